@@ -1,0 +1,273 @@
+// The Calc add-in component: registers the sheet functions of function_table.cpp and turns
+// each call into a call of the engine in functions/. It converts arguments and errors only.
+//
+// No exception other than a UNO one may leave a method: anything else would terminate the
+// whole office process and lose the user's unsaved work.
+
+#include "arguments.hpp"
+#include "function_table.hpp"
+
+#include <caseweight/engine.hpp>
+
+#include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <com/sun/star/lang/Locale.hpp>
+#include <com/sun/star/lang/XServiceInfo.hpp>
+#include <com/sun/star/lang/XServiceName.hpp>
+#include <com/sun/star/sheet/XAddIn.hpp>
+#include <com/sun/star/uno/RuntimeException.hpp>
+#include <com/sun/star/uno/XComponentContext.hpp>
+#include <cppuhelper/implbase4.hxx>
+#include <cppuhelper/supportsservice.hxx>
+#include <org/caseweight/XCaseweight.hpp>
+
+#include <exception>
+#include <mutex>
+
+namespace uno = css::uno;
+namespace lang = css::lang;
+namespace sheet = css::sheet;
+using rtl::OUString;
+
+namespace caseweight
+{
+namespace
+{
+using uno_args::fromUtf8;
+using uno_args::toUtf8;
+using uno_args::toValue;
+using uno_args::toValues;
+
+// Runs one sheet function: the engine's InputError becomes IllegalArgumentException
+// (Err:502 in the cell), any other C++ exception a RuntimeException (#VALUE!).
+template <class F> auto guarded(F&& compute) -> decltype(compute())
+{
+    try
+    {
+        return compute();
+    }
+    catch (const InputError& e)
+    {
+        throw lang::IllegalArgumentException(fromUtf8(e.what()), {}, 0);
+    }
+    catch (const uno::Exception&)
+    {
+        throw;
+    }
+    catch (const std::exception& e)
+    {
+        throw uno::RuntimeException(fromUtf8(std::string("caseweight: ") + e.what()));
+    }
+    catch (...)
+    {
+        throw uno::RuntimeException("caseweight: unexpected failure");
+    }
+}
+
+// The name of argument i of a function, for "X must be one cell" messages.
+std::string_view argName(std::string_view method, std::size_t i)
+{
+    const FunctionInfo* f = findByMethod(method);
+    return f && i < f->arguments.size() ? f->arguments[i].name : std::string_view("An argument");
+}
+
+class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::XAddIn,
+                                           lang::XServiceName, lang::XServiceInfo>
+{
+public:
+    // org::caseweight::XCaseweight
+    double SAL_CALL casePoints(const uno::Any& scheme, const uno::Any& items,
+                               const uno::Any& children, const uno::Any& share) override
+    {
+        return guarded([&] {
+            return caseweight::casePoints(toValue(scheme, argName("casePoints", 0)),
+                                          toValues(items),
+                                          toValue(children, argName("casePoints", 2)),
+                                          toValue(share, argName("casePoints", 3)));
+        });
+    }
+
+    OUString SAL_CALL caseCheck(const uno::Any& scheme, const uno::Any& items,
+                                const uno::Any& children, const uno::Any& share) override
+    {
+        return guarded([&] {
+            std::string verdict;
+            try
+            {
+                verdict = caseweight::caseCheck(toValue(scheme, argName("caseCheck", 0)),
+                                                toValues(items),
+                                                toValue(children, argName("caseCheck", 2)),
+                                                toValue(share, argName("caseCheck", 3)));
+            }
+            catch (const InputError& e) // an argument that could not even be converted
+            {
+                verdict = e.what();
+            }
+            return fromUtf8(verdict);
+        });
+    }
+
+    double SAL_CALL workerPoints(const uno::Any& scheme, const uno::Any& items,
+                                 const uno::Any& hours) override
+    {
+        return guarded([&] {
+            return caseweight::workerPoints(toValue(scheme, argName("workerPoints", 0)),
+                                            toValues(items),
+                                            toValue(hours, argName("workerPoints", 2)));
+        });
+    }
+
+    double SAL_CALL workloadPoints(const uno::Any& scheme, const uno::Any& casePoints,
+                                   const uno::Any& workerPoints) override
+    {
+        return guarded([&] {
+            return caseweight::workloadPoints(toValue(scheme, argName("workloadPoints", 0)),
+                                              toValues(casePoints), toValues(workerPoints));
+        });
+    }
+
+    OUString SAL_CALL workloadBand(const uno::Any& scheme, const uno::Any& points,
+                                   const uno::Any& grade, const uno::Any& fte) override
+    {
+        return guarded([&] {
+            return fromUtf8(caseweight::workloadBand(toValue(scheme, argName("workloadBand", 0)),
+                                                     toValue(points, argName("workloadBand", 1)),
+                                                     toValue(grade, argName("workloadBand", 2)),
+                                                     toValue(fte, argName("workloadBand", 3))));
+        });
+    }
+
+    double SAL_CALL workloadCapacity(const uno::Any& scheme, const uno::Any& points,
+                                     const uno::Any& grade, const uno::Any& fte) override
+    {
+        return guarded([&] {
+            return caseweight::workloadCapacity(
+                toValue(scheme, argName("workloadCapacity", 0)),
+                toValue(points, argName("workloadCapacity", 1)),
+                toValue(grade, argName("workloadCapacity", 2)),
+                toValue(fte, argName("workloadCapacity", 3)));
+        });
+    }
+
+    OUString SAL_CALL itemLabel(const uno::Any& scheme, const uno::Any& code) override
+    {
+        return guarded([&] {
+            return fromUtf8(caseweight::itemLabel(toValue(scheme, argName("itemLabel", 0)),
+                                                  toValue(code, argName("itemLabel", 1))));
+        });
+    }
+
+    uno::Sequence<uno::Sequence<uno::Any>> SAL_CALL schemeItems(const uno::Any& scheme,
+                                                                const uno::Any& group) override
+    {
+        return guarded([&] {
+            const std::vector<std::string> codes = caseweight::schemeItems(
+                toValue(scheme, argName("schemeItems", 0)), toValue(group, argName("schemeItems", 1)));
+            uno::Sequence<uno::Sequence<uno::Any>> column(static_cast<sal_Int32>(codes.size()));
+            auto* rows = column.getArray();
+            for (std::size_t i = 0; i < codes.size(); ++i)
+            {
+                uno::Sequence<uno::Any> row(1);
+                row.getArray()[0] <<= fromUtf8(codes[i]);
+                rows[i] = row;
+            }
+            return column;
+        });
+    }
+
+    // sheet::XAddIn: everything the function wizard shows comes from functionTable().
+    OUString SAL_CALL getProgrammaticFuntionName(const OUString& displayName) override
+    {
+        const FunctionInfo* f = findByDisplayName(toUtf8(displayName));
+        return f ? fromUtf8(f->method) : OUString();
+    }
+
+    OUString SAL_CALL getDisplayFunctionName(const OUString& method) override
+    {
+        const FunctionInfo* f = findByMethod(toUtf8(method));
+        return f ? fromUtf8(f->displayName) : OUString();
+    }
+
+    OUString SAL_CALL getFunctionDescription(const OUString& method) override
+    {
+        const FunctionInfo* f = findByMethod(toUtf8(method));
+        return f ? fromUtf8(f->description) : OUString();
+    }
+
+    OUString SAL_CALL getDisplayArgumentName(const OUString& method, sal_Int32 i) override
+    {
+        const ArgumentInfo* a = argument(method, i);
+        return a ? fromUtf8(a->name) : OUString();
+    }
+
+    OUString SAL_CALL getArgumentDescription(const OUString& method, sal_Int32 i) override
+    {
+        const ArgumentInfo* a = argument(method, i);
+        return a ? fromUtf8(a->description) : OUString();
+    }
+
+    OUString SAL_CALL getProgrammaticCategoryName(const OUString&) override
+    {
+        return fromUtf8(kCategory);
+    }
+
+    OUString SAL_CALL getDisplayCategoryName(const OUString&) override
+    {
+        return fromUtf8(kCategory);
+    }
+
+    // lang::XLocalizable (the texts are English only; the locale is kept as Calc expects).
+    void SAL_CALL setLocale(const lang::Locale& locale) override
+    {
+        std::lock_guard<std::mutex> lock(localeMutex_);
+        locale_ = locale;
+    }
+
+    lang::Locale SAL_CALL getLocale() override
+    {
+        std::lock_guard<std::mutex> lock(localeMutex_);
+        return locale_;
+    }
+
+    // lang::XServiceName
+    OUString SAL_CALL getServiceName() override { return fromUtf8(kServiceName); }
+
+    // lang::XServiceInfo
+    OUString SAL_CALL getImplementationName() override { return fromUtf8(kImplementationName); }
+
+    sal_Bool SAL_CALL supportsService(const OUString& name) override
+    {
+        return cppu::supportsService(this, name);
+    }
+
+    uno::Sequence<OUString> SAL_CALL getSupportedServiceNames() override
+    {
+        uno::Sequence<OUString> names(2);
+        names.getArray()[0] = "com.sun.star.sheet.AddIn";
+        names.getArray()[1] = fromUtf8(kServiceName);
+        return names;
+    }
+
+private:
+    static const ArgumentInfo* argument(const OUString& method, sal_Int32 i)
+    {
+        const FunctionInfo* f = findByMethod(toUtf8(method));
+        if (!f || i < 0 || static_cast<std::size_t>(i) >= f->arguments.size())
+            return nullptr;
+        return &f->arguments[static_cast<std::size_t>(i)];
+    }
+
+    // The only mutable member; Calc may set it from another thread than it calculates on.
+    std::mutex localeMutex_;
+    lang::Locale locale_;
+};
+
+} // namespace
+} // namespace caseweight
+
+extern "C" SAL_DLLPUBLIC_EXPORT uno::XInterface*
+org_caseweight_AddIn_get_implementation(uno::XComponentContext*, const uno::Sequence<uno::Any>&)
+{
+    auto* addIn = new caseweight::AddIn;
+    addIn->acquire();
+    return static_cast<cppu::OWeakObject*>(addIn);
+}

@@ -1,0 +1,81 @@
+// The scoring engine behind the sheet functions. Pure C++: no UNO, no I/O.
+//
+// Every function takes the arguments as they arrive from a sheet (Value: empty, number,
+// text or error) and does all the checking itself, so the spreadsheet layer only converts.
+// Invalid input throws InputError whose what() is one plain-English sentence for a manager.
+//
+// Thread safety: the scheme tables are immutable after static initialisation and no function
+// keeps state between calls, so calls may come from any thread.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace caseweight
+{
+
+// One argument or one cell of a range, as the sheet gave it.
+struct Value
+{
+    enum class Kind
+    {
+        Empty,
+        Number,
+        Text,
+        Error
+    };
+    Kind kind = Kind::Empty;
+    double number = 0.0;
+    std::string text;
+
+    static Value empty() { return {}; }
+    static Value num(double d) { return {Kind::Number, d, {}}; }
+    static Value str(std::string s) { return {Kind::Text, 0.0, std::move(s)}; }
+    static Value error() { return {Kind::Error, 0.0, {}}; }
+};
+
+// A cell range flattened row by row; a single argument is a range of one.
+using Values = std::vector<Value>;
+
+// Why an argument is invalid, in one sentence a team manager understands.
+class InputError : public std::runtime_error
+{
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// CASEPOINTS: points of one case row (items, children, co-working share).
+double casePoints(const Value& scheme, const Values& items, const Value& children,
+                  const Value& share);
+
+// CASECHECK: "OK", or the sentence that makes casePoints fail. Never throws.
+std::string caseCheck(const Value& scheme, const Values& items, const Value& children,
+                      const Value& share);
+
+// WORKERPOINTS: the worker element (points that belong to the worker, not to a case).
+double workerPoints(const Value& scheme, const Values& items, const Value& hours);
+
+// WORKLOADPOINTS: the worker's total. casePoints: row totals, summed (empty cells ignored).
+// workerPoints: the worker element, summed; when wholly empty, the scheme's element of a
+// worker with no items (Warrington's stable element).
+double workloadPoints(const Value& scheme, const Values& casePoints, const Values& workerPoints);
+
+// WORKLOADBAND: the band label for a worker's total at a grade and FTE.
+std::string workloadBand(const Value& scheme, const Value& points, const Value& grade,
+                         const Value& fte);
+
+// WORKLOADCAPACITY: points as a fraction of the grade's reasonable maximum at that FTE.
+double workloadCapacity(const Value& scheme, const Value& points, const Value& grade,
+                        const Value& fte);
+
+// ITEMLABEL: the scheme's own description of an item code.
+std::string itemLabel(const Value& scheme, const Value& code);
+
+// SCHEMEITEMS: the valid codes, in table order, optionally of one group or sheet column.
+std::vector<std::string> schemeItems(const Value& scheme, const Value& group);
+
+// The canonical scheme names, for listings and tests.
+std::vector<std::string> schemeNames();
+
+} // namespace caseweight
