@@ -186,8 +186,25 @@ class Office:
 
     def restart(self):
         """Stop and start soffice on the same profile (Calc reads add-ins once per process)."""
+        self.stop()
+        self.launch()
+
+    def stop(self):
+        """Stops soffice but keeps the profile (for unopkg, or to start again)."""
         self._terminate()
+
+    def launch(self):
         self._launch()
+
+    def run_basic(self, macro, *args):
+        """Calls a Basic macro of the application's libraries (extensions' included)."""
+        factory = self.ctx.ServiceManager.createInstanceWithContext(
+            "com.sun.star.script.provider.MasterScriptProviderFactory", self.ctx)
+        provider = factory.createScriptProvider("")
+        script = provider.getScript(
+            "vnd.sun.star.script:%s?language=Basic&location=application" % macro)
+        result, _, _ = script.invoke(tuple(args), (), ())
+        return result
 
     def _terminate(self):
         if self.desktop is not None:

@@ -1,0 +1,307 @@
+"""Every sheet function in real headless Calc, against the numbers of SPEC sections 2-4.
+
+The expected values are written out here from the SPEC, independently of the engine's tables.
+"""
+
+import os
+import unittest
+
+from common import ERR_ILLEGAL_ARGUMENT, OfficeTestCase, cell_result, set_formulas, store
+
+E = ("error", ERR_ILLEGAL_ARGUMENT)
+
+
+def V(x):
+    return ("value", float(x))
+
+
+def T(s):
+    return ("text", s)
+
+
+CASES = [
+    # SWINDON (3.1)
+    ('=CASEPOINTS("SWINDON";"CP")', V(16)),
+    ('=CASEPOINTS("SWINDON";"CP";2)', V(32)),
+    ('=CASEPOINTS("SWINDON";"CP";4)', V(54)),   # sibling cap on the basic part: 30 + 24
+    ('=CASEPOINTS("SWINDON";"CP";3)', V(48)),
+    ('=CASEPOINTS("SWINDON";"LAC";2)', V(32)),
+    ('=CASEPOINTS("SWINDON";"lac; complex";2)', V(40)),
+    ('=CASEPOINTS("SWINDON";"CIN";3)', V(10)),
+    ('=CASEPOINTS("SWINDON";"CIN";4)', V(20)),
+    ('=CASEPOINTS("SWINDON";"CIN";7)', V(30)),
+    ('=CASEPOINTS("SWINDON";"CP; COMPLEX; COURT-ACTIVE; TRAVEL-2H")', V(40)),
+    ('=CASEPOINTS("SWINDON";"LAC;ASSESSMENT";2)', V(52)),
+    ('=CASEPOINTS("SWINDON";"CIN,ASSESSMENT";2)', V(20)),
+    ('=CASEPOINTS("SWINDON";"LAC;TASK;TASK")', V(26)),
+    ('=CASEPOINTS("SWINDON";"GROUP")', V(10)),
+    ('=CASEPOINTS("SWINDON";"CP";1;0.5)', V(8)),
+    ('=CASEPOINTS("SWINDON";"CARE-MANAGED")', V(5)),
+    ('=CASEPOINTS("SWINDON";"CARE-LEAVER")', V(10)),
+    ('=CASEPOINTS("SWINDON";"FP-CHILD";2)', V(20)),
+    ('=CASEPOINTS("SWINDON";"FP-CARER;FP-ASSESSMENT-COMPLEX")', V(20)),
+    ('=CASEPOINTS("SWINDON";"CP;S47;PRE-PROCEEDINGS;COURT")', V(35)),
+    ('=CASEPOINTS("SWINDON";"")', V(0)),
+    ('=CASEPOINTS("swindon";"cp")', V(16)),
+    ('=CASEPOINTS("SWINDON";"CP;LAC")', E),
+    ('=CASEPOINTS("SWINDON";"CIN;COMPLEX")', E),
+    ('=CASEPOINTS("SWINDON";"LAC;COURT;COURT-ACTIVE")', E),
+    ('=CASEPOINTS("SWINDON";"LAC;TRAVEL-NEAR;TRAVEL-2H")', E),
+    ('=CASEPOINTS("SWINDON";"S47")', E),
+    ('=CASEPOINTS("SWINDON";"CP;CP")', E),
+    ('=CASEPOINTS("SWINDON";"XYZ")', E),
+    ('=CASEPOINTS("SWINDON";"S17-ASSESSMENT")', E),
+    ('=WORKERPOINTS("SWINDON";"HIGHER-SPECIALIST")', V(50)),
+    ('=WORKERPOINTS("SWINDON")', V(0)),
+    ('=WORKLOADBAND("SWINDON";340)', T("Within band")),
+    ('=WORKLOADBAND("SWINDON";351)', T("Above band")),
+    ('=WORKLOADBAND("SWINDON";329)', T("Below band")),
+    ('=WORKLOADBAND("SWINDON";300;"NQSW")', T("Within band")),
+    ('=WORKLOADBAND("SWINDON";10;"NQSW")', T("Within band")),
+    ('=WORKLOADBAND("SWINDON";301;"NQSW")', T("Above band")),
+    ('=WORKLOADBAND("SWINDON";380;"HIGHER-SPECIALIST")', T("Within band")),
+    ('=WORKLOADBAND("SWINDON";170;;0.5)', T("Within band")),
+    ('=WORKLOADBAND("SWINDON";176;"EXPERIENCED";0.5)', T("Above band")),
+    ('=WORKLOADBAND("SWINDON";340;"BOSS")', E),
+    ('=WORKLOADCAPACITY("SWINDON";350)', V(1)),
+    ('=WORKLOADCAPACITY("SWINDON";175;;0.5)', V(1)),
+    ('=WORKLOADCAPACITY("SWINDON";150;"NQSW")', V(0.5)),
+    # RBWM (3.2)
+    ('=CASEPOINTS("RBWM";"CIC";2)', V(12)),
+    ('=CASEPOINTS("RBWM";"CIC;COMPLEX";2)', V(20)),
+    ('=CASEPOINTS("RBWM";"CP;SINGLE-ASSESSMENT";2)', V(32)),
+    ('=CASEPOINTS("RBWM";"CIN;SINGLE-ASSESSMENT";3)', V(20)),
+    ('=CASEPOINTS("RBWM";"FOSTER-CARER;COMPLEX")', V(10)),
+    ('=CASEPOINTS("RBWM";"CIC;REPORT;REPORT")', V(26)),
+    ('=CASEPOINTS("RBWM";"S47;TRAVEL-1-2H")', V(16)),
+    ('=CASEPOINTS("RBWM";"CP;PRE-PROCEEDINGS;COURT;COURT-COMPLEX;FINAL-HEARING")', V(22)),
+    ('=CASEPOINTS("Windsor and Maidenhead";"CARE-LEAVER")', V(6)),
+    ('=CASEPOINTS("RBWM";"CIN;CP")', E),
+    ('=CASEPOINTS("RBWM";"CIN;COMPLEX")', E),
+    ('=CASEPOINTS("RBWM";"CIC;TRAVEL-NEAR;TRAVEL-2H")', E),
+    ('=WORKLOADBAND("RBWM";240;"NQSW")', T("Within band")),
+    ('=WORKLOADBAND("RBWM";251;"NQSW")', T("Above band")),
+    ('=WORKLOADBAND("RBWM";219;"NQSW")', T("Below band")),
+    ('=WORKLOADBAND("RBWM";400;"SENIOR")', T("Within band")),
+    ('=WORKLOADCAPACITY("RBWM";175;"EXPERIENCED";0.5)', V(1)),
+    # NOTTS (3.3), with the seed's worked example
+    ('=CASEPOINTS("NOTTS";"S47-ICPC";4)', V(21)),
+    ('=CASEPOINTS("NOTTS";"S47-ICPC;INTERPRETER";4)', V(22)),
+    ('=CASEPOINTS("NOTTS";"S47-ICPC;INTERPRETER";4;0.5)', V(11)),
+    ('=CASEPOINTS("Nottinghamshire";"S47-ICPC";4)', V(21)),
+    ('=CASEPOINTS("NOTTS";"PF";3)', V(1)),
+    ('=CASEPOINTS("NOTTS";"CLOSING";2)', V(1)),
+    ('=CASEPOINTS("NOTTS";"LAC-NEW";2)', V(12)),
+    ('=CASEPOINTS("NOTTS";"TC-LAC-NEW";3)', V(22)),
+    ('=CASEPOINTS("NOTTS";"COURT-LAC-ASSESS;LEGAL-PLANNING;TRAVEL-4H";2)', V(29)),
+    ('=CASEPOINTS("NOTTS";"S47;EPO;MAPPA;UASC")', E),
+    ('=CASEPOINTS("NOTTS";"INTERPRETER")', E),
+    ('=CASEPOINTS("NOTTS";"S47;CP-STABLE")', E),
+    ('=CASEPOINTS("NOTTS";"CP")', E),
+    ('=WORKERPOINTS("NOTTS";"NQSW;PQ";4)', V(19.5)),
+    ('=WORKERPOINTS("NOTTS";"NQSW;PQ;ASYE-MENTOR")', E),
+    ('=WORKERPOINTS("NOTTS";;-1)', E),
+    ('=WORKLOADBAND("NOTTS";74)', T("Below sustainable")),
+    ('=WORKLOADBAND("NOTTS";80)', T("Sustainable")),
+    ('=WORKLOADBAND("NOTTS";95)', T("Sustainable")),
+    ('=WORKLOADBAND("NOTTS";96)', T("Demanding")),
+    ('=WORKLOADBAND("NOTTS";110)', T("Demanding")),
+    ('=WORKLOADBAND("NOTTS";111)', T("High")),
+    ('=WORKLOADBAND("NOTTS";57;;0.6)', T("Sustainable")),
+    ('=WORKLOADBAND("NOTTS";58;;0.6)', T("Demanding")),
+    ('=WORKLOADBAND("NOTTS";76;;0.8)', T("Sustainable")),
+    ('=WORKLOADCAPACITY("NOTTS";95)', V(1)),
+    ('=WORKLOADCAPACITY("NOTTS";47.5;;0.5)', V(1)),
+    # WARRINGTON (3.4)
+    ('=CASEPOINTS("WARRINGTON";"CP";2)', V(6)),
+    ('=CASEPOINTS("WARRINGTON";"CIN";2)', V(2)),
+    ('=CASEPOINTS("WARRINGTON";"CIN";3)', V(3)),
+    ('=CASEPOINTS("WARRINGTON";"CIN";7)', V(4)),
+    ('=CASEPOINTS("WARRINGTON";"CIN;NEW";3)', V(5)),
+    ('=CASEPOINTS("WARRINGTON";"CP;NEW";2)', V(8)),
+    ('=CASEPOINTS("WARRINGTON";"CP;TRANSFER")', V(5)),
+    ('=CASEPOINTS("WARRINGTON";"CIN;TRANSFER";8)', V(7)),
+    ('=CASEPOINTS("WARRINGTON";"CP;CLOSING";3)', V(3)),
+    ('=CASEPOINTS("WARRINGTON";"CIN;CLOSING";5)', V(2)),
+    ('=CASEPOINTS("WARRINGTON";"CIN;ASSESS-HIGH;ASSESS-HIGH";3)', V(6)),
+    ('=CASEPOINTS("WARRINGTON";"CP;ASSESS-LOW;ASSESS-MEDIUM")', V(6)),
+    ('=CASEPOINTS("WARRINGTON";"FOSTERING-HOUSEHOLD;TRAVEL-1H")', V(3)),
+    ('=CASEPOINTS("WARRINGTON";"APPROVED-HOUSEHOLD")', V(3)),
+    ('=CASEPOINTS("WARRINGTON";"CP;CLOSING;NEW")', E),
+    ('=CASEPOINTS("WARRINGTON";"NEW")', E),
+    ('=WORKERPOINTS("WARRINGTON")', V(15)),
+    ('=WORKERPOINTS("WARRINGTON";"PQ;ABE;ABE")', V(29)),
+    ('=WORKERPOINTS("WARRINGTON";"PQ;PQ")', E),
+    ('=WORKERPOINTS("WARRINGTON";;3)', E),
+    ('=WORKLOADPOINTS("WARRINGTON";55)', V(75)),
+    ('=WORKLOADPOINTS("WARRINGTON";55;29)', V(89)),
+    ('=WORKLOADPOINTS("WARRINGTON";55;0)', V(60)),
+    ('=WORKLOADPOINTS("NOTTS";80;19.5)', V(99.5)),
+    ('=WORKLOADPOINTS("SWINDON";300;50)', V(350)),
+    ('=WORKLOADPOINTS("SWINDON";300)', V(300)),
+    ('=WORKLOADBAND("WARRINGTON";100)', T("Within capacity")),
+    ('=WORKLOADBAND("WARRINGTON";101)', T("Over capacity")),
+    ('=WORKLOADBAND("WARRINGTON";60;"STUDENT")', T("Within capacity")),
+    ('=WORKLOADBAND("WARRINGTON";61;"STUDENT")', T("Over capacity")),
+    ('=WORKLOADBAND("WARRINGTON";51;;0.5)', T("Over capacity")),
+    ('=WORKLOADCAPACITY("WARRINGTON";45;"ASYE")', V(0.5)),
+    # ITEMLABEL and SCHEMEITEMS
+    ('=LEN(ITEMLABEL("NOTTS";"s47-icpc"))>5', ("value", 1.0)),
+    ('=ITEMLABEL("SWINDON";"XYZ")', E),
+    ('=ITEMLABEL("SWINDON";6)', E),
+    ('=ROWS(SCHEMEITEMS("NOTTS";"specific"))', V(33)),
+    ('=ROWS(SCHEMEITEMS("NOTTS";"additional"))', V(29)),
+    ('=INDEX(SCHEMEITEMS("SWINDON";"travel");2)', T("TRAVEL-1-2H")),
+    ('=ROWS(SCHEMEITEMS("RBWM";"case"))', V(5)),
+    ('=SCHEMEITEMS("RBWM";"nonsense")', E),
+    # Bad input of every kind (SPEC section 2)
+    ('=CASEPOINTS("KENT";"CP")', E),
+    ('=CASEPOINTS(5;"CP")', E),
+    ('=CASEPOINTS("SWINDON";6)', E),
+    ('=CASEPOINTS("SWINDON";"CP";"two")', E),
+    ('=CASEPOINTS("SWINDON";"CP";"2")', E),
+    ('=CASEPOINTS("SWINDON";"CP";0)', E),
+    ('=CASEPOINTS("SWINDON";"CP";1.5)', E),
+    ('=CASEPOINTS("SWINDON";"CP";-2)', E),
+    ('=CASEPOINTS("SWINDON";"CP";1E+300)', E),
+    ('=CASEPOINTS("SWINDON";"CP";1;0)', E),
+    ('=CASEPOINTS("SWINDON";"CP";1;1.5)', E),
+    ('=CASEPOINTS("SWINDON";"CP";1;"half")', E),
+    ('=CASEPOINTS()', E),
+    ('=WORKLOADBAND("SWINDON";-1)', E),
+    ('=WORKLOADBAND("SWINDON";"lots")', E),
+    ('=WORKLOADBAND("SWINDON";340;;0)', E),
+    ('=WORKLOADBAND("SWINDON";340;;1.2)', E),
+    ('=WORKLOADBAND("SWINDON";1E+300)', T("Above band")),
+    ('=WORKLOADCAPACITY("NOTTS";-5)', E),
+    ('=WORKLOADPOINTS("SWINDON";-5)', E),
+    ('=WORKLOADPOINTS("SWINDON";"ten")', E),
+    ('=WORKLOADPOINTS("SWINDON";1E+308;1E+308)', E),
+]
+
+
+class FunctionsInCalc(OfficeTestCase):
+    def test_every_function_matches_the_spec(self):
+        doc = self.new_doc()
+        sheet = doc.Sheets.getByIndex(0)
+        set_formulas(sheet, 0, [f for f, _ in CASES])
+        doc.calculateAll()
+        failures = []
+        for row, (formula, expected) in enumerate(CASES):
+            got = cell_result(sheet.getCellByPosition(0, row))
+            if got[0] == "value" and expected[0] == "value":
+                ok = abs(got[1] - expected[1]) < 1e-9
+            else:
+                ok = got == expected
+            if not ok:
+                failures.append("%s: expected %r, got %r" % (formula, expected, got))
+        self.assertEqual(failures, [], "\n".join(failures))
+
+    def test_ranges_empty_cells_and_totals(self):
+        doc = self.new_doc()
+        sheet = doc.Sheets.getByIndex(0)
+        # A weighting-sheet row: item codes over several cells, some empty.
+        for col, code in enumerate(["CP", "", "COMPLEX", "", "TRAVEL-1-2H"]):
+            sheet.getCellByPosition(col, 0).setString(code)
+        sheet.getCellByPosition(5, 0).setValue(2)
+        sheet.getCellByPosition(6, 0).setFormula('=CASEPOINTS("SWINDON";A1:E1;F1)')
+        sheet.getCellByPosition(7, 0).setFormula('=CASECHECK("SWINDON";A1:E1;F1)')
+        # An empty template row totals 0.
+        sheet.getCellByPosition(6, 1).setFormula('=CASEPOINTS("SWINDON";A2:E2;F2)')
+        # A bad row: the total of the sheet must show the error, not skip it.
+        sheet.getCellByPosition(0, 2).setString("CP")
+        sheet.getCellByPosition(1, 2).setString("LAC")
+        sheet.getCellByPosition(6, 2).setFormula('=CASEPOINTS("SWINDON";A3:E3;F3)')
+        sheet.getCellByPosition(7, 2).setFormula('=CASECHECK("SWINDON";A3:E3;F3)')
+        sheet.getCellByPosition(6, 4).setFormula('=SUM(G1:G3)')
+        sheet.getCellByPosition(6, 5).setFormula('=WORKLOADPOINTS("SWINDON";G1:G3)')
+        sheet.getCellByPosition(6, 6).setFormula('=WORKLOADPOINTS("SWINDON";G1:G2)')
+        # An error inside an input range: the result is an error too.
+        sheet.getCellByPosition(0, 7).setFormula("=1/0")
+        sheet.getCellByPosition(1, 7).setString("CP")
+        sheet.getCellByPosition(6, 7).setFormula('=CASEPOINTS("SWINDON";A8:E8)')
+        # A range where a single value belongs.
+        sheet.getCellByPosition(6, 8).setFormula('=CASEPOINTS("SWINDON";"CP";F1:F2)')
+        sheet.getCellByPosition(7, 8).setFormula('=CASECHECK("SWINDON";"CP";F1:F2)')
+        doc.calculateAll()
+        cell = sheet.getCellByPosition
+        self.assertEqual(cell_result(cell(6, 0)), ("value", 32 + 8 + 6))
+        self.assertEqual(cell_result(cell(7, 0)), ("text", "OK"))
+        self.assertEqual(cell_result(cell(6, 1)), ("value", 0))
+        self.assertEqual(cell_result(cell(6, 2)), ("error", ERR_ILLEGAL_ARGUMENT))
+        reason = cell(7, 2).getString()
+        self.assertIn("case type", reason)
+        self.assertTrue(reason.endswith("."), reason)
+        self.assertNotEqual(cell(6, 4).getError(), 0, "SUM over a bad row must be an error")
+        self.assertNotEqual(cell(6, 5).getError(), 0, "WORKLOADPOINTS over a bad row")
+        self.assertEqual(cell_result(cell(6, 6)), ("value", 46))
+        self.assertNotEqual(cell(6, 7).getError(), 0, "an error cell among the items")
+        self.assertEqual(cell_result(cell(6, 8)), ("error", ERR_ILLEGAL_ARGUMENT))
+        self.assertIn("one cell", cell(7, 8).getString())
+
+    def test_casecheck_explains_in_plain_english(self):
+        doc = self.new_doc()
+        sheet = doc.Sheets.getByIndex(0)
+        checks = [
+            ('=CASECHECK("NOTTS";"S47;EPO;MAPPA;UASC")', ["NOTTS", "two", "3"]),
+            ('=CASECHECK("SWINDON";"S17-ASSESSMENT")', ["NOTTS"]),
+            ('=CASECHECK("SWINDON";"CP";"two")', ["Children", "number"]),
+            ('=CASECHECK("SWINDON";"CP";1;1.5)', ["Share"]),
+            ('=CASECHECK("KENT";"CP")', ["KENT", "scheme"]),
+            ('=CASECHECK("SWINDON";"CP;COMPLEX";2)', ["OK"]),
+        ]
+        set_formulas(sheet, 0, [f for f, _ in checks])
+        doc.calculateAll()
+        for row, (formula, words) in enumerate(checks):
+            text = sheet.getCellByPosition(0, row).getString()
+            for w in words:
+                self.assertIn(w, text, formula)
+
+    def test_saved_formulas_keep_working(self):
+        doc = self.new_doc()
+        sheet = doc.Sheets.getByIndex(0)
+        formulas = [f for f, _ in CASES]
+        set_formulas(sheet, 0, formulas)
+        doc.calculateAll()
+        before = [cell_result(sheet.getCellByPosition(0, r)) for r in range(len(formulas))]
+        for ext, filt in ((".ods", "calc8"), (".fods", "OpenDocument Spreadsheet Flat")):
+            path = self.office.doc_path("saved" + ext)
+            store(doc, path, filt)
+            reopened = self.load(path)
+            reopened.calculateAll()
+            rsheet = reopened.Sheets.getByIndex(0)
+            after = [cell_result(rsheet.getCellByPosition(0, r)) for r in range(len(formulas))]
+            self.assertEqual(before, after, ext)
+            self.assertIn("ORG.CASEWEIGHT.ADDIN.CASEPOINTS",
+                          rsheet.getCellByPosition(0, 0).getFormula().upper())
+        with open(self.office.doc_path("saved.fods"), encoding="utf-8") as f:
+            self.assertIn("of:=ORG.CASEWEIGHT.ADDIN.CASEPOINTS(", f.read())
+
+    def test_function_wizard_descriptions(self):
+        descs = self.office.ctx.ServiceManager.createInstanceWithContext(
+            "com.sun.star.sheet.FunctionDescriptions", self.office.ctx)
+        found = {}
+        for i in range(descs.getCount()):
+            props = {p.Name: p.Value for p in descs.getByIndex(i)}
+            found[props["Name"]] = props
+        expected_args = {
+            "CASEPOINTS": ["Scheme", "Items", "Children", "Share"],
+            "CASECHECK": ["Scheme", "Items", "Children", "Share"],
+            "WORKERPOINTS": ["Scheme", "Items", "Hours"],
+            "WORKLOADPOINTS": ["Scheme", "CasePoints", "WorkerPoints"],
+            "WORKLOADBAND": ["Scheme", "Points", "Grade", "FTE"],
+            "WORKLOADCAPACITY": ["Scheme", "Points", "Grade", "FTE"],
+            "ITEMLABEL": ["Scheme", "Code"],
+            "SCHEMEITEMS": ["Scheme", "Group"],
+        }
+        for name, args in expected_args.items():
+            self.assertIn(name, found)
+            self.assertGreater(len(found[name]["Description"]), 20, name)
+            got = [a.Name for a in found[name]["Arguments"]]
+            self.assertEqual(got, args, name)
+            for a in found[name]["Arguments"]:
+                self.assertGreater(len(a.Description), 10, name + " " + a.Name)
+
+
+if __name__ == "__main__":
+    unittest.main()
