@@ -260,5 +260,5 @@ def store(doc, path, filter_name):
     doc.storeToURL(file_url(path), props(FilterName=filter_name, Overwrite=True))
 
 
-FILTERS = {".ods": "calc8", ".xlsx": "Calc Office Open XML", ".fods": "OpenDocument Spreadsheet Flat",
+FILTERS = {".ods": "calc8", ".xlsx": "Calc Office Open XML", ".fods": "OpenDocument Spreadsheet Flat XML",
            ".ots": "calc8_template", ".pdf": "calc_pdf_Export", ".csv": "Text - txt - csv (StarCalc)"}

@@ -264,7 +264,7 @@ class FunctionsInCalc(OfficeTestCase):
         set_formulas(sheet, 0, formulas)
         doc.calculateAll()
         before = [cell_result(sheet.getCellByPosition(0, r)) for r in range(len(formulas))]
-        for ext, filt in ((".ods", "calc8"), (".fods", "OpenDocument Spreadsheet Flat")):
+        for ext, filt in ((".ods", "calc8"), (".fods", "OpenDocument Spreadsheet Flat XML")):
             path = self.office.doc_path("saved" + ext)
             store(doc, path, filt)
             reopened = self.load(path)
