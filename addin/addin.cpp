@@ -73,105 +73,122 @@ std::string_view argName(std::string_view method, std::size_t i)
 class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::XAddIn,
                                            lang::XServiceName, lang::XServiceInfo>
 {
-public:
+  public:
     // org::caseweight::XCaseweight
     double SAL_CALL casePoints(const uno::Any& scheme, const uno::Any& items,
                                const uno::Any& children, const uno::Any& share) override
     {
-        return guarded([&] {
-            return caseweight::casePoints(toValue(scheme, argName("casePoints", 0)),
-                                          toValues(items),
-                                          toValue(children, argName("casePoints", 2)),
-                                          toValue(share, argName("casePoints", 3)));
-        });
+        return guarded(
+            [&]
+            {
+                return caseweight::casePoints(toValue(scheme, argName("casePoints", 0)),
+                                              toValues(items),
+                                              toValue(children, argName("casePoints", 2)),
+                                              toValue(share, argName("casePoints", 3)));
+            });
     }
 
     OUString SAL_CALL caseCheck(const uno::Any& scheme, const uno::Any& items,
                                 const uno::Any& children, const uno::Any& share) override
     {
-        return guarded([&] {
-            std::string verdict;
-            try
+        return guarded(
+            [&]
             {
-                verdict = caseweight::caseCheck(toValue(scheme, argName("caseCheck", 0)),
-                                                toValues(items),
-                                                toValue(children, argName("caseCheck", 2)),
-                                                toValue(share, argName("caseCheck", 3)));
-            }
-            catch (const InputError& e) // an argument that could not even be converted
-            {
-                verdict = e.what();
-            }
-            return fromUtf8(verdict);
-        });
+                std::string verdict;
+                try
+                {
+                    verdict = caseweight::caseCheck(toValue(scheme, argName("caseCheck", 0)),
+                                                    toValues(items),
+                                                    toValue(children, argName("caseCheck", 2)),
+                                                    toValue(share, argName("caseCheck", 3)));
+                }
+                catch (const InputError& e) // an argument that could not even be converted
+                {
+                    verdict = e.what();
+                }
+                return fromUtf8(verdict);
+            });
     }
 
     double SAL_CALL workerPoints(const uno::Any& scheme, const uno::Any& items,
                                  const uno::Any& hours) override
     {
-        return guarded([&] {
-            return caseweight::workerPoints(toValue(scheme, argName("workerPoints", 0)),
-                                            toValues(items),
-                                            toValue(hours, argName("workerPoints", 2)));
-        });
+        return guarded(
+            [&]
+            {
+                return caseweight::workerPoints(toValue(scheme, argName("workerPoints", 0)),
+                                                toValues(items),
+                                                toValue(hours, argName("workerPoints", 2)));
+            });
     }
 
     double SAL_CALL workloadPoints(const uno::Any& scheme, const uno::Any& casePoints,
                                    const uno::Any& workerPoints) override
     {
-        return guarded([&] {
-            return caseweight::workloadPoints(toValue(scheme, argName("workloadPoints", 0)),
-                                              toValues(casePoints), toValues(workerPoints));
-        });
+        return guarded(
+            [&]
+            {
+                return caseweight::workloadPoints(toValue(scheme, argName("workloadPoints", 0)),
+                                                  toValues(casePoints), toValues(workerPoints));
+            });
     }
 
     OUString SAL_CALL workloadBand(const uno::Any& scheme, const uno::Any& points,
                                    const uno::Any& grade, const uno::Any& fte) override
     {
-        return guarded([&] {
-            return fromUtf8(caseweight::workloadBand(toValue(scheme, argName("workloadBand", 0)),
-                                                     toValue(points, argName("workloadBand", 1)),
-                                                     toValue(grade, argName("workloadBand", 2)),
-                                                     toValue(fte, argName("workloadBand", 3))));
-        });
+        return guarded(
+            [&]
+            {
+                return fromUtf8(
+                    caseweight::workloadBand(toValue(scheme, argName("workloadBand", 0)),
+                                             toValue(points, argName("workloadBand", 1)),
+                                             toValue(grade, argName("workloadBand", 2)),
+                                             toValue(fte, argName("workloadBand", 3))));
+            });
     }
 
     double SAL_CALL workloadCapacity(const uno::Any& scheme, const uno::Any& points,
                                      const uno::Any& grade, const uno::Any& fte) override
     {
-        return guarded([&] {
-            return caseweight::workloadCapacity(
-                toValue(scheme, argName("workloadCapacity", 0)),
-                toValue(points, argName("workloadCapacity", 1)),
-                toValue(grade, argName("workloadCapacity", 2)),
-                toValue(fte, argName("workloadCapacity", 3)));
-        });
+        return guarded(
+            [&]
+            {
+                return caseweight::workloadCapacity(toValue(scheme, argName("workloadCapacity", 0)),
+                                                    toValue(points, argName("workloadCapacity", 1)),
+                                                    toValue(grade, argName("workloadCapacity", 2)),
+                                                    toValue(fte, argName("workloadCapacity", 3)));
+            });
     }
 
     OUString SAL_CALL itemLabel(const uno::Any& scheme, const uno::Any& code) override
     {
-        return guarded([&] {
-            return fromUtf8(caseweight::itemLabel(toValue(scheme, argName("itemLabel", 0)),
-                                                  toValue(code, argName("itemLabel", 1))));
-        });
+        return guarded(
+            [&]
+            {
+                return fromUtf8(caseweight::itemLabel(toValue(scheme, argName("itemLabel", 0)),
+                                                      toValue(code, argName("itemLabel", 1))));
+            });
     }
 
     uno::Sequence<uno::Sequence<uno::Any>> SAL_CALL schemeItems(const uno::Any& scheme,
                                                                 const uno::Any& group) override
     {
-        return guarded([&] {
-            const std::vector<std::string> codes = caseweight::schemeItems(
-                toValue(scheme, argName("schemeItems", 0)), toValue(group, argName("schemeItems", 1)));
-            uno::Sequence<uno::Sequence<uno::Any>> column(static_cast<sal_Int32>(codes.size()));
-            auto* rows = column.getArray();
-            for (std::size_t i = 0; i < codes.size(); ++i)
+        return guarded(
+            [&]
             {
-                uno::Sequence<uno::Any> row(1);
-                row.getArray()[0] <<= fromUtf8(codes[i]);
-                rows[i] = row;
-            }
-            return column;
-        });
+                const std::vector<std::string> codes =
+                    caseweight::schemeItems(toValue(scheme, argName("schemeItems", 0)),
+                                            toValue(group, argName("schemeItems", 1)));
+                uno::Sequence<uno::Sequence<uno::Any>> column(static_cast<sal_Int32>(codes.size()));
+                auto* rows = column.getArray();
+                for (std::size_t i = 0; i < codes.size(); ++i)
+                {
+                    uno::Sequence<uno::Any> row(1);
+                    row.getArray()[0] <<= fromUtf8(codes[i]);
+                    rows[i] = row;
+                }
+                return column;
+            });
     }
 
     // sheet::XAddIn: everything the function wizard shows comes from functionTable().
@@ -247,7 +264,7 @@ public:
         return names;
     }
 
-private:
+  private:
     static const ArgumentInfo* argument(const OUString& method, sal_Int32 i)
     {
         const FunctionInfo* f = findByMethod(toUtf8(method));

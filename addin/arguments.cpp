@@ -14,35 +14,35 @@ Value scalar(const uno::Any& any)
 {
     switch (any.getValueTypeClass())
     {
-        case uno::TypeClass_VOID:
-            return Value::empty();
-        case uno::TypeClass_STRING:
-        {
-            rtl::OUString s;
-            any >>= s;
-            return s.isEmpty() ? Value::empty() : Value::str(toUtf8(s));
-        }
-        case uno::TypeClass_DOUBLE:
-        case uno::TypeClass_FLOAT:
-        case uno::TypeClass_BYTE:
-        case uno::TypeClass_SHORT:
-        case uno::TypeClass_UNSIGNED_SHORT:
-        case uno::TypeClass_LONG:
-        case uno::TypeClass_UNSIGNED_LONG:
-        case uno::TypeClass_HYPER:
-        case uno::TypeClass_UNSIGNED_HYPER:
-        {
-            double d = 0.0;
-            // >>= widens every numeric type; checked, as it fails quietly otherwise.
-            if (any >>= d)
-                return Value::num(d);
-            return Value::error();
-        }
-        case uno::TypeClass_BOOLEAN:
-            return Value::num(*static_cast<const sal_Bool*>(any.getValue()) ? 1.0 : 0.0);
-        default:
-            // Anything Calc should never pass (an object, a nested range): not a usable value.
-            return Value::error();
+    case uno::TypeClass_VOID:
+        return Value::empty();
+    case uno::TypeClass_STRING:
+    {
+        rtl::OUString s;
+        any >>= s;
+        return s.isEmpty() ? Value::empty() : Value::str(toUtf8(s));
+    }
+    case uno::TypeClass_DOUBLE:
+    case uno::TypeClass_FLOAT:
+    case uno::TypeClass_BYTE:
+    case uno::TypeClass_SHORT:
+    case uno::TypeClass_UNSIGNED_SHORT:
+    case uno::TypeClass_LONG:
+    case uno::TypeClass_UNSIGNED_LONG:
+    case uno::TypeClass_HYPER:
+    case uno::TypeClass_UNSIGNED_HYPER:
+    {
+        double d = 0.0;
+        // >>= widens every numeric type; checked, as it fails quietly otherwise.
+        if (any >>= d)
+            return Value::num(d);
+        return Value::error();
+    }
+    case uno::TypeClass_BOOLEAN:
+        return Value::num(*static_cast<const sal_Bool*>(any.getValue()) ? 1.0 : 0.0);
+    default:
+        // Anything Calc should never pass (an object, a nested range): not a usable value.
+        return Value::error();
     }
 }
 

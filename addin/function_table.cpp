@@ -7,8 +7,8 @@ namespace caseweight
 {
 namespace
 {
-constexpr ArgumentInfo kScheme{
-    "Scheme", "The weighting scheme: SWINDON, RBWM, NOTTS or WARRINGTON."};
+constexpr ArgumentInfo kScheme{"Scheme",
+                               "The weighting scheme: SWINDON, RBWM, NOTTS or WARRINGTON."};
 constexpr ArgumentInfo kItems{
     "Items", "One item code, codes separated by ; or , (\"CP; COMPLEX\"), or a range of code "
              "cells (empty cells are ignored)."};
@@ -95,12 +95,15 @@ const FunctionInfo* findByMethod(std::string_view method)
 
 const FunctionInfo* findByDisplayName(std::string_view displayName)
 {
-    auto same = [](std::string_view a, std::string_view b) {
+    auto same = [](std::string_view a, std::string_view b)
+    {
         return a.size() == b.size() &&
-               std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-                   return std::toupper(static_cast<unsigned char>(x)) ==
-                          std::toupper(static_cast<unsigned char>(y));
-               });
+               std::equal(a.begin(), a.end(), b.begin(),
+                          [](char x, char y)
+                          {
+                              return std::toupper(static_cast<unsigned char>(x)) ==
+                                     std::toupper(static_cast<unsigned char>(y));
+                          });
     };
     for (const auto& f : functionTable())
         if (same(f.displayName, displayName))

@@ -41,7 +41,7 @@ using Values = std::vector<Value>;
 // Why an argument is invalid, in one sentence a team manager understands.
 class InputError : public std::runtime_error
 {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 

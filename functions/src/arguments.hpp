@@ -1,0 +1,47 @@
+// Turning sheet arguments (Value) into checked numbers and texts, with the sentences that say
+// what is wrong.
+#pragma once
+
+#include "caseweight/engine.hpp"
+#include "scheme.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace caseweight::detail
+{
+
+[[noreturn]] void fail(const std::string& sentence);
+
+// A number as a manager writes it: no trailing zeros (3, 2.5, 0.1).
+std::string formatNumber(double number);
+// "\"text\"".
+std::string quoted(std::string_view text);
+// Trimmed, runs of white space collapsed to one space, upper case (ASCII).
+std::string normaliseName(std::string_view text);
+// Empty, or text of only white space.
+bool isBlank(const Value& value);
+// The number 0: also what Calc passes for a reference to an empty cell.
+bool isZero(const Value& value);
+
+const Scheme& schemeArg(const Value& scheme);
+// Whole number 1..100; blank = 1.
+int childrenArg(const Value& children);
+// 0 < share <= 1; blank = 1.
+double shareArg(const Value& share);
+// 0 < fte <= 1; blank = 1.
+double fteArg(const Value& fte);
+// Finite, >= 0; required.
+double pointsArg(const Value& points);
+// 0..744 hours a month; blank = 0; non-zero only where the scheme scores hours.
+double hoursArg(const Value& hours, const Scheme& scheme);
+// The scheme's grade; blank = the default grade. Any value for schemes that ignore grades.
+const Grade& gradeArg(const Value& grade, const Scheme& scheme);
+// Sum of the numbers of a range; blank cells ignored; nullopt when the range is wholly blank.
+// `what` names the numbers at the start of a sentence: "Case points".
+std::optional<double> sumArg(const Values& range, std::string_view what);
+// Every numeric result is checked before it is returned.
+double finiteResult(double result);
+
+} // namespace caseweight::detail

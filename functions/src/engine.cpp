@@ -1,0 +1,203 @@
+// The public functions: arguments checked, then the scheme's table and rules applied.
+#include "caseweight/engine.hpp"
+
+#include "arguments.hpp"
+#include "items.hpp"
+#include "rules.hpp"
+#include "scheme.hpp"
+
+#include <algorithm>
+
+namespace caseweight
+{
+
+namespace detail
+{
+
+namespace
+{
+
+// The registry of schemes, in the order users see them listed.
+const Scheme* const kSchemes[] = {&kSwindon, &kRbwm, &kNotts, &kWarrington};
+
+std::string lowerCase(std::string text)
+{
+    for (char& c : text)
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
+    return text;
+}
+
+void addOnce(std::vector<std::string_view>& list, std::string_view name)
+{
+    if (!name.empty() && std::find(list.begin(), list.end(), name) == list.end())
+        list.push_back(name);
+}
+
+// "a, b or c".
+std::string joinOr(const std::vector<std::string_view>& names)
+{
+    std::string out;
+    for (std::size_t i = 0; i < names.size(); ++i)
+    {
+        if (i > 0)
+            out += (i + 1 == names.size()) ? " or " : ", ";
+        out += names[i];
+    }
+    return out;
+}
+
+[[noreturn]] void unknownGroup(const Scheme& scheme, const std::string& group)
+{
+    for (Group g :
+         {Group::Case, Group::Modifier, Group::Specific, Group::Additional, Group::Worker})
+        if (groupName(g) == group)
+            fail(std::string(scheme.name) + " has no " + group + " items.");
+    std::vector<std::string_view> groups;
+    std::vector<std::string_view> columns;
+    for (const Item& item : scheme.items)
+        addOnce(groups, groupName(item.group));
+    for (const Item& item : scheme.items)
+        if (std::find(groups.begin(), groups.end(), item.column) == groups.end())
+            addOnce(columns, item.column);
+    std::string sentence = quoted(group) + " is not " + std::string(scheme.article) + " " +
+                           std::string(scheme.name) + " group; use " + joinOr(groups);
+    if (!columns.empty())
+        sentence += ", or a column: " + joinOr(columns);
+    fail(sentence + ".");
+}
+
+} // namespace
+
+Table<const Scheme*> allSchemes()
+{
+    return kSchemes;
+}
+
+const Scheme* findScheme(std::string_view normalisedName)
+{
+    for (const Scheme* scheme : kSchemes)
+    {
+        if (scheme->name == normalisedName)
+            return scheme;
+        for (std::string_view alias : scheme->aliases)
+            if (alias == normalisedName)
+                return scheme;
+    }
+    return nullptr;
+}
+
+} // namespace detail
+
+using namespace detail;
+
+double casePoints(const Value& scheme, const Values& items, const Value& children,
+                  const Value& share)
+{
+    const Scheme& s = schemeArg(scheme);
+    Row row = parseItems(s, items, ItemUse::CaseRow);
+    // An empty template row totals 0. Its empty Children and Share cells arrive as 0, which
+    // is not an error there; any other invalid value still is.
+    const bool emptyRow = row.total() == 0;
+    row.children = emptyRow && isZero(children) ? 1 : childrenArg(children);
+    const double fraction = emptyRow && isZero(share) ? 1.0 : shareArg(share);
+    if (emptyRow)
+        return 0.0;
+    return finiteResult(applyShare(s.rowPoints(row), fraction));
+}
+
+std::string caseCheck(const Value& scheme, const Values& items, const Value& children,
+                      const Value& share)
+{
+    try
+    {
+        casePoints(scheme, items, children, share);
+        return "OK";
+    }
+    catch (const InputError& e)
+    {
+        return e.what();
+    }
+    catch (...)
+    {
+        return "The row could not be checked.";
+    }
+}
+
+double workerPoints(const Value& scheme, const Values& items, const Value& hours)
+{
+    const Scheme& s = schemeArg(scheme);
+    const Row row = parseItems(s, items, ItemUse::Worker);
+    const double h = hoursArg(hours, s);
+    return finiteResult(s.workerElement(row, h));
+}
+
+double workloadPoints(const Value& scheme, const Values& casePoints, const Values& workerPoints)
+{
+    const Scheme& s = schemeArg(scheme);
+    const double cases = sumArg(casePoints, "Case points").value_or(0.0);
+    const std::optional<double> worker = sumArg(workerPoints, "Worker points");
+    Row noItems;
+    noItems.scheme = &s;
+    const double element = worker ? *worker : s.workerElement(noItems, 0.0);
+    return finiteResult(cases + element + s.workloadWeight(cases));
+}
+
+std::string workloadBand(const Value& scheme, const Value& points, const Value& grade,
+                         const Value& fte)
+{
+    const Scheme& s = schemeArg(scheme);
+    const double p = pointsArg(points);
+    const Grade& g = gradeArg(grade, s);
+    const double f = fteArg(fte);
+    return std::string(s.band(p, g, f));
+}
+
+double workloadCapacity(const Value& scheme, const Value& points, const Value& grade,
+                        const Value& fte)
+{
+    const Scheme& s = schemeArg(scheme);
+    const double p = pointsArg(points);
+    const Grade& g = gradeArg(grade, s);
+    const double f = fteArg(fte);
+    return finiteResult(s.capacity(p, g, f));
+}
+
+std::string itemLabel(const Value& scheme, const Value& code)
+{
+    const Scheme& s = schemeArg(scheme);
+    return std::string(lookupItem(s, code).label);
+}
+
+std::vector<std::string> schemeItems(const Value& scheme, const Value& group)
+{
+    const Scheme& s = schemeArg(scheme);
+    std::vector<std::string> codes;
+    if (isBlank(group))
+    {
+        for (const Item& item : s.items)
+            codes.emplace_back(item.code);
+        return codes;
+    }
+    if (group.kind == Value::Kind::Error)
+        fail("The Group cell holds an error; fix that cell first.");
+    if (group.kind == Value::Kind::Number)
+        fail("The group must be a name, not the number " + formatNumber(group.number) + ".");
+    const std::string name = lowerCase(normaliseName(group.text));
+    for (const Item& item : s.items)
+        if (groupName(item.group) == name || (!item.column.empty() && item.column == name))
+            codes.emplace_back(item.code);
+    if (codes.empty())
+        unknownGroup(s, name);
+    return codes;
+}
+
+std::vector<std::string> schemeNames()
+{
+    std::vector<std::string> names;
+    for (const Scheme* scheme : kSchemes)
+        names.emplace_back(scheme->name);
+    return names;
+}
+
+} // namespace caseweight

@@ -1,0 +1,195 @@
+#include "items.hpp"
+
+#include "arguments.hpp"
+
+namespace caseweight::detail
+{
+
+std::string_view groupName(Group group)
+{
+    switch (group)
+    {
+    case Group::Case:
+        return "case";
+    case Group::Modifier:
+        return "modifier";
+    case Group::Specific:
+        return "specific";
+    case Group::Additional:
+        return "additional";
+    case Group::Worker:
+        return "worker";
+    }
+    return "";
+}
+
+bool isWorkerGroup(Group group)
+{
+    return group == Group::Worker;
+}
+
+int findItem(const Scheme& scheme, std::string_view code)
+{
+    for (std::size_t i = 0; i < scheme.items.size(); ++i)
+        if (scheme.items[i].code == code)
+            return static_cast<int>(i);
+    return -1;
+}
+
+namespace
+{
+std::size_t indexOf(const Scheme& scheme, std::string_view code)
+{
+    const int i = findItem(scheme, code);
+    if (i < 0)
+        throw std::logic_error("item code not in the scheme's table: " + std::string(code));
+    return static_cast<std::size_t>(i);
+}
+} // namespace
+
+const Item& itemOf(const Scheme& scheme, std::string_view code)
+{
+    return scheme.items[indexOf(scheme, code)];
+}
+
+unsigned Row::count(std::string_view code) const
+{
+    return counts[indexOf(*scheme, code)];
+}
+
+unsigned Row::countIn(Group group) const
+{
+    unsigned n = 0;
+    for (std::size_t i = 0; i < scheme->items.size(); ++i)
+        if (scheme->items[i].group == group)
+            n += counts[i];
+    return n;
+}
+
+unsigned Row::total() const
+{
+    unsigned n = 0;
+    for (std::size_t i = 0; i < scheme->items.size(); ++i)
+        n += counts[i];
+    return n;
+}
+
+std::string Row::codesIn(Group group) const
+{
+    std::size_t present = 0;
+    for (std::size_t i = 0; i < scheme->items.size(); ++i)
+        if (scheme->items[i].group == group && counts[i] > 0)
+            ++present;
+    std::string out;
+    std::size_t written = 0;
+    for (std::size_t i = 0; i < scheme->items.size(); ++i)
+    {
+        if (scheme->items[i].group != group || counts[i] == 0)
+            continue;
+        if (written > 0)
+            out += (written + 1 == present) ? " and " : ", ";
+        out += scheme->items[i].code;
+        ++written;
+    }
+    return out;
+}
+
+std::string normaliseCode(std::string_view text)
+{
+    const std::size_t first = text.find_first_not_of(" \t\r\n\f\v");
+    if (first == std::string_view::npos)
+        return {};
+    const std::size_t last = text.find_last_not_of(" \t\r\n\f\v");
+    std::string out(text.substr(first, last - first + 1));
+    for (char& c : out)
+        if (c >= 'a' && c <= 'z')
+            c = static_cast<char>(c - 'a' + 'A');
+    return out;
+}
+
+void unknownCode(const Scheme& scheme, std::string_view code)
+{
+    const std::string name(scheme.name);
+    const std::string article(scheme.article);
+    std::string owners;
+    std::string_view ownerArticle;
+    std::size_t ownerCount = 0;
+    for (const Scheme* other : allSchemes())
+        if (other != &scheme && findItem(*other, code) >= 0)
+        {
+            if (ownerCount++ == 0)
+                ownerArticle = other->article;
+            else
+                owners += " and ";
+            owners += other->name;
+        }
+    if (ownerCount > 0)
+        fail(quoted(code) + " is " + std::string(ownerArticle) + " " + owners + " code, not " +
+             article + " " + name + " one.");
+    fail(quoted(code) + " is not " + article + " " + name + " item code.");
+}
+
+Row parseItems(const Scheme& scheme, const Values& items, ItemUse use)
+{
+    Row row;
+    row.scheme = &scheme;
+    const std::string name(scheme.name);
+    for (const Value& cell : items)
+    {
+        switch (cell.kind)
+        {
+        case Value::Kind::Empty:
+            continue;
+        case Value::Kind::Error:
+            fail("An item cell holds an error; fix that cell first.");
+        case Value::Kind::Number:
+            fail("Item codes are text; a cell holds the number " + formatNumber(cell.number) + ".");
+        case Value::Kind::Text:
+            break;
+        }
+        forEachToken(cell.text,
+                     [&](std::string_view token)
+                     {
+                         const std::string code = normaliseCode(token);
+                         const int i = findItem(scheme, code);
+                         if (i < 0)
+                             unknownCode(scheme, code);
+                         const Item& item = scheme.items[static_cast<std::size_t>(i)];
+                         const bool worker = isWorkerGroup(item.group);
+                         if (use == ItemUse::CaseRow && worker)
+                             fail(quoted(code) + " is " + std::string(scheme.article) + " " + name +
+                                  " worker item; give it to WORKERPOINTS, not to a case row.");
+                         if (use == ItemUse::Worker && !worker)
+                             fail(quoted(code) + " is " + std::string(scheme.article) + " " + name +
+                                  " case item; WORKERPOINTS takes worker items only.");
+                         ++row.counts[static_cast<std::size_t>(i)];
+                     });
+    }
+    for (std::size_t i = 0; i < scheme.items.size(); ++i)
+    {
+        const Item& item = scheme.items[i];
+        if (row.counts[i] > 1 && item.repeat == Repeat::Once)
+            fail(name + " counts " + std::string(item.code) +
+                 (use == ItemUse::CaseRow ? " once per row; this row has it "
+                                          : " once per worker; the list has it ") +
+                 std::to_string(row.counts[i]) + " times.");
+    }
+    return row;
+}
+
+const Item& lookupItem(const Scheme& scheme, const Value& code)
+{
+    if (isBlank(code))
+        fail("The item code is missing.");
+    if (code.kind == Value::Kind::Error)
+        fail("The code cell holds an error; fix that cell first.");
+    if (code.kind == Value::Kind::Number)
+        fail("Item codes are text; got the number " + formatNumber(code.number) + ".");
+    const std::string normalised = normaliseCode(code.text);
+    const int i = findItem(scheme, normalised);
+    if (i < 0)
+        unknownCode(scheme, normalised);
+    return scheme.items[static_cast<std::size_t>(i)];
+}
+
+} // namespace caseweight::detail

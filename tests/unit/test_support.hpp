@@ -1,0 +1,94 @@
+// Shorthands for the unit tests: sheet arguments and checks of the error sentences.
+#pragma once
+
+#include "caseweight/engine.hpp"
+
+#include <gtest/gtest.h>
+
+#include <initializer_list>
+#include <string>
+#include <vector>
+
+namespace cwtest
+{
+
+using caseweight::InputError;
+using caseweight::Value;
+using caseweight::Values;
+
+inline Value S(std::string text)
+{
+    return Value::str(std::move(text));
+}
+inline Value N(double number)
+{
+    return Value::num(number);
+}
+inline Value E()
+{
+    return Value::empty();
+}
+inline Value Err()
+{
+    return Value::error();
+}
+
+// Items given as one text cell.
+inline Values cell(const std::string& text)
+{
+    return {S(text)};
+}
+
+inline double points(const std::string& scheme, const std::string& items, Value children = E(),
+                     Value share = E())
+{
+    return caseweight::casePoints(S(scheme), cell(items), children, share);
+}
+
+inline std::string check(const std::string& scheme, const std::string& items, Value children = E(),
+                         Value share = E())
+{
+    return caseweight::caseCheck(S(scheme), cell(items), children, share);
+}
+
+inline double worker(const std::string& scheme, const std::string& items, Value hours = E())
+{
+    return caseweight::workerPoints(S(scheme), cell(items), hours);
+}
+
+// The message contains every word, is one sentence and ends with a period.
+inline ::testing::AssertionResult sentenceHas(const std::string& message,
+                                              std::initializer_list<const char*> words)
+{
+    for (const char* word : words)
+        if (message.find(word) == std::string::npos)
+            return ::testing::AssertionFailure()
+                   << "\"" << message << "\" does not contain \"" << word << "\"";
+    if (message.empty() || message.back() != '.')
+        return ::testing::AssertionFailure() << "\"" << message << "\" does not end with a period";
+    return ::testing::AssertionSuccess();
+}
+
+// Runs f, which must throw InputError whose sentence contains every word.
+template <class F>
+::testing::AssertionResult throwsWith(F&& f, std::initializer_list<const char*> words)
+{
+    try
+    {
+        f();
+    }
+    catch (const InputError& e)
+    {
+        return sentenceHas(e.what(), words);
+    }
+    catch (const std::exception& e)
+    {
+        return ::testing::AssertionFailure() << "threw another exception: " << e.what();
+    }
+    return ::testing::AssertionFailure() << "did not throw InputError";
+}
+
+} // namespace cwtest
+
+#define EXPECT_INPUT_ERROR(expr, ...)                                                              \
+    EXPECT_TRUE(::cwtest::throwsWith([&] { (void)(expr); }, {__VA_ARGS__}))
