@@ -211,6 +211,7 @@ class FunctionsInCalc(OfficeTestCase):
         # A bad row: the total of the sheet must show the error, not skip it.
         sheet.getCellByPosition(0, 2).setString("CP")
         sheet.getCellByPosition(1, 2).setString("LAC")
+        sheet.getCellByPosition(5, 2).setValue(1)
         sheet.getCellByPosition(6, 2).setFormula('=CASEPOINTS("SWINDON";A3:E3;F3)')
         sheet.getCellByPosition(7, 2).setFormula('=CASECHECK("SWINDON";A3:E3;F3)')
         sheet.getCellByPosition(6, 4).setFormula('=SUM(G1:G3)')
@@ -220,6 +221,13 @@ class FunctionsInCalc(OfficeTestCase):
         sheet.getCellByPosition(0, 7).setFormula("=1/0")
         sheet.getCellByPosition(1, 7).setString("CP")
         sheet.getCellByPosition(6, 7).setFormula('=CASEPOINTS("SWINDON";A8:E8)')
+        # Calc passes an empty Children cell as 0: an error on a row with items, saying so.
+        sheet.getCellByPosition(0, 9).setString("CP")
+        sheet.getCellByPosition(6, 9).setFormula('=CASEPOINTS("SWINDON";A10:E10;F10)')
+        sheet.getCellByPosition(7, 9).setFormula('=CASECHECK("SWINDON";A10:E10;F10)')
+        # ... unless the sheet passes an empty text for it, as the templates do.
+        sheet.getCellByPosition(6, 10).setFormula(
+            '=CASEPOINTS("SWINDON";A10:E10;IF(F10="";"";F10))')
         # A range where a single value belongs.
         sheet.getCellByPosition(6, 8).setFormula('=CASEPOINTS("SWINDON";"CP";F1:F2)')
         sheet.getCellByPosition(7, 8).setFormula('=CASECHECK("SWINDON";"CP";F1:F2)')
@@ -238,6 +246,9 @@ class FunctionsInCalc(OfficeTestCase):
         self.assertNotEqual(cell(6, 7).getError(), 0, "an error cell among the items")
         self.assertEqual(cell_result(cell(6, 8)), ("error", ERR_ILLEGAL_ARGUMENT))
         self.assertIn("one cell", cell(7, 8).getString())
+        self.assertEqual(cell_result(cell(6, 9)), ("error", ERR_ILLEGAL_ARGUMENT))
+        self.assertIn("an empty cell counts as 0", cell(7, 9).getString())
+        self.assertEqual(cell_result(cell(6, 10)), ("value", 16))
 
     def test_casecheck_explains_in_plain_english(self):
         doc = self.new_doc()
