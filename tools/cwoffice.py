@@ -150,8 +150,12 @@ class Office:
         if code != 0:
             raise OfficeError("soffice could not initialise the profile:\n" + out)
         if self.oxt:
-            self.unopkg("add", "--suppress-license", os.path.abspath(self.oxt))
+            self.add_extension(self.oxt)
         self._launch()
+
+    def add_extension(self, oxt):
+        """unopkg add, from a copy the office user can read (the checkout may be private)."""
+        self.unopkg("add", "--suppress-license", self.copy_in(oxt))
 
     def unopkg(self, *args):
         """Runs unopkg on the profile; only while soffice is stopped (they share it)."""

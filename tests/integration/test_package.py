@@ -54,7 +54,7 @@ class InstallAndRemove(unittest.TestCase):
         self.assertEqual(formula_result(), ("error", ERR_NAME), "no extension yet: #NAME?")
 
         office.stop()  # unopkg and soffice must not share the profile at the same time
-        office.unopkg("add", "--suppress-license", os.path.abspath(OXT))
+        office.add_extension(OXT)
         listing = office.unopkg("list")
         self.assertIn("org.caseweight.extension", listing)
         self.assertRegex(listing, r"is registered: yes")

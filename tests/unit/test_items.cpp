@@ -80,6 +80,12 @@ TEST(Items, CellsThatAreNotText)
                        "Item codes are text; a cell holds the number 6.");
     EXPECT_INPUT_ERROR(caseweight::casePoints(S("SWINDON"), {S("CP"), Err()}, E(), E()),
                        "An item cell holds an error; fix that cell first.");
+    // In a range, even 0 is a number where a code belongs ...
+    EXPECT_INPUT_ERROR(caseweight::casePoints(S("SWINDON"), {S("CP"), N(0)}, E(), E()),
+                       "Item codes are text; a cell holds the number 0.");
+    // ... but a lone 0 is how Calc passes a reference to one empty cell: no items.
+    EXPECT_DOUBLE_EQ(caseweight::casePoints(S("SWINDON"), {N(0)}, E(), E()), 0);
+    EXPECT_DOUBLE_EQ(caseweight::workerPoints(S("WARRINGTON"), {N(0)}, E()), 15);
 }
 
 TEST(Items, WorkerAndCaseItemsAreKeptApart)
