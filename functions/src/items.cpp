@@ -143,6 +143,9 @@ Row parseItems(const Scheme& scheme, const Values& items, ItemUse use)
         case Value::Kind::Error:
             fail("An item cell holds an error; fix that cell first.");
         case Value::Kind::Number:
+            // Calc passes a reference to one empty cell as the number 0: no items.
+            if (items.size() == 1 && cell.number == 0.0)
+                continue;
             fail("Item codes are text; a cell holds the number " + formatNumber(cell.number) + ".");
         case Value::Kind::Text:
             break;
