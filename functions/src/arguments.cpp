@@ -127,6 +127,10 @@ bool isBlank(const Value& value)
 
 const Scheme& schemeArg(const Value& scheme)
 {
+    // Every call passes here: the valid name returns before any sentence is built.
+    if (scheme.kind == Value::Kind::Text)
+        if (const Scheme* found = findScheme(normaliseName(scheme.text)))
+            return *found;
     const std::string list(kSchemeList);
     if (isBlank(scheme))
         fail("The scheme is missing; use " + list + ".");
@@ -207,7 +211,8 @@ double hoursArg(const Value& hours, const Scheme& scheme)
 const Grade& gradeArg(const Value& grade, const Scheme& scheme)
 {
     std::string name;
-    if (scheme.gradeIgnored || isBlank(grade))
+    // An empty Grade cell arrives as 0; no grade is a number, so 0 can only mean "left empty".
+    if (scheme.gradeIgnored || isBlank(grade) || isZero(grade))
         name = scheme.defaultGrade;
     else if (grade.kind == Value::Kind::Error)
         fail("The Grade cell holds an error; fix that cell first.");

@@ -173,7 +173,7 @@ std::vector<std::string> schemeItems(const Value& scheme, const Value& group)
 {
     const Scheme& s = schemeArg(scheme);
     std::vector<std::string> codes;
-    if (isBlank(group))
+    if (isBlank(group) || isZero(group)) // an empty cell arrives as 0; no group is a number
     {
         for (const Item& item : s.items)
             codes.emplace_back(item.code);

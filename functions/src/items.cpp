@@ -2,6 +2,10 @@
 
 #include "arguments.hpp"
 
+#include <array>
+#include <cstdint>
+#include <vector>
+
 namespace caseweight::detail
 {
 
@@ -28,10 +32,95 @@ bool isWorkerGroup(Group group)
     return group == Group::Worker;
 }
 
+namespace
+{
+
+char upperAscii(char c)
+{
+    return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+}
+
+// FNV-1a over the upper-case letters of a code.
+std::uint32_t codeHash(std::string_view code)
+{
+    std::uint32_t h = 2166136261u;
+    for (char c : code)
+        h = (h ^ static_cast<unsigned char>(upperAscii(c))) * 16777619u;
+    return h;
+}
+
+// A table code (upper case) against a code in any case.
+bool sameCode(std::string_view tableCode, std::string_view code)
+{
+    if (tableCode.size() != code.size())
+        return false;
+    for (std::size_t i = 0; i < code.size(); ++i)
+        if (tableCode[i] != upperAscii(code[i]))
+            return false;
+    return true;
+}
+
+// Code -> table row for each registered scheme (open addressing). findItem runs for every
+// code of every row and for each of the rules' has(), so a lookup must not scan the table.
+// Built once, on first use (a function-local static: initialisation is thread-safe), and
+// never changed afterwards, so lookups from any calculation thread need no lock.
+constexpr std::size_t kIndexSlots = 256; // a power of two, over 3 x kMaxItems
+static_assert(kIndexSlots >= 3 * kMaxItems, "keep the code index sparse");
+
+struct CodeIndex
+{
+    const Scheme* scheme = nullptr;
+    std::array<std::int16_t, kIndexSlots> slots{};
+};
+
+std::vector<CodeIndex> buildCodeIndexes()
+{
+    std::vector<CodeIndex> indexes;
+    for (const Scheme* scheme : allSchemes())
+    {
+        CodeIndex index;
+        index.scheme = scheme;
+        index.slots.fill(-1);
+        for (std::size_t i = 0; i < scheme->items.size(); ++i)
+        {
+            std::size_t slot = codeHash(scheme->items[i].code) & (kIndexSlots - 1);
+            while (index.slots[slot] >= 0)
+                slot = (slot + 1) & (kIndexSlots - 1);
+            index.slots[slot] = static_cast<std::int16_t>(i);
+        }
+        indexes.push_back(index);
+    }
+    return indexes;
+}
+
+const CodeIndex* codeIndexOf(const Scheme& scheme)
+{
+    static const std::vector<CodeIndex> indexes = buildCodeIndexes();
+    for (const CodeIndex& index : indexes)
+        if (index.scheme == &scheme)
+            return &index;
+    return nullptr;
+}
+
+} // namespace
+
 int findItem(const Scheme& scheme, std::string_view code)
 {
-    for (std::size_t i = 0; i < scheme.items.size(); ++i)
-        if (scheme.items[i].code == code)
+    if (code.empty())
+        return -1;
+    if (const CodeIndex* index = codeIndexOf(scheme))
+    {
+        for (std::size_t slot = codeHash(code) & (kIndexSlots - 1); index->slots[slot] >= 0;
+             slot = (slot + 1) & (kIndexSlots - 1))
+        {
+            const auto i = static_cast<std::size_t>(index->slots[slot]);
+            if (sameCode(scheme.items[i].code, code))
+                return static_cast<int>(i);
+        }
+        return -1;
+    }
+    for (std::size_t i = 0; i < scheme.items.size(); ++i) // a scheme outside the registry
+        if (sameCode(scheme.items[i].code, code))
             return static_cast<int>(i);
     return -1;
 }
@@ -60,17 +149,17 @@ unsigned Row::count(std::string_view code) const
 unsigned Row::countIn(Group group) const
 {
     unsigned n = 0;
-    for (std::size_t i = 0; i < scheme->items.size(); ++i)
-        if (scheme->items[i].group == group)
-            n += counts[i];
+    for (std::size_t k = 0; k < presentCount; ++k)
+        if (scheme->items[present[k]].group == group)
+            n += counts[present[k]];
     return n;
 }
 
 unsigned Row::total() const
 {
     unsigned n = 0;
-    for (std::size_t i = 0; i < scheme->items.size(); ++i)
-        n += counts[i];
+    for (std::size_t k = 0; k < presentCount; ++k)
+        n += counts[present[k]];
     return n;
 }
 
@@ -134,6 +223,7 @@ Row parseItems(const Scheme& scheme, const Values& items, ItemUse use)
     Row row;
     row.scheme = &scheme;
     const std::string name(scheme.name);
+    bool repeated = false;
     for (const Value& cell : items)
     {
         switch (cell.kind)
@@ -153,11 +243,12 @@ Row parseItems(const Scheme& scheme, const Values& items, ItemUse use)
         forEachToken(cell.text,
                      [&](std::string_view token)
                      {
-                         const std::string code = normaliseCode(token);
-                         const int i = findItem(scheme, code);
+                         // findItem ignores case: the code is normalised for sentences only.
+                         const int i = findItem(scheme, token);
                          if (i < 0)
-                             unknownCode(scheme, code);
+                             unknownCode(scheme, normaliseCode(token));
                          const Item& item = scheme.items[static_cast<std::size_t>(i)];
+                         const std::string_view code = item.code;
                          const bool worker = isWorkerGroup(item.group);
                          if (use == ItemUse::CaseRow && worker)
                              fail(quoted(code) + " is " + std::string(scheme.article) + " " + name +
@@ -165,10 +256,11 @@ Row parseItems(const Scheme& scheme, const Values& items, ItemUse use)
                          if (use == ItemUse::Worker && !worker)
                              fail(quoted(code) + " is " + std::string(scheme.article) + " " + name +
                                   " case item; WORKERPOINTS takes worker items only.");
-                         ++row.counts[static_cast<std::size_t>(i)];
+                         row.add(static_cast<std::size_t>(i));
+                         repeated = repeated || row.counts[static_cast<std::size_t>(i)] > 1;
                      });
     }
-    for (std::size_t i = 0; i < scheme.items.size(); ++i)
+    for (std::size_t i = 0; repeated && i < scheme.items.size(); ++i)
     {
         const Item& item = scheme.items[i];
         if (row.counts[i] > 1 && item.repeat == Repeat::Once)

@@ -42,9 +42,11 @@ double itemPoints(const Item& item, int children)
 double tablePoints(const Row& row)
 {
     double sum = 0.0;
-    for (std::size_t i = 0; i < row.scheme->items.size(); ++i)
-        if (row.counts[i] > 0)
-            sum += row.counts[i] * itemPoints(row.scheme->items[i], row.children);
+    for (std::size_t k = 0; k < row.presentCount; ++k)
+    {
+        const std::size_t i = row.present[k];
+        sum += row.counts[i] * itemPoints(row.scheme->items[i], row.children);
+    }
     return sum;
 }
 

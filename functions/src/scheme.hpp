@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -84,6 +85,7 @@ struct Grade
 
 // The largest item table; a parsed row keeps one count per table row without allocating.
 constexpr std::size_t kMaxItems = 80;
+static_assert(kMaxItems <= 256, "Row::present holds table indices in one byte");
 
 struct Scheme;
 
@@ -94,6 +96,17 @@ struct Row
     const Scheme* scheme = nullptr;
     std::array<unsigned, kMaxItems> counts{};
     int children = 1;
+    // The table rows that occur, in the order first met, so that totals look at the few
+    // items of a row rather than the whole table. Change counts only through add().
+    std::array<std::uint8_t, kMaxItems> present{};
+    std::size_t presentCount = 0;
+
+    // One more occurrence of table row i.
+    void add(std::size_t i)
+    {
+        if (counts[i]++ == 0)
+            present[presentCount++] = static_cast<std::uint8_t>(i);
+    }
 
     // Occurrences of a code of the scheme's table (a code not in the table is a bug).
     unsigned count(std::string_view code) const;
