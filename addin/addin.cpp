@@ -8,6 +8,7 @@
 #include "function_table.hpp"
 
 #include <caseweight/engine.hpp>
+#include <caseweight/planning.hpp>
 
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/lang/Locale.hpp>
@@ -61,6 +62,20 @@ template <class F> auto guarded(F&& compute) -> decltype(compute())
     {
         throw uno::RuntimeException("caseweight: unexpected failure");
     }
+}
+
+// A one-column array of texts, as SCHEMEITEMS and CASELOADPOLICIES return.
+uno::Sequence<uno::Sequence<uno::Any>> column(const std::vector<std::string>& texts)
+{
+    uno::Sequence<uno::Sequence<uno::Any>> rows(static_cast<sal_Int32>(texts.size()));
+    auto* out = rows.getArray();
+    for (std::size_t i = 0; i < texts.size(); ++i)
+    {
+        uno::Sequence<uno::Any> row(1);
+        row.getArray()[0] <<= fromUtf8(texts[i]);
+        out[i] = row;
+    }
+    return rows;
 }
 
 // The name of argument i of a function, for "X must be one cell" messages.
@@ -176,18 +191,188 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
         return guarded(
             [&]
             {
-                const std::vector<std::string> codes =
-                    caseweight::schemeItems(toValue(scheme, argName("schemeItems", 0)),
-                                            toValue(group, argName("schemeItems", 1)));
-                uno::Sequence<uno::Sequence<uno::Any>> column(static_cast<sal_Int32>(codes.size()));
-                auto* rows = column.getArray();
-                for (std::size_t i = 0; i < codes.size(); ++i)
-                {
-                    uno::Sequence<uno::Any> row(1);
-                    row.getArray()[0] <<= fromUtf8(codes[i]);
-                    rows[i] = row;
-                }
-                return column;
+                return column(caseweight::schemeItems(toValue(scheme, argName("schemeItems", 0)),
+                                                      toValue(group, argName("schemeItems", 1))));
+            });
+    }
+
+    double SAL_CALL availablePoints(const uno::Any& scheme, const uno::Any& grade,
+                                    const uno::Any& hours, const uno::Any& reductionHours,
+                                    const uno::Any& fullTimeHours) override
+    {
+        return guarded(
+            [&]
+            {
+                const char* f = "availablePoints";
+                return caseweight::availablePoints(
+                    toValue(scheme, argName(f, 0)), toValue(grade, argName(f, 1)),
+                    toValue(hours, argName(f, 2)), toValues(reductionHours),
+                    toValue(fullTimeHours, argName(f, 4)));
+            });
+    }
+
+    double SAL_CALL capacityUsed(const uno::Any& scheme, const uno::Any& points,
+                                 const uno::Any& grade, const uno::Any& hours,
+                                 const uno::Any& reductionHours,
+                                 const uno::Any& fullTimeHours) override
+    {
+        return guarded(
+            [&]
+            {
+                const char* f = "capacityUsed";
+                return caseweight::capacityUsed(
+                    toValue(scheme, argName(f, 0)), toValue(points, argName(f, 1)),
+                    toValue(grade, argName(f, 2)), toValue(hours, argName(f, 3)),
+                    toValues(reductionHours), toValue(fullTimeHours, argName(f, 5)));
+            });
+    }
+
+    double SAL_CALL headroom(const uno::Any& scheme, const uno::Any& points, const uno::Any& grade,
+                             const uno::Any& hours, const uno::Any& reductionHours,
+                             const uno::Any& fullTimeHours) override
+    {
+        return guarded(
+            [&]
+            {
+                const char* f = "headroom";
+                return caseweight::headroom(
+                    toValue(scheme, argName(f, 0)), toValue(points, argName(f, 1)),
+                    toValue(grade, argName(f, 2)), toValue(hours, argName(f, 3)),
+                    toValues(reductionHours), toValue(fullTimeHours, argName(f, 5)));
+            });
+    }
+
+    double SAL_CALL reductionHours(const uno::Any& hours, const uno::Any& starts,
+                                   const uno::Any& ends, const uno::Any& asAt) override
+    {
+        return guarded(
+            [&]
+            {
+                return caseweight::reductionHours(toValues(hours), toValues(starts), toValues(ends),
+                                                  toValue(asAt, argName("reductionHours", 3)));
+            });
+    }
+
+    double SAL_CALL allocatePoints(const uno::Any& scheme, const uno::Any& casePoints,
+                                   const uno::Any& workerPoints, const uno::Any& items,
+                                   const uno::Any& children, const uno::Any& share) override
+    {
+        return guarded(
+            [&]
+            {
+                const char* f = "allocatePoints";
+                return caseweight::allocatePoints(toValue(scheme, argName(f, 0)),
+                                                  toValues(casePoints), toValues(workerPoints),
+                                                  toValues(items), toValue(children, argName(f, 4)),
+                                                  toValue(share, argName(f, 5)));
+            });
+    }
+
+    double SAL_CALL teamAverage(const uno::Any& scheme, const uno::Any& points,
+                                const uno::Any& grades, const uno::Any& ftes,
+                                const uno::Any& groups, const uno::Any& group) override
+    {
+        return guarded(
+            [&]
+            {
+                return caseweight::teamAverage(
+                    team("teamAverage", scheme, points, grades, ftes, groups, group));
+            });
+    }
+
+    double SAL_CALL teamSpread(const uno::Any& scheme, const uno::Any& points,
+                               const uno::Any& grades, const uno::Any& ftes, const uno::Any& groups,
+                               const uno::Any& group) override
+    {
+        return guarded(
+            [&]
+            {
+                return caseweight::teamSpread(
+                    team("teamSpread", scheme, points, grades, ftes, groups, group));
+            });
+    }
+
+    double SAL_CALL teamAboveBand(const uno::Any& scheme, const uno::Any& points,
+                                  const uno::Any& grades, const uno::Any& ftes,
+                                  const uno::Any& groups, const uno::Any& group) override
+    {
+        return guarded(
+            [&]
+            {
+                return caseweight::teamAboveBand(
+                    team("teamAboveBand", scheme, points, grades, ftes, groups, group));
+            });
+    }
+
+    double SAL_CALL teamCapacity(const uno::Any& scheme, const uno::Any& points,
+                                 const uno::Any& grades, const uno::Any& ftes,
+                                 const uno::Any& groups, const uno::Any& group) override
+    {
+        return guarded(
+            [&]
+            {
+                return caseweight::teamCapacity(
+                    team("teamCapacity", scheme, points, grades, ftes, groups, group));
+            });
+    }
+
+    OUString SAL_CALL caseloadBand(const uno::Any& policy, const uno::Any& cases,
+                                   const uno::Any& fte) override
+    {
+        return guarded(
+            [&]
+            {
+                const char* f = "caseloadBand";
+                return fromUtf8(caseweight::caseloadBand(toValue(policy, argName(f, 0)),
+                                                         toValue(cases, argName(f, 1)),
+                                                         toValue(fte, argName(f, 2))));
+            });
+    }
+
+    double SAL_CALL caseloadLimit(const uno::Any& policy, const uno::Any& fte) override
+    {
+        return guarded(
+            [&]
+            {
+                return caseweight::caseloadLimit(toValue(policy, argName("caseloadLimit", 0)),
+                                                 toValue(fte, argName("caseloadLimit", 1)));
+            });
+    }
+
+    uno::Sequence<uno::Sequence<uno::Any>>
+        SAL_CALL caseloadPolicies(const uno::Any& authority) override
+    {
+        return guarded(
+            [&]
+            {
+                return column(caseweight::caseloadPolicies(
+                    toValue(authority, argName("caseloadPolicies", 0))));
+            });
+    }
+
+    double SAL_CALL staffNeeded(const uno::Any& cases, const uno::Any& target,
+                                const uno::Any& currentFte) override
+    {
+        return guarded(
+            [&]
+            {
+                const char* f = "staffNeeded";
+                return caseweight::staffNeeded(toValue(cases, argName(f, 0)),
+                                               toValue(target, argName(f, 1)),
+                                               toValue(currentFte, argName(f, 2)));
+            });
+    }
+
+    double SAL_CALL staffCost(const uno::Any& cases, const uno::Any& target,
+                              const uno::Any& currentFte, const uno::Any& costPerFte) override
+    {
+        return guarded(
+            [&]
+            {
+                const char* f = "staffCost";
+                return caseweight::staffCost(
+                    toValue(cases, argName(f, 0)), toValue(target, argName(f, 1)),
+                    toValue(currentFte, argName(f, 2)), toValue(costPerFte, argName(f, 3)));
             });
     }
 
@@ -265,6 +450,18 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
     }
 
   private:
+    static TeamArgs team(const char* f, const uno::Any& scheme, const uno::Any& points,
+                         const uno::Any& grades, const uno::Any& ftes, const uno::Any& groups,
+                         const uno::Any& group)
+    {
+        return TeamArgs{toValue(scheme, argName(f, 0)),
+                        toValues(points),
+                        toValues(grades),
+                        toValues(ftes),
+                        toValues(groups),
+                        toValue(group, argName(f, 5))};
+    }
+
     static const ArgumentInfo* argument(const OUString& method, sal_Int32 i)
     {
         const FunctionInfo* f = findByMethod(toUtf8(method));

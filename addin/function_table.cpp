@@ -25,6 +25,29 @@ constexpr ArgumentInfo kGrade{
 constexpr ArgumentInfo kFte{
     "FTE", "Optional. The worker's full-time equivalent, more than 0 and at most 1 (default 1); "
            "bands are pro rata."};
+constexpr ArgumentInfo kHours{"Hours", "Optional. Contracted hours a week (default: full time)."};
+constexpr ArgumentInfo kReductions{
+    "ReductionHours", "Optional. Hours a week off for reasons such as training or union duties: a "
+                      "number or a range (summed), e.g. from REDUCTIONHOURS."};
+constexpr ArgumentInfo kFullTime{"FullTimeHours",
+                                 "Optional. The full-time hours a week (default 37)."};
+constexpr ArgumentInfo kTeamPoints{
+    "Points", "A range of worker totals, one cell per worker (empty cells: no worker)."};
+constexpr ArgumentInfo kGrades{
+    "Grades", "Optional. The workers' grades: one cell per worker, or one grade for all."};
+constexpr ArgumentInfo kFtes{"FTEs",
+                             "Optional. The workers' FTEs: one cell per worker, or one for all "
+                             "(default 1)."};
+constexpr ArgumentInfo kGroups{"Groups",
+                               "Optional. Each worker's group, e.g. their assistant team manager."};
+constexpr ArgumentInfo kGroup{"Group",
+                              "Optional. Only the workers whose Groups cell holds this value."};
+constexpr ArgumentInfo kPolicy{
+    "Policy", "A caseload policy code such as WALSALL-EXPERIENCED, RBWM-NQSW or BARNSLEY "
+              "(CASELOADPOLICIES lists them)."};
+constexpr ArgumentInfo kCases{"Cases", "A number of cases."};
+constexpr ArgumentInfo kTarget{"Target", "The target number of cases per FTE, e.g. 18."};
+constexpr ArgumentInfo kCurrentFte{"CurrentFTE", "The FTE of the social workers now."};
 } // namespace
 
 const std::vector<FunctionInfo>& functionTable()
@@ -81,6 +104,81 @@ const std::vector<FunctionInfo>& functionTable()
          {kScheme,
           {"Group", "Optional. Only the items of one group (case, modifier, specific, "
                     "additional, worker) or sheet column (travel, court, ...)."}}},
+        {"availablePoints",
+         "AVAILABLEPOINTS",
+         "Returns the points a worker can carry: the grade's reasonable maximum x (contracted "
+         "hours - reduction hours) / full-time hours.",
+         {kScheme, kGrade, kHours, kReductions, kFullTime}},
+        {"capacityUsed",
+         "CAPACITYUSED",
+         "Returns a worker's total as a fraction of the points their hours allow after "
+         "reductions (AVAILABLEPOINTS); format it as a percentage.",
+         {kScheme, kPoints, kGrade, kHours, kReductions, kFullTime}},
+        {"headroom",
+         "HEADROOM",
+         "Returns the points a worker can still take on: AVAILABLEPOINTS - the worker's total "
+         "(negative when over).",
+         {kScheme, kPoints, kGrade, kHours, kReductions, kFullTime}},
+        {"reductionHours",
+         "REDUCTIONHOURS",
+         "Returns the hours a week of the reductions in force on a date, from a table of "
+         "reductions (hours, start date, end date).",
+         {{"Hours", "The range of the reductions' hours a week."},
+          {"Starts", "The range of their start dates (empty: from the beginning)."},
+          {"Ends", "The range of their end dates (empty: open-ended)."},
+          {"AsAt", "The date to look at, e.g. TODAY()."}}},
+        {"allocatePoints",
+         "ALLOCATEPOINTS",
+         "Returns the worker's total (as WORKLOADPOINTS) if a new case were allocated: for "
+         "comparing workers before allocating. Combine with WORKLOADBAND or CAPACITYUSED.",
+         {kScheme,
+          {"CasePoints", "The worker's current case row totals (a range or a number)."},
+          {"WorkerPoints", "The worker element (WORKERPOINTS); may be left empty."},
+          {"Items", "The new case's item codes."},
+          kChildren,
+          kShare}},
+        {"teamAverage",
+         "TEAMAVERAGE",
+         "Returns the average of the workers' totals (of one group, if given).",
+         {kScheme, kTeamPoints, kGrades, kFtes, kGroups, kGroup}},
+        {"teamSpread",
+         "TEAMSPREAD",
+         "Returns the spread between workers: the highest minus the lowest share of their "
+         "band's maximum used (0.25 = 25 percentage points).",
+         {kScheme, kTeamPoints, kGrades, kFtes, kGroups, kGroup}},
+        {"teamAboveBand",
+         "TEAMABOVEBAND",
+         "Returns how many workers are above the top of their band (NOTTS: above "
+         "Sustainable; WARRINGTON: over capacity).",
+         {kScheme, kTeamPoints, kGrades, kFtes, kGroups, kGroup}},
+        {"teamCapacity",
+         "TEAMCAPACITY",
+         "Returns the team's capacity used: the sum of the totals / the sum of the workers' "
+         "maxima at their FTE; format it as a percentage.",
+         {kScheme, kTeamPoints, kGrades, kFtes, kGroups, kGroup}},
+        {"caseloadBand",
+         "CASELOADBAND",
+         "Returns Below range, Within range or Above range for a number of cases against a "
+         "published caseload policy, pro rata to FTE.",
+         {kPolicy, kCases, kFte}},
+        {"caseloadLimit",
+         "CASELOADLIMIT",
+         "Returns a caseload policy's upper limit of cases, pro rata to FTE.",
+         {kPolicy, kFte}},
+        {"caseloadPolicies",
+         "CASELOADPOLICIES",
+         "Returns a one-column array of the caseload policy codes (of one authority).",
+         {{"Authority", "Optional. DONCASTER, WALSALL, WEST-SUSSEX, RBWM, BARNSLEY, LAMING or "
+                        "DFE."}}},
+        {"staffNeeded",
+         "STAFFNEEDED",
+         "Returns the extra FTE social workers needed to bring the cases to a target per FTE: "
+         "cases / target - current FTE.",
+         {kCases, kTarget, kCurrentFte}},
+        {"staffCost",
+         "STAFFCOST",
+         "Returns the cost of the extra FTE that STAFFNEEDED gives, at a cost per FTE.",
+         {kCases, kTarget, kCurrentFte, {"CostPerFTE", "The yearly cost of one FTE."}}},
     };
     return table;
 }
