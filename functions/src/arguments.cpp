@@ -127,10 +127,15 @@ bool isBlank(const Value& value)
 
 const Scheme& schemeArg(const Value& scheme)
 {
-    // Every call passes here: the valid name returns before any sentence is built.
+    // Every call passes here: a valid name (usually typed as listed) returns before any
+    // sentence is built.
     if (scheme.kind == Value::Kind::Text)
+    {
+        if (const Scheme* found = findScheme(scheme.text))
+            return *found;
         if (const Scheme* found = findScheme(normaliseName(scheme.text)))
             return *found;
+    }
     const std::string list(kSchemeList);
     if (isBlank(scheme))
         fail("The scheme is missing; use " + list + ".");

@@ -40,13 +40,21 @@ char upperAscii(char c)
     return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
 }
 
-// FNV-1a over the upper-case letters of a code.
+constexpr std::size_t kIndexSlots = 256; // a power of two, over 3 x kMaxItems
+static_assert(kIndexSlots == 256 && kIndexSlots >= 3 * kMaxItems, "codeHash gives 8 bits");
+
+// A hash of a code's length and three of its letters (upper case): cheap, as it runs for
+// every lookup; codes that share it are told apart by the probe's comparison.
 std::uint32_t codeHash(std::string_view code)
 {
-    std::uint32_t h = 2166136261u;
-    for (char c : code)
-        h = (h ^ static_cast<unsigned char>(upperAscii(c))) * 16777619u;
-    return h;
+    const std::size_t n = code.size();
+    if (n == 0)
+        return 0;
+    std::uint32_t h = static_cast<std::uint32_t>(n);
+    h = h * 131u + static_cast<unsigned char>(upperAscii(code[0]));
+    h = h * 131u + static_cast<unsigned char>(upperAscii(code[n / 2]));
+    h = h * 131u + static_cast<unsigned char>(upperAscii(code[n - 1]));
+    return (h * 2654435761u) >> 24; // the top 8 bits: a slot
 }
 
 // A table code (upper case) against a code in any case.
@@ -54,6 +62,8 @@ bool sameCode(std::string_view tableCode, std::string_view code)
 {
     if (tableCode.size() != code.size())
         return false;
+    if (tableCode == code) // the rules' codes and most typed ones are upper case already
+        return true;
     for (std::size_t i = 0; i < code.size(); ++i)
         if (tableCode[i] != upperAscii(code[i]))
             return false;
@@ -64,9 +74,6 @@ bool sameCode(std::string_view tableCode, std::string_view code)
 // code of every row and for each of the rules' has(), so a lookup must not scan the table.
 // Built once, on first use (a function-local static: initialisation is thread-safe), and
 // never changed afterwards, so lookups from any calculation thread need no lock.
-constexpr std::size_t kIndexSlots = 256; // a power of two, over 3 x kMaxItems
-static_assert(kIndexSlots >= 3 * kMaxItems, "keep the code index sparse");
-
 struct CodeIndex
 {
     const Scheme* scheme = nullptr;
