@@ -7,6 +7,7 @@
 #include "arguments.hpp"
 #include "function_table.hpp"
 
+#include <caseweight/audit.hpp>
 #include <caseweight/engine.hpp>
 #include <caseweight/planning.hpp>
 
@@ -65,7 +66,7 @@ template <class F> auto guarded(F&& compute) -> decltype(compute())
 }
 
 // A one-column array of texts, as SCHEMEITEMS and CASELOADPOLICIES return.
-uno::Sequence<uno::Sequence<uno::Any>> column(const std::vector<std::string>& texts)
+uno::Sequence<uno::Sequence<uno::Any>> columnArray(const std::vector<std::string>& texts)
 {
     uno::Sequence<uno::Sequence<uno::Any>> rows(static_cast<sal_Int32>(texts.size()));
     auto* out = rows.getArray();
@@ -73,6 +74,19 @@ uno::Sequence<uno::Sequence<uno::Any>> column(const std::vector<std::string>& te
     {
         uno::Sequence<uno::Any> row(1);
         row.getArray()[0] <<= fromUtf8(texts[i]);
+        out[i] = row;
+    }
+    return rows;
+}
+
+uno::Sequence<uno::Sequence<uno::Any>> columnArray(const std::vector<double>& numbers)
+{
+    uno::Sequence<uno::Sequence<uno::Any>> rows(static_cast<sal_Int32>(numbers.size()));
+    auto* out = rows.getArray();
+    for (std::size_t i = 0; i < numbers.size(); ++i)
+    {
+        uno::Sequence<uno::Any> row(1);
+        row.getArray()[0] <<= numbers[i];
         out[i] = row;
     }
     return rows;
@@ -191,8 +205,9 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
         return guarded(
             [&]
             {
-                return column(caseweight::schemeItems(toValue(scheme, argName("schemeItems", 0)),
-                                                      toValue(group, argName("schemeItems", 1))));
+                return columnArray(
+                    caseweight::schemeItems(toValue(scheme, argName("schemeItems", 0)),
+                                            toValue(group, argName("schemeItems", 1))));
             });
     }
 
@@ -345,7 +360,7 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
         return guarded(
             [&]
             {
-                return column(caseweight::caseloadPolicies(
+                return columnArray(caseweight::caseloadPolicies(
                     toValue(authority, argName("caseloadPolicies", 0))));
             });
     }
@@ -373,6 +388,42 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
                 return caseweight::staffCost(
                     toValue(cases, argName(f, 0)), toValue(target, argName(f, 1)),
                     toValue(currentFte, argName(f, 2)), toValue(costPerFte, argName(f, 3)));
+            });
+    }
+
+    OUString SAL_CALL columnCheck(const uno::Any& scheme, const uno::Any& column,
+                                  const uno::Any& value, const uno::Any& children) override
+    {
+        return guarded(
+            [&]
+            {
+                const char* f = "columnCheck";
+                return fromUtf8(caseweight::columnCheck(
+                    toValue(scheme, argName(f, 0)), toValue(column, argName(f, 1)),
+                    toValue(value, argName(f, 2)), toValue(children, argName(f, 3))));
+            });
+    }
+
+    uno::Sequence<uno::Sequence<uno::Any>> SAL_CALL columnValues(const uno::Any& scheme,
+                                                                 const uno::Any& column,
+                                                                 const uno::Any& children) override
+    {
+        return guarded(
+            [&]
+            {
+                const char* f = "columnValues";
+                return columnArray(caseweight::columnValues(toValue(scheme, argName(f, 0)),
+                                                            toValue(column, argName(f, 1)),
+                                                            toValue(children, argName(f, 2))));
+            });
+    }
+
+    uno::Sequence<uno::Sequence<uno::Any>> SAL_CALL sheetColumns(const uno::Any& scheme) override
+    {
+        return guarded(
+            [&] {
+                return columnArray(
+                    caseweight::sheetColumns(toValue(scheme, argName("sheetColumns", 0))));
             });
     }
 

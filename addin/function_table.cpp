@@ -48,6 +48,10 @@ constexpr ArgumentInfo kPolicy{
 constexpr ArgumentInfo kCases{"Cases", "A number of cases."};
 constexpr ArgumentInfo kTarget{"Target", "The target number of cases per FTE, e.g. 18."};
 constexpr ArgumentInfo kCurrentFte{"CurrentFTE", "The FTE of the social workers now."};
+constexpr ArgumentInfo kColumn{
+    "Column", "A column of the scheme's sheet: SWINDON basic, lac, cp, court, assessment, "
+              "pre-proceedings, travel, task, group-work; RBWM cin, cic, cp, ...; NOTTS "
+              "first-child, other-children, additional (SHEETCOLUMNS lists them)."};
 } // namespace
 
 const std::vector<FunctionInfo>& functionTable()
@@ -179,6 +183,22 @@ const std::vector<FunctionInfo>& functionTable()
          "STAFFCOST",
          "Returns the cost of the extra FTE that STAFFNEEDED gives, at a cost per FTE.",
          {kCases, kTarget, kCurrentFte, {"CostPerFTE", "The yearly cost of one FTE."}}},
+        {"columnCheck",
+         "COLUMNCHECK",
+         "Returns OK when a number typed in a column of a hand-made weighting sheet is one the "
+         "scheme allows there (the Swindon LAC column holds 6 or 10 per child ...), or one "
+         "sentence saying what the column holds. For conditional formatting of existing sheets.",
+         {kScheme, kColumn, {"Value", "The typed number (an empty cell or 0 is OK)."}, kChildren}},
+        {"columnValues",
+         "COLUMNVALUES",
+         "Returns a one-column array of the numbers a column of the scheme's sheet can hold for "
+         "a row of that many children.",
+         {kScheme, kColumn, kChildren}},
+        {"sheetColumns",
+         "SHEETCOLUMNS",
+         "Returns a one-column array of the column names of the scheme's paper weighting sheet, "
+         "for COLUMNCHECK.",
+         {kScheme}},
     };
     return table;
 }
