@@ -85,7 +85,25 @@ std::string formatNumber(double number)
 
 std::string quoted(std::string_view text)
 {
-    return "\"" + std::string(text) + "\"";
+    // The text is the user's: a control character (a NUL would even end the sentence early in
+    // what()) shows as a space, and a long text is cut at a character boundary.
+    constexpr std::size_t kLongest = 60;
+    std::size_t size = text.size();
+    if (size > kLongest)
+    {
+        size = kLongest;
+        while (size > 0 && (static_cast<unsigned char>(text[size]) & 0xC0) == 0x80)
+            --size; // not inside a UTF-8 sequence
+    }
+    std::string out = "\"";
+    for (std::size_t i = 0; i < size; ++i)
+    {
+        const auto c = static_cast<unsigned char>(text[i]);
+        out += (c < 0x20 || c == 0x7F) ? ' ' : text[i];
+    }
+    if (size < text.size())
+        out += "...";
+    return out + "\"";
 }
 
 std::string normaliseName(std::string_view text)

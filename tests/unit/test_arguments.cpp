@@ -164,3 +164,23 @@ TEST(Arguments, NormaliseName)
     EXPECT_EQ(detail::normaliseName("  windsor \t and   maidenhead "), "WINDSOR AND MAIDENHEAD");
     EXPECT_EQ(detail::normaliseName(""), "");
 }
+
+// Found by fuzzing: a NUL in the user's text ended what() inside the quotation.
+TEST(Arguments, QuotedTextStaysOneSentence)
+{
+    EXPECT_EQ(detail::quoted(std::string("a\0b\tc", 5)), "\"a b c\"");
+    EXPECT_EQ(detail::quoted(std::string(100, 'x')), "\"" + std::string(60, 'x') + "...\"");
+    // Cut at a character boundary: 59 x and a two-byte e acute straddling the 60th byte.
+    EXPECT_EQ(detail::quoted(std::string(59, 'x') + "\xc3\xa9z"),
+              "\"" + std::string(59, 'x') + "...\"");
+    try
+    {
+        casePoints(S(std::string("\0CP", 3)), cell("CP"), E(), E());
+        FAIL() << "a scheme name with a NUL scored";
+    }
+    catch (const InputError& e)
+    {
+        const std::string message = e.what();
+        EXPECT_EQ(message.back(), '.') << message;
+    }
+}
