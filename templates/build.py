@@ -1,0 +1,61 @@
+#!/usr/bin/python3
+"""Builds the weighting-sheet templates (.ots) from the descriptions in this folder.
+
+One headless LibreOffice with the add-in installed builds them all:
+    /usr/bin/python3 templates/build.py --oxt build/addin/caseweight-addin.oxt --out build/templates
+"""
+
+import argparse
+import os
+import shutil
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(HERE, "..", "tools"))
+
+from cwoffice import Office, store  # noqa: E402
+from cwtemplate import Builder, Engine  # noqa: E402
+
+import notts  # noqa: E402
+import rbwm  # noqa: E402
+import swindon  # noqa: E402
+import warrington  # noqa: E402
+
+TEMPLATES = swindon.TEMPLATES + rbwm.TEMPLATES + notts.TEMPLATES + warrington.TEMPLATES
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--oxt", required=True, help="the add-in package (without templates)")
+    ap.add_argument("--out", required=True, help="folder for the .ots files")
+    ap.add_argument("--only", action="append", help="build only these files (repeatable)")
+    ap.add_argument("--stamp", help="file touched when every template is built")
+    args = ap.parse_args()
+    os.makedirs(args.out, exist_ok=True)
+    chosen = [t for t in TEMPLATES if not args.only or t.file in args.only]
+    names = [t.file for t in TEMPLATES]
+    if len(set(names)) != len(names):
+        sys.exit("two templates share a file name")
+    with Office(oxt=args.oxt) as office:
+        engine = Engine(office)
+        try:
+            for t in chosen:
+                builder = Builder(office, engine, t)
+                try:
+                    builder.build()
+                    tmp = office.doc_path(t.file + ".ots")
+                    store(builder.doc, tmp, "calc8_template")
+                finally:
+                    builder.doc.close(True)
+                shutil.copyfile(tmp, os.path.join(args.out, t.file + ".ots"))
+                print("built", t.file + ".ots")
+        finally:
+            engine.close()
+    if args.stamp:
+        with open(args.stamp, "w") as f:
+            f.write("\n".join(t.file + ".ots" for t in chosen) + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,807 @@
+"""The vocabulary of the template descriptions and the code that turns them into Calc sheets.
+
+A description (swindon.py, rbwm.py, notts.py, warrington.py) says what a sheet holds: its
+title, the header fields a manager fills in, the columns of the case table and the totals
+under it. build.py hands the descriptions to a headless LibreOffice with the add-in installed
+and saves each as an .ots template.
+
+The code lists of the drop-downs are not written in the descriptions: a code column names a
+group or column tag of the scheme, and the list is what SCHEMEITEMS returns for it in the
+office, with each code's ITEMLABEL. Changing a code or a label in the engine changes the
+templates at the next build.
+
+Formulas in descriptions use Calc's English function names with ';' between arguments and
+{placeholders}:
+  in a row formula      {items} the row's code cells, {children} / {share} the row's
+                        optional arguments ("" when empty), {key} a cell of the row;
+  in a total formula    {key} a whole column of the table, a header field or an earlier total;
+                        {?key} the same cell as an optional argument (IF(cell="";"";cell)).
+"""
+
+from dataclasses import dataclass, field
+from typing import Callable, List, Optional, Sequence, Tuple
+
+import uno
+from com.sun.star.beans import PropertyValue
+from com.sun.star.table import BorderLine2, CellAddress, CellRangeAddress
+
+# -- what descriptions are made of --------------------------------------------------------
+
+
+@dataclass
+class Column:
+    """One column of the case table."""
+    key: str
+    header: str
+    width: float = 22             # millimetres
+    kind: str = "text"            # text | number | choice | date | codes | formula
+    # number: whole numbers only, limits; choice: the list; codes: SCHEMEITEMS group or tag
+    whole: bool = False
+    minimum: Optional[float] = None
+    maximum: Optional[float] = None
+    choices: Sequence[str] = ()
+    group: str = ""
+    only: Sequence[str] = ()      # codes: keep these codes of the group, in this order
+    prefix: str = ""              # codes: keep the codes of the group starting with this
+    combos: Sequence[str] = ()    # codes: extra entries of several codes ("LAC; COMPLEX")
+    formula: str = ""             # formula: the row formula
+    fmt: str = ""                 # number format code
+    note: str = ""                # help shown when the cell is selected (choice / number)
+    style: str = ""               # cell style of the values (formula columns)
+    band: bool = False            # formula columns: colour by the band label shown
+
+
+def Text(key, header, width=40):
+    return Column(key, header, width)
+
+
+def Number(key, header, width=14, whole=False, minimum=None, maximum=None, note="", fmt=""):
+    return Column(key, header, width, "number", whole=whole, minimum=minimum, maximum=maximum,
+                  note=note, fmt=fmt)
+
+
+def Children(header="Children", width=13):
+    return Number("children", header, width, whole=True, minimum=1, maximum=99,
+                  note="How many children the row covers; empty means 1.")
+
+
+def Share(header="Co-work share", width=14):
+    return Number("share", header, width, minimum=0.01, maximum=1, fmt="0%",
+                  note="Empty for a case held alone; 50% for a co-worker with a reduced role.")
+
+
+def Choice(key, header, choices, width=16, note=""):
+    return Column(key, header, width, "choice", choices=tuple(choices), note=note)
+
+
+def Date(key, header, width=18):
+    return Column(key, header, width, "date")
+
+
+def Codes(key, header, group, width=24, only=(), prefix="", combos=()):
+    return Column(key, header, width, "codes", group=group, only=tuple(only), prefix=prefix,
+                  combos=tuple(combos))
+
+
+def Formula(key, header, formula, width=16, fmt="", style="cw Result", band=False):
+    return Column(key, header, width, "formula", formula=formula, fmt=fmt, style=style, band=band)
+
+
+def Points(scheme, key="points", header="Total", width=20):
+    """The row's points: the error when the row breaks a rule."""
+    return Formula(key, header, '=CASEPOINTS("%s";{items};{children};{share})' % scheme, width,
+                   fmt="0.##;-0.##;0", style="cw Total")
+
+
+def Check(scheme, key="check", header="Check", width=52):
+    """OK, or the sentence saying what is wrong with the row; empty for an empty row."""
+    return Formula(key, header,
+                   '=IF(COUNTA({items})=0;"";CASECHECK("%s";{items};{children};{share}))' % scheme,
+                   width, style="cw Check")
+
+
+@dataclass
+class Field:
+    """A header field: a label and the cell a manager fills in."""
+    key: str
+    label: str
+    kind: str = "text"            # text | number | choice | date | codes
+    choices: Sequence[str] = ()
+    group: str = ""
+    whole: bool = False
+    minimum: Optional[float] = None
+    maximum: Optional[float] = None
+    note: str = ""
+    width: int = 1                # how many label/value slots the value spans
+    fmt: str = ""
+
+
+@dataclass
+class Total:
+    """A computed line under the table (or beside it): label, formula, format, band colours."""
+    key: str
+    label: str
+    formula: str
+    fmt: str = ""
+    band: bool = False            # colour by the band label it shows
+    style: str = "cw Total"
+    array: bool = False           # an array formula (Ctrl+Shift+Enter in Calc)
+
+
+@dataclass
+class Sheet:
+    """A weighting sheet: header fields, a table of rows, totals under it."""
+    name: str                     # sheet (tab) name
+    title: str
+    fields: List[Field]           # laid out in rows of `fields_per_row`
+    columns: List[Column]
+    rows: int
+    totals: List[Total] = field(default_factory=list)
+    fields_per_row: int = 4
+    notes: Sequence[str] = ()     # guidance lines printed under the totals
+    # extra blocks: f(builder, layout, sheet index), run before the totals are written so
+    # that totals may use what they name (layout.names); beside the totals from
+    # layout.block_row, or below from layout.next_row (which they move on)
+    extras: Sequence[Callable] = ()
+    row_height: float = 5.6       # millimetres
+    check_key: str = "check"      # the column whose text flags a row that breaks a rule
+    totals_under: str = "points"  # the column the totals' values line up under
+    header_height: float = 14.5   # millimetres, the column headers' row
+
+
+@dataclass
+class Template:
+    """One .ots file: a scheme, its sheets and a Codes sheet for every code column."""
+    file: str                     # file name without .ots
+    title: str                    # the name shown under File > New > Templates
+    scheme: str
+    sheets: List[Sheet]
+    description: str = ""
+    codes_sheet: bool = True
+
+
+# -- colours and styles --------------------------------------------------------------------
+
+GREEN, AMBER, RED, BLUE = 0xC6EFCE, 0xFFEB9C, 0xFFC7CE, 0xDDEBF7
+HEADER_FILL, FIELD_FILL, TITLE_FILL = 0x1F4E79, 0xFFF9E6, 0xFFFFFF
+
+# The band labels of WORKLOADBAND and their colours: within green, above red, below amber.
+BAND_COLOURS = {
+    "Within band": GREEN, "Above band": RED, "Below band": AMBER,
+    "Sustainable": GREEN, "Demanding": AMBER, "High": RED, "Below sustainable": BLUE,
+    "Within capacity": GREEN, "Over capacity": RED,
+    "Within range": GREEN, "Above range": RED, "Below range": AMBER,
+}
+
+
+def band_style(label):
+    return "cw Band " + label
+
+
+# -- the office side -----------------------------------------------------------------------
+
+
+def _props(**kw):
+    out = []
+    for k, v in kw.items():
+        p = PropertyValue()
+        p.Name = k
+        p.Value = v
+        out.append(p)
+    return tuple(out)
+
+
+def col_name(i):
+    s = ""
+    i += 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        s = chr(65 + r) + s
+    return s
+
+
+def addr(col, row, absolute=False):
+    """0-based column and row -> A1 (or $A$1)."""
+    if absolute:
+        return "$%s$%d" % (col_name(col), row + 1)
+    return "%s%d" % (col_name(col), row + 1)
+
+
+class Engine:
+    """Asks the installed add-in for codes, labels and band limits (a scratch sheet)."""
+
+    def __init__(self, office):
+        self.doc = office.new_calc()
+        self.sheet = self.doc.Sheets.getByIndex(0)
+        self._items = {}
+
+    def close(self):
+        self.doc.close(True)
+
+    def _eval(self, formulas):
+        """Values of formulas (None for an error), in one block: UNO calls are slow."""
+        if not formulas:
+            return []
+        rng = self.sheet.getCellRangeByPosition(0, 0, 0, len(formulas) - 1)
+        rng.setFormulaArray(tuple(('=IFERROR(%s;"#cw-error#")' % f[1:],) for f in formulas))
+        self.doc.calculateAll()
+        out = [None if v == "#cw-error#" else v for (v,) in rng.getDataArray()]
+        rng.clearContents(1023)
+        return out
+
+    def items(self, scheme, group=""):
+        key = (scheme, group)
+        if key not in self._items:
+            rng = self.sheet.getCellRangeByName("C1:C200")
+            rng.setArrayFormula('=SCHEMEITEMS("%s";"%s")' % (scheme, group))
+            self.doc.calculateAll()
+            codes = []
+            for (v,) in rng.getDataArray():
+                # past the end: #N/A, or the one code again (Calc repeats a 1x1 array)
+                if (not isinstance(v, str) or not v or v.startswith("#") or v.startswith("Err")
+                        or v in codes):
+                    break
+                codes.append(v)
+            rng.setArrayFormula("")
+            rng.clearContents(1023)
+            if not codes:
+                raise ValueError("SCHEMEITEMS(%s; %s) gives no codes" % (scheme, group))
+            self._items[key] = codes
+        return self._items[key]
+
+    def labels(self, scheme, codes):
+        out = self._eval(['=ITEMLABEL("%s";"%s")' % (scheme, c) for c in codes])
+        for c, lab in zip(codes, out):
+            if lab is None:
+                raise ValueError("ITEMLABEL(%s; %s) is an error" % (scheme, c))
+        return out
+
+    def check(self, scheme, entries, case_type=None):
+        """CASECHECK of each entry (with a case type when the entry needs one)."""
+        fs = []
+        for e in entries:
+            text = e if case_type is None else case_type + "; " + e
+            fs.append('=CASECHECK("%s";"%s")' % (scheme, text))
+        return self._eval(fs)
+
+    def band_limits(self, scheme, grade=""):
+        """[(label, lowest whole point, highest whole point or None)] at full time."""
+        key = ("bands", scheme, grade)
+        if key in self._items:
+            return self._items[key]
+        pts = list(range(0, 601))
+        labels = self._eval(['=WORKLOADBAND("%s";%d;"%s")' % (scheme, p, grade) for p in pts])
+        if any(lab is None for lab in labels):
+            raise ValueError("WORKLOADBAND(%s; ...; %s) is an error" % (scheme, grade))
+        out = []
+        for p, lab in zip(pts, labels):
+            if out and out[-1][0] == lab:
+                out[-1][2] = p
+            else:
+                out.append([lab, p, p])
+        out[-1][2] = None
+        self._items[key] = [tuple(x) for x in out]
+        return self._items[key]
+
+
+@dataclass
+class Layout:
+    """Where a sheet's parts ended up (0-based), for totals, extras and tests."""
+    sheet: object
+    sheet_name: str
+    fields: dict = field(default_factory=dict)      # key -> (col, row)
+    columns: dict = field(default_factory=dict)     # key -> col
+    first: int = 0                                  # first table row
+    last: int = 0                                   # last table row
+    totals: dict = field(default_factory=dict)      # key -> (col, row)
+    header_row: int = 0
+    last_col: int = 0
+    next_row: int = 0
+    block_row: int = 0
+    code_cols: Tuple[int, int] = (0, 0)
+    names: dict = field(default_factory=dict)       # key -> reference, from extra blocks
+
+    def cell(self, key):
+        if key in self.names:
+            return self.names[key]
+        if key in self.fields:
+            return addr(*self.fields[key], absolute=True)
+        if key in self.totals:
+            return addr(*self.totals[key], absolute=True)
+        if key in self.columns:
+            c = self.columns[key]
+            return "%s:%s" % (addr(c, self.first, True), addr(c, self.last, True))
+        raise KeyError(key)
+
+
+class _Lookup(dict):
+    def __init__(self, fn):
+        super().__init__()
+        self.fn = fn
+
+    def __missing__(self, key):
+        return self.fn(key)
+
+
+class Builder:
+    """Writes one template into a new Calc document."""
+
+    def __init__(self, office, engine, template):
+        self.office = office
+        self.engine = engine
+        self.t = template
+        self.doc = office.new_calc()
+        self.codes_sheet = None
+        self.codes_next = 0
+        self.code_lists = {}      # (group, only, prefix, combos) -> (range, entries)
+        self._styles()
+
+    # -- styles ---------------------------------------------------------------------------
+    def _style(self, name, parent="Default", **props):
+        styles = self.doc.StyleFamilies.getByName("CellStyles")
+        if styles.hasByName(name):
+            st = styles.getByName(name)
+        else:
+            st = self.doc.createInstance("com.sun.star.style.CellStyle")
+            styles.insertByName(name, st)
+            st.ParentStyle = parent
+        for k, v in props.items():
+            setattr(st, k, v)
+        return st
+
+    def _styles(self):
+        thin = BorderLine2()
+        thin.OuterLineWidth = 18
+        thin.LineWidth = 18
+        thin.Color = 0x808080
+        borders = dict(TopBorder=thin, BottomBorder=thin, LeftBorder=thin, RightBorder=thin)
+        center = uno.Enum("com.sun.star.table.CellHoriJustify", "CENTER")
+        vcenter = uno.Enum("com.sun.star.table.CellVertJustify", "CENTER")
+        left = uno.Enum("com.sun.star.table.CellHoriJustify", "LEFT")
+        self._style("cw Base", CharHeight=9, VertJustify=vcenter)
+        self._style("cw Title", "cw Base", CharHeight=14, CharWeight=150)
+        self._style("cw Label", "cw Base", CharWeight=150, HoriJustify=left)
+        self._style("cw Field", "cw Base", CellBackColor=FIELD_FILL, IsCellBackgroundTransparent=False,
+                    **borders)
+        self._style("cw Header", "cw Base", CharWeight=150, CharColor=0xFFFFFF,
+                    CellBackColor=HEADER_FILL, IsCellBackgroundTransparent=False,
+                    IsTextWrapped=True, HoriJustify=center, **borders)
+        self._style("cw Entry", "cw Base", **borders)
+        self._style("cw Code", "cw Entry", HoriJustify=center)
+        self._style("cw Result", "cw Entry", HoriJustify=center)
+        self._style("cw Total", "cw Entry", CharWeight=150, HoriJustify=center)
+        self._style("cw Check", "cw Entry", CharHeight=8, IsTextWrapped=True)
+        self._style("cw Note", "cw Base", CharHeight=8, CharPosture=uno.Enum(
+            "com.sun.star.awt.FontSlant", "ITALIC"))
+        self._style("cw Error", "cw Entry", CellBackColor=RED, IsCellBackgroundTransparent=False,
+                    CharColor=0x9C0006)
+        for label, colour in BAND_COLOURS.items():
+            self._style(band_style(label), "cw Total", CellBackColor=colour,
+                        IsCellBackgroundTransparent=False)
+
+    # -- low-level writers ----------------------------------------------------------------
+    def fmt(self, code):
+        from com.sun.star.lang import Locale
+        nf = self.doc.NumberFormats
+        loc = Locale("en", "GB", "")
+        key = nf.queryKey(code, loc, False)
+        if key == -1:
+            key = nf.addNew(code, loc)
+        return key
+
+    def put(self, sheet, col, row, value, style=None, fmt=None):
+        c = sheet.getCellByPosition(col, row)
+        if isinstance(value, str) and value.startswith("="):
+            c.setFormula(value)
+        elif isinstance(value, str):
+            c.setString(value)
+        elif value is not None:
+            c.setValue(value)
+        if style:
+            c.CellStyle = style
+        if fmt:
+            c.NumberFormat = self.fmt(fmt)
+        return c
+
+    def merge(self, sheet, c0, r0, c1, r1):
+        if (c0, r0) != (c1, r1):
+            sheet.getCellRangeByPosition(c0, r0, c1, r1).merge(True)
+
+    def name(self, name, sheet_name, col, row, col1=None, row1=None):
+        """A named range (tests and formulas find cells by it)."""
+        ref = "$'%s'.%s" % (sheet_name, addr(col, row, True))
+        if col1 is not None:
+            ref += ":" + addr(col1, row1, True)
+        a = CellAddress()
+        self.doc.NamedRanges.addNewByName(name, ref, a, 0)
+
+    def validation_list(self, rng, source, title, message, strict=True):
+        v = rng.Validation
+        v.Type = uno.Enum("com.sun.star.sheet.ValidationType", "LIST")
+        v.ShowList = 1  # com.sun.star.sheet.TableValidationVisibility.UNSORTED
+        v.IgnoreBlankCells = True
+        v.setFormula1(source)
+        v.ShowInputMessage = bool(message)
+        v.InputTitle = title[:32]
+        v.InputMessage = message
+        v.ShowErrorMessage = strict
+        v.ErrorAlertStyle = uno.Enum("com.sun.star.sheet.ValidationAlertStyle", "STOP")
+        v.ErrorTitle = "Not on the list"
+        v.ErrorMessage = "Choose from the list: the sheet scores only the scheme's own codes."
+        rng.Validation = v
+
+    def validation_number(self, rng, whole, minimum, maximum, title, message):
+        v = rng.Validation
+        v.Type = uno.Enum("com.sun.star.sheet.ValidationType", "WHOLE" if whole else "DECIMAL")
+        v.Operator = uno.Enum("com.sun.star.sheet.ConditionOperator", "BETWEEN")
+        v.setFormula1(str(minimum))
+        v.setFormula2(str(maximum))
+        v.IgnoreBlankCells = True
+        v.ShowInputMessage = bool(message)
+        v.InputTitle = title[:32]
+        v.InputMessage = message
+        v.ShowErrorMessage = True
+        v.ErrorAlertStyle = uno.Enum("com.sun.star.sheet.ValidationAlertStyle", "STOP")
+        v.ErrorTitle = "Out of range"
+        v.ErrorMessage = "Enter a %s from %s to %s." % ("whole number" if whole else "number",
+                                                       minimum, maximum)
+        rng.Validation = v
+
+    def conditional(self, rng, entries, base):
+        """entries: [(operator, formula, style)]; base: (sheet index, col, row) of formulas."""
+        cf = rng.ConditionalFormat
+        for op, formula, style in entries:
+            pos = CellAddress(base[0], base[1], base[2])
+            cf.addNew(_props(Operator=uno.Enum("com.sun.star.sheet.ConditionOperator", op),
+                             Formula1=formula, StyleName=style, SourcePosition=pos))
+        rng.ConditionalFormat = cf
+
+    def band_colours(self, rng, sheet_index, col, row):
+        self.conditional(rng, [("EQUAL", '"%s"' % lab, band_style(lab)) for lab in BAND_COLOURS],
+                         (sheet_index, col, row))
+
+    # -- the Codes sheet ------------------------------------------------------------------
+    def entries_of(self, col_or_field):
+        """[(entry, label)] of a code column: SCHEMEITEMS of its group, and its combos."""
+        s = self.t.scheme
+        codes = []
+        for g in col_or_field.group.split("+"):
+            codes += [c for c in self.engine.items(s, g) if c not in codes]
+        only = tuple(getattr(col_or_field, "only", ()) or ())
+        prefix = getattr(col_or_field, "prefix", "")
+        if only:
+            missing = [c for c in only if c not in codes]
+            if missing:
+                raise ValueError("%s: %s not in SCHEMEITEMS(%s; %s)" % (
+                    self.t.file, missing, s, col_or_field.group))
+            codes = list(only)
+        if prefix:
+            codes = [c for c in codes if c == prefix or c.startswith(prefix + "-")]
+        combos = list(getattr(col_or_field, "combos", ()) or ())
+        every = self.engine.items(s)
+        for combo in combos:
+            for part in combo.split(";"):
+                if part.strip() not in every:
+                    raise ValueError("%s: %s in %r is not a %s code" % (self.t.file, part, combo, s))
+        singles = self.engine.labels(s, codes)
+        out = list(zip(codes, singles))
+        for combo in combos:
+            parts = [p.strip() for p in combo.split(";")]
+            labs = self.engine.labels(s, parts)
+            if len(set(parts)) == 1:
+                out.append((combo, "%d x %s" % (len(parts), labs[0])))
+            else:
+                out.append((combo, " + ".join(labs)))
+        return out
+
+    def code_list(self, col_or_field, heading):
+        key = (col_or_field.group, tuple(getattr(col_or_field, "only", ()) or ()),
+               getattr(col_or_field, "prefix", ""), tuple(getattr(col_or_field, "combos", ()) or ()))
+        if key in self.code_lists:
+            return self.code_lists[key]
+        entries = self.entries_of(col_or_field)
+        sh = self.codes_sheet
+        r = self.codes_next
+        self.put(sh, 0, r, heading.replace("\n", " "), "cw Label")
+        first = r + 1
+        for i, (code, label) in enumerate(entries):
+            self.put(sh, 0, first + i, code, "cw Code")
+            self.put(sh, 1, first + i, label, "cw Entry")
+        last = first + len(entries) - 1
+        self.codes_next = last + 2
+        source = "$Codes.%s:%s" % (addr(0, first, True), addr(0, last, True))
+        self.code_lists[key] = (source, entries)
+        return self.code_lists[key]
+
+    def _codes_sheet(self):
+        sheets = self.doc.Sheets
+        sheets.insertNewByName("Codes", sheets.Count)
+        sh = sheets.getByName("Codes")
+        self.codes_sheet = sh
+        self.put(sh, 0, 0, "%s codes: what each code on the sheet means" % self.t.scheme, "cw Title")
+        self.put(sh, 0, 1, "Choose codes from the drop-down list in each cell; the points come "
+                 "from the caseweight add-in. Several codes in one cell are separated by ';'.",
+                 "cw Note")
+        self.put(sh, 0, 3, "Code", "cw Header")
+        self.put(sh, 1, 3, "What it is (the scheme's wording)", "cw Header")
+        sh.Columns.getByIndex(0).Width = 5200
+        sh.Columns.getByIndex(1).Width = 19000
+        self.codes_next = 5
+
+    # -- a sheet --------------------------------------------------------------------------
+    def build_sheet(self, index, spec):
+        sheets = self.doc.Sheets
+        if index == 0:
+            sh = sheets.getByIndex(0)
+            sh.Name = spec.name
+        else:
+            sheets.insertNewByName(spec.name, index)
+            sh = sheets.getByName(spec.name)
+        lay = Layout(sh, spec.name)
+        ncols = len(spec.columns)
+        lay.last_col = ncols - 1
+        for i, c in enumerate(spec.columns):
+            sh.Columns.getByIndex(i).Width = int(c.width * 100)
+            lay.columns[c.key] = i
+
+        # Title and header fields: label and value slots spread over the table's width.
+        self.put(sh, 0, 0, spec.title, "cw Title")
+        sh.Rows.getByIndex(0).Height = 900
+        # Slots of about equal width; in each, the label takes about 40 % and the value the rest.
+        slots = spec.fields_per_row
+        widths = [c.width for c in spec.columns]
+        total_w = sum(widths)
+        starts = []
+        for k in range(slots + 1):
+            acc = 0.0
+            for i, w in enumerate(widths + [0]):
+                if acc >= k * total_w / slots - 0.5 or i == len(widths):
+                    starts.append(i)
+                    break
+                acc += w
+
+        def first_col_after(c0, width):
+            acc = 0.0
+            i = c0
+            while i < ncols - 1 and acc + widths[i] < width:
+                acc += widths[i]
+                i += 1
+            return i
+
+        row = 1
+        k = 0
+        for f in spec.fields:
+            if k + f.width > slots:
+                row += 1
+                k = 0
+            c0 = starts[k]
+            end = max(c0 + 1, starts[k + f.width]) - 1
+            slot_w = sum(widths[c0:end + 1])
+            lc1 = max(c0, min(end - 1, first_col_after(c0, 0.4 * slot_w * (1.0 / f.width))))
+            if sum(widths[c0:lc1 + 1]) > 0.55 * slot_w / f.width and lc1 > c0:
+                lc1 -= 1
+            v0 = lc1 + 1
+            v1 = max(v0, end)
+            self.put(sh, c0, row, f.label, "cw Label")
+            self.merge(sh, c0, row, lc1, row)
+            cell = self.put(sh, v0, row, None, "cw Field", f.fmt or None)
+            self.merge(sh, v0, row, v1, row)
+            lay.fields[f.key] = (v0, row)
+            self.name("cw_" + f.key.replace("-", "_"), spec.name, v0, row)
+            rng = sh.getCellRangeByPosition(v0, row, v0, row)
+            if f.kind == "choice":
+                src = ";".join('"%s"' % x for x in f.choices)
+                self.validation_list(rng, src, f.label, f.note or "Choose: " + ", ".join(f.choices))
+            elif f.kind == "codes":
+                source, entries = self.code_list(f, f.label)
+                self.validation_list(rng, source, f.label, self._help(entries))
+            elif f.kind == "number":
+                self.validation_number(rng, f.whole, f.minimum, f.maximum, f.label, f.note)
+            elif f.kind == "date":
+                cell.NumberFormat = self.fmt("DD/MM/YYYY")
+            k += f.width
+        hdr = row + 2
+        lay.header_row = hdr
+        first, last = hdr + 1, hdr + spec.rows
+        lay.first, lay.last = first, last
+
+        # Column headers.
+        for i, c in enumerate(spec.columns):
+            self.put(sh, i, hdr, c.header, "cw Header")
+        sh.Rows.getByIndex(hdr).Height = int(spec.header_height * 100)
+        code_cols = [i for i, c in enumerate(spec.columns) if c.kind == "codes"]
+        if code_cols:
+            if code_cols != list(range(code_cols[0], code_cols[-1] + 1)):
+                raise ValueError(spec.name + ": code columns must be side by side")
+            lay.code_cols = (code_cols[0], code_cols[-1])
+
+        # The table body.
+        rows = sh.getCellRangeByPosition(0, first, ncols - 1, last).Rows
+        for r in range(rows.Count):
+            rows.getByIndex(r).Height = int(spec.row_height * 100)
+        for i, c in enumerate(spec.columns):
+            rng = sh.getCellRangeByPosition(i, first, i, last)
+            rng.CellStyle = {"codes": "cw Code", "formula": c.style}.get(c.kind, "cw Entry")
+            if c.fmt:
+                rng.NumberFormat = self.fmt(c.fmt)
+            if c.kind == "codes":
+                source, entries = self.code_list(c, c.header)
+                self.validation_list(rng, source, c.header.split("\n")[0], self._help(entries))
+            elif c.kind == "choice":
+                src = ";".join('"%s"' % x for x in c.choices)
+                self.validation_list(rng, src, c.header.split("\n")[0],
+                                     c.note or "Choose: " + ", ".join(c.choices))
+            elif c.kind == "number":
+                self.validation_number(rng, c.whole, c.minimum, c.maximum,
+                                       c.header.split("\n")[0], c.note)
+            elif c.kind == "date":
+                rng.NumberFormat = self.fmt("DD/MM/YYYY")
+            elif c.kind == "formula":
+                formulas = [[self.row_formula(lay, c.formula, r)] for r in range(first, last + 1)]
+                rng.setFormulaArray(tuple(tuple(x) for x in formulas))
+                if c.band:
+                    self.band_colours(rng, index, i, first)
+            self.name("cw_col_" + c.key.replace("-", "_"), spec.name, i, first, i, last)
+
+        # A row that breaks a rule: the whole row red (its check cell says why).
+        if spec.check_key in lay.columns:
+            ck = col_name(lay.columns[spec.check_key])
+            self.conditional(sh.getCellRangeByPosition(0, first, ncols - 1, last),
+                             [("FORMULA", 'AND($%s%d<>"";$%s%d<>"OK")' % (ck, first + 1, ck, first + 1),
+                               "cw Error")], (index, 0, first))
+
+        # Totals under the table, right-aligned under the points column; extra blocks beside
+        # them (from block_row) or below (from next_row).
+        r0 = last + 2
+        val_col = lay.columns.get(spec.totals_under, ncols - 1)
+        label_c0 = max(0, val_col - 4)
+        for k, tot in enumerate(spec.totals):
+            lay.totals[tot.key] = (val_col, r0 + k)
+        lay.block_row = r0
+        r = r0 + len(spec.totals) + 1
+        for note in spec.notes:
+            self.put(sh, 0, r, note, "cw Note")
+            r += 1
+        lay.next_row = r + 1
+        for extra in spec.extras:
+            extra(self, lay, index)
+        for tot in spec.totals:
+            col, r = lay.totals[tot.key]
+            self.put(sh, label_c0, r, tot.label, "cw Label")
+            self.merge(sh, label_c0, r, val_col - 1, r)
+            f = self.total_formula(lay, tot.formula)
+            if tot.array:
+                c = sh.getCellRangeByPosition(col, r, col, r)
+                c.setArrayFormula(f)
+                c.CellStyle = tot.style
+            else:
+                self.put(sh, col, r, f, tot.style)
+            if tot.fmt:
+                sh.getCellByPosition(col, r).NumberFormat = self.fmt(tot.fmt)
+            self.name("cw_" + tot.key.replace("-", "_"), spec.name, col, r)
+            if tot.band:
+                self.band_colours(sh.getCellRangeByPosition(col, r, col, r), index, col, r)
+        r = lay.next_row
+
+        # Printing: A4 landscape, one page wide, the header rows on every page.
+        self.page_setup(sh, spec.name, 0, hdr, ncols - 1, max(lay.next_row, r))
+        return lay
+
+    def _help(self, entries):
+        lines = ["%s: %s" % (code, label) for code, label in entries]
+        text = "\n".join(lines)
+        if len(text) > 900:  # long lists: the codes only; the Codes sheet has the wording
+            text = ", ".join(code for code, _ in entries) + "\n(see the Codes sheet)"
+        return text
+
+    def row_formula(self, lay, formula, r):
+        c0, c1 = lay.code_cols
+
+        def get(key):
+            if key == "items":
+                return "%s:%s" % (addr(c0, r), addr(c1, r))
+            if key in ("children", "share"):
+                if key not in lay.columns:
+                    return '""'
+                a = addr(lay.columns[key], r)
+                return 'IF(%s="";"";%s)' % (a, a)
+            if key.startswith("?"):
+                k = key[1:]
+                a = addr(lay.columns[k], r) if k in lay.columns else lay.cell(k)
+                return 'IF(%s="";"";%s)' % (a, a)
+            if key in lay.columns:
+                return addr(lay.columns[key], r)
+            return lay.cell(key)
+        return formula.format_map(_Lookup(get))
+
+    def total_formula(self, lay, formula):
+        def get(key):
+            if key.startswith("?"):
+                a = lay.cell(key[1:])
+                return 'IF(%s="";"";%s)' % (a, a)
+            return lay.cell(key)
+        return formula.format_map(_Lookup(get))
+
+    def page_setup(self, sh, name, c0, title_last_row, c1, r1):
+        styles = self.doc.StyleFamilies.getByName("PageStyles")
+        pname = "cw " + name
+        if not styles.hasByName(pname):
+            ps = self.doc.createInstance("com.sun.star.style.PageStyle")
+            styles.insertByName(pname, ps)
+        ps = styles.getByName(pname)
+        ps.IsLandscape = True
+        ps.Width = 29700
+        ps.Height = 21000
+        for side in ("LeftMargin", "RightMargin"):
+            setattr(ps, side, 1000)
+        ps.TopMargin = 1000
+        ps.BottomMargin = 1000
+        ps.ScaleToPagesX = 1
+        ps.ScaleToPagesY = 0
+        ps.CenterHorizontally = True
+        ps.HeaderIsOn = False
+        ps.FooterIsOn = True
+        footer = ps.RightPageFooterContent
+        footer.CenterText.setString("%s - page " % self.t.title)
+        ftext = footer.CenterText
+        page = self.doc.createInstance("com.sun.star.text.TextField.PageNumber")
+        ftext.insertTextContent(ftext.getEnd(), page, False)
+        ps.RightPageFooterContent = footer
+        sh.PageStyle = pname
+        sh.setPrintTitleRows(True)
+        sh.setTitleRows(CellRangeAddress(sh.RangeAddress.Sheet, 0, 0, c1, title_last_row))
+        sh.setPrintAreas((CellRangeAddress(sh.RangeAddress.Sheet, c0, 0, c1, r1),))
+
+    # -- the whole template ---------------------------------------------------------------
+    def build(self):
+        # Writing cell by cell with automatic calculation on is slow; calculate once at the end.
+        self.doc.enableAutomaticCalculation(False)
+        self.doc.lockControllers()
+        self.doc.addActionLock()
+        try:
+            return self._build()
+        finally:
+            self.doc.removeActionLock()
+            self.doc.unlockControllers()
+            self.doc.enableAutomaticCalculation(True)
+            self.doc.calculateAll()
+
+    def _build(self):
+        self._codes_sheet()
+        layouts = []
+        for i, spec in enumerate(self.t.sheets):
+            layouts.append(self.build_sheet(i, spec))
+        cs = self.codes_sheet
+        if self.codes_next <= 5:
+            self.doc.Sheets.removeByName("Codes")
+        else:
+            self.page_setup(cs, "Codes", 0, 3, 1, self.codes_next)
+        ctl = self.doc.CurrentController
+        if ctl is not None:  # keep the column headers in view while scrolling
+            for lay in reversed(layouts):
+                ctl.setActiveSheet(lay.sheet)
+                ctl.freezeAtPosition(0, lay.header_row + 1)
+        props = self.doc.DocumentProperties
+        props.Title = self.t.title
+        props.Description = self.t.description
+        props.Subject = "Caseload weighting: " + self.t.scheme
+        props.Keywords = ("caseload weighting", self.t.scheme)
+        self.doc.calculateAll()
+        return layouts
+
+
+# -- helpers descriptions use for extra blocks -------------------------------------------
+
+
+def put_table(b, lay, sheet_index, top, left, headers, rows, widths=None, styles=None):
+    """A small table of labels / formulas at (left, top); returns the row after it."""
+    sh = lay.sheet
+    for j, h in enumerate(headers):
+        b.put(sh, left + j, top, h, "cw Header")
+    for i, row in enumerate(rows):
+        for j, v in enumerate(row):
+            st = (styles[j] if styles else None) or "cw Entry"
+            b.put(sh, left + j, top + 1 + i, v, st)
+    return top + 1 + len(rows)
+
+
