@@ -8,7 +8,7 @@ table: the total against the grade's band, and the number of cases against the c
 for the worker's experience.
 """
 
-from cwtemplate import (Check, Choice, Codes, Field, Points, Share, Sheet, Template, Text,
+from cwtemplate import (Check, Codes, Field, Points, Share, Sheet, Template, Text,
                         Total)
 
 S = "RBWM"

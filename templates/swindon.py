@@ -9,7 +9,7 @@ CASEPOINTS over the row's codes. Under the table: the total score, the grade's b
 the worker stands in it.
 """
 
-from cwtemplate import (Check, Children, Choice, Codes, Date, Field, Formula, Number, Points,
+from cwtemplate import (Check, Children, Choice, Codes, Field, Formula, Number, Points,
                         Share, Sheet, Template, Text, Total, put_table)
 
 S = "SWINDON"

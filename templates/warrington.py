@@ -4,7 +4,7 @@ weight of 1 point per whole 10 case points is added; the total is set against th
 (100 for a full-time practitioner, 90 for an ASYE, 60 for a student, pro rata).
 """
 
-from cwtemplate import (Check, Children, Choice, Codes, Field, Points, Share, Sheet, Template,
+from cwtemplate import (Check, Children, Codes, Field, Points, Share, Sheet, Template,
                         Text, Total)
 
 S = "WARRINGTON"

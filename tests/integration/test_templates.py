@@ -184,6 +184,10 @@ class TemplatesTest(OfficeTestCase):
         self.assertRegex(m.group(1), r"<f[^>]*>[^<]*ORG\.CASEWEIGHT", m.group(1))
         v = re.search(r"<v>([^<]*)</v>", m.group(1))
         self.assertAlmostEqual(float(v.group(1)), total, places=3)
+        # the drop-downs (lists on the Codes sheet) and the colours go along
+        self.assertRegex(xml, r'<dataValidation [^>]*type="list"')
+        self.assertRegex(xml, r"<formula1>\$?'?Codes'?!")
+        self.assertIn("<conditionalFormatting", xml)
         # and Calc reading it back shows the stored values
         back = self.office.load(path)
         self.addCleanup(back.close, True)
