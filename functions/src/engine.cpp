@@ -17,7 +17,9 @@ namespace detail
 namespace
 {
 
-// The registry of schemes, in the order users see them listed.
+// The registry of schemes, in the order users see them listed. Like every table and static
+// of the engine it is constant (function-local statics are built once, thread-safely): no
+// call changes shared state, so Calc may call from whichever thread calculates.
 const Scheme* const kSchemes[] = {&kSwindon, &kRbwm, &kNotts, &kWarrington};
 
 std::string lowerCase(std::string text)
