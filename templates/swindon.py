@@ -79,7 +79,7 @@ CHILDREN_COLUMNS = [
     Text("name", "Child's name\n(family name for CIN)", 42),
     Children("Children\n(N for a family)", 16),
     Choice("locality", "Locality area of child's home", ("EN", "S", "W"), 15,
-           note="EN: east and north; S: south; W: west."),
+           note="The locality area of the child's home, as on the paper sheet (no points)."),
     Codes("basic", "Basic weight\nCIN family 10\n(4-6 children 20, 7+ 30)", "children",
           only=("CIN",)),
     Codes("lac", "LAC\nstandard 6,\ncomplex +4", "children", only=("LAC",),
