@@ -93,10 +93,10 @@ uno::Sequence<uno::Sequence<uno::Any>> columnArray(const std::vector<double>& nu
 }
 
 // The name of argument i of a function, for "X must be one cell" messages.
-std::string_view argName(std::string_view method, std::size_t i)
+// Named only when a message needs it: the table is not searched on every call.
+uno_args::ArgumentRef argName(const char* method, std::size_t i)
 {
-    const FunctionInfo* f = findByMethod(method);
-    return f && i < f->arguments.size() ? f->arguments[i].name : std::string_view("An argument");
+    return {method, i};
 }
 
 class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::XAddIn,

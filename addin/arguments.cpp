@@ -1,5 +1,7 @@
 #include "arguments.hpp"
 
+#include "function_table.hpp"
+
 #include <com/sun/star/uno/Sequence.hxx>
 #include <com/sun/star/uno/TypeClass.hpp>
 #include <rtl/string.hxx>
@@ -61,6 +63,18 @@ template <class T> bool appendRange(const uno::Any& any, Values& out)
 
 std::string toUtf8(const rtl::OUString& s)
 {
+    // Codes and scheme names are ASCII: convert without the rtl string allocation.
+    std::string ascii;
+    ascii.reserve(static_cast<std::size_t>(s.getLength()));
+    for (sal_Int32 i = 0; i < s.getLength(); ++i)
+    {
+        const sal_Unicode c = s[i];
+        if (c >= 0x80)
+            break;
+        ascii.push_back(static_cast<char>(c));
+    }
+    if (ascii.size() == static_cast<std::size_t>(s.getLength()))
+        return ascii;
     const rtl::OString utf8 = rtl::OUStringToOString(s, RTL_TEXTENCODING_UTF8);
     return std::string(utf8.getStr(), utf8.getLength());
 }
@@ -84,14 +98,18 @@ Values toValues(const uno::Any& any)
     return out;
 }
 
-Value toValue(const uno::Any& any, std::string_view argumentName)
+Value toValue(const uno::Any& any, ArgumentRef argument)
 {
     if (any.getValueTypeClass() != uno::TypeClass_SEQUENCE)
         return scalar(any);
     Values cells = toValues(any);
     if (cells.size() == 1)
         return cells.front();
-    throw InputError(std::string(argumentName) + " must be one cell, not a range of " +
+    const FunctionInfo* f = findByMethod(argument.method);
+    const std::string_view name = f && argument.index < f->arguments.size()
+                                      ? f->arguments[argument.index].name
+                                      : std::string_view("An argument");
+    throw InputError(std::string(name) + " must be one cell, not a range of " +
                      std::to_string(cells.size()) + " cells.");
 }
 
