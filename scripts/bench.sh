@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks (not a test): installs what is missing, builds Release into build-release, runs the
 # engine's Google Benchmark and the benchmarks in real headless Calc, and prints a report with
-# the ratios. Results and their reading: docs/performance.md. Takes about 5 minutes.
+# the ratios. Results and their reading: docs/performance.md. Takes a few minutes.
 #   bash scripts/bench.sh [calc_bench.py options, e.g. --cells 50000 --repeat 9]
 set -euo pipefail
 cd "$(dirname "$0")/.."
