@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from typing import Callable, List, Optional, Sequence, Tuple
 
 import uno
-from com.sun.star.beans import PropertyValue
+from cwoffice import props as _props
+from fods import col as col_name
 from com.sun.star.table import BorderLine2, CellAddress, CellRangeAddress
 
 # -- what descriptions are made of --------------------------------------------------------
@@ -179,25 +180,6 @@ def band_style(label):
 
 
 # -- the office side -----------------------------------------------------------------------
-
-
-def _props(**kw):
-    out = []
-    for k, v in kw.items():
-        p = PropertyValue()
-        p.Name = k
-        p.Value = v
-        out.append(p)
-    return tuple(out)
-
-
-def col_name(i):
-    s = ""
-    i += 1
-    while i:
-        i, r = divmod(i - 1, 26)
-        s = chr(65 + r) + s
-    return s
 
 
 def addr(col, row, absolute=False):

@@ -62,6 +62,23 @@ enum class Repeat
     MayRepeat // each occurrence counts
 };
 
+// Short names for the columns of the schemes' tables (schemes/*.cpp), so that each row of a
+// table reads as one line: `using namespace table;` there.
+namespace table
+{
+constexpr Basis PerRow = Basis::PerRow;
+constexpr Basis PerChild = Basis::PerChild;
+constexpr Basis AB = Basis::FirstChildThenEach;
+constexpr Basis ByRule = Basis::ByRule;
+constexpr Repeat Once = Repeat::Once;
+constexpr Repeat May = Repeat::MayRepeat;
+constexpr Group Case = Group::Case;
+constexpr Group Mod = Group::Modifier;
+constexpr Group Spec = Group::Specific;
+constexpr Group Add = Group::Additional;
+constexpr Group Worker = Group::Worker;
+} // namespace table
+
 // One row of a scheme's table of items.
 struct Item
 {

@@ -53,3 +53,33 @@ def cell_result(cell):
     if cell.FormulaResultType2 == 2:  # com.sun.star.sheet.FormulaResult.STRING
         return ("text", cell.getString())
     return ("value", cell.getValue())
+
+
+
+# Expected results of (formula, expected) cases, written out from the SPEC in each test.
+E = ("error", ERR_ILLEGAL_ARGUMENT)
+
+
+def V(x):
+    return ("value", float(x))
+
+
+def T(s):
+    return ("text", s)
+
+
+def case_failures(doc, sheet, cases, close=lambda got, want: abs(got - want) < 1e-9):
+    """Enters each formula in column A, recalculates, and lists every result that differs
+    from what is expected (numbers: as `close` says)."""
+    set_formulas(sheet, 0, [f for f, _ in cases])
+    doc.calculateAll()
+    failures = []
+    for row, (formula, expected) in enumerate(cases):
+        got = cell_result(sheet.getCellByPosition(0, row))
+        if got[0] == "value" and expected[0] == "value":
+            ok = close(got[1], expected[1])
+        else:
+            ok = got == expected
+        if not ok:
+            failures.append("%s: expected %r, got %r" % (formula, expected, got))
+    return failures

@@ -6,18 +6,8 @@ The expected values are written out here from the SPEC, independently of the eng
 import os
 import unittest
 
-from common import ERR_ILLEGAL_ARGUMENT, OfficeTestCase, cell_result, set_formulas, store
-
-E = ("error", ERR_ILLEGAL_ARGUMENT)
-
-
-def V(x):
-    return ("value", float(x))
-
-
-def T(s):
-    return ("text", s)
-
+from common import (ERR_ILLEGAL_ARGUMENT, E, OfficeTestCase, T, V, case_failures, cell_result,
+                    set_formulas, store)
 
 CASES = [
     # SWINDON (3.1)
@@ -184,17 +174,7 @@ class FunctionsInCalc(OfficeTestCase):
     def test_every_function_matches_the_spec(self):
         doc = self.new_doc()
         sheet = doc.Sheets.getByIndex(0)
-        set_formulas(sheet, 0, [f for f, _ in CASES])
-        doc.calculateAll()
-        failures = []
-        for row, (formula, expected) in enumerate(CASES):
-            got = cell_result(sheet.getCellByPosition(0, row))
-            if got[0] == "value" and expected[0] == "value":
-                ok = abs(got[1] - expected[1]) < 1e-9
-            else:
-                ok = got == expected
-            if not ok:
-                failures.append("%s: expected %r, got %r" % (formula, expected, got))
+        failures = case_failures(doc, sheet, CASES)
         self.assertEqual(failures, [], "\n".join(failures))
 
     def test_ranges_empty_cells_and_totals(self):

@@ -2,18 +2,8 @@
 
 import unittest
 
-from common import ERR_ILLEGAL_ARGUMENT, OfficeTestCase, cell_result, set_formulas
-
-E = ("error", ERR_ILLEGAL_ARGUMENT)
-
-
-def V(x):
-    return ("value", float(x))
-
-
-def T(s):
-    return ("text", s)
-
+from common import (ERR_ILLEGAL_ARGUMENT, E, OfficeTestCase, T, V, case_failures, cell_result,
+                    set_formulas)
 
 # Expected values worked out by hand from SPEC sections 3-5 and the definitions.
 CASES = [
@@ -54,18 +44,9 @@ class PlanningInCalc(OfficeTestCase):
     def test_functions(self):
         doc = self.new_doc()
         sheet = doc.Sheets.getByIndex(0)
-        set_formulas(sheet, 0, [f for f, _ in CASES])
-        doc.calculateAll()
-        failures = []
-        for row, (formula, expected) in enumerate(CASES):
-            got = cell_result(sheet.getCellByPosition(0, row))
-            if got[0] == "value" and expected[0] == "value":
-                ok = abs(got[1] - expected[1]) < 0.5 if expected[1] > 1000 else \
-                    abs(got[1] - expected[1]) < 1e-9
-            else:
-                ok = got == expected
-            if not ok:
-                failures.append("%s: expected %r, got %r" % (formula, expected, got))
+        # Costs in pounds: within 50p; everything else exact.
+        failures = case_failures(doc, sheet, CASES, lambda got, want: abs(got - want) < 0.5
+                                 if want > 1000 else abs(got - want) < 1e-9)
         self.assertEqual(failures, [], "\n".join(failures))
 
     def test_team_sheet_with_reductions_and_groups(self):

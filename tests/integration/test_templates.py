@@ -19,6 +19,7 @@ import unittest
 import zipfile
 
 from common import ERR_ILLEGAL_ARGUMENT, SOURCE_DIR, OfficeTestCase, store
+from fods import col
 
 TEMPLATE_FILES = ["swindon-children", "swindon-family-placements", "swindon-leaving-care",
                   "swindon-disabled-children", "swindon-team-summary", "rbwm-all-cases",
@@ -176,7 +177,7 @@ class TemplatesTest(OfficeTestCase):
         path = self.office.doc_path(file + ".xlsx")
         store(doc, path, "Calc Office Open XML")
         c = self.rng(doc, total_name).getCellByPosition(0, 0)
-        ref = "%s%d" % (_col(c.CellAddress.Column), c.CellAddress.Row + 1)
+        ref = "%s%d" % (col(c.CellAddress.Column), c.CellAddress.Row + 1)
         with zipfile.ZipFile(path) as z:
             xml = z.read("xl/worksheets/sheet1.xml").decode("utf-8")
         m = re.search(r'<c r="%s"[^>]*>(.*?)</c>' % ref, xml)
@@ -592,15 +593,6 @@ class TemplatesTest(OfficeTestCase):
         self.save_reopen_live(doc, "warrington", ("cw_col_children", 0), 2, "cw_total",
                               74.5, 77.5)
         self.save_xlsx(doc, "warrington", "cw_total", 74.5)
-
-
-def _col(i):
-    s = ""
-    i += 1
-    while i:
-        i, r = divmod(i - 1, 26)
-        s = chr(65 + r) + s
-    return s
 
 
 def _codes_at(doc, source):

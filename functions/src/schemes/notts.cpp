@@ -9,12 +9,7 @@ namespace caseweight::detail
 namespace
 {
 
-constexpr Basis PerRow = Basis::PerRow;
-constexpr Basis AB = Basis::FirstChildThenEach;
-constexpr Repeat Once = Repeat::Once;
-constexpr Group Spec = Group::Specific;
-constexpr Group Add = Group::Additional;
-constexpr Group Worker = Group::Worker;
+using namespace table;
 
 // A row is one family group: the one specific item scores A for the first child and B for
 // each further child; additional items (at most two) are per row.

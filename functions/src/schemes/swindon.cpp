@@ -11,14 +11,7 @@ namespace caseweight::detail
 namespace
 {
 
-constexpr Basis PerRow = Basis::PerRow;
-constexpr Basis PerChild = Basis::PerChild;
-constexpr Basis ByRule = Basis::ByRule;
-constexpr Repeat Once = Repeat::Once;
-constexpr Repeat May = Repeat::MayRepeat;
-constexpr Group Case = Group::Case;
-constexpr Group Mod = Group::Modifier;
-constexpr Group Worker = Group::Worker;
+using namespace table;
 
 // Sheet column tags (stable names; SCHEMEITEMS accepts them as groups):
 //   children          CIN, LAC, CP (columns C, D, E of the weighting sheet)
