@@ -10,6 +10,7 @@ points; the grand total is banded Sustainable / Demanding / High pro rata to the
 
 from cwtemplate import (Check, Children, Choice, Codes, Date, Field, Formula, Number, Points,
                         Share, Sheet, Template, Text, Total)
+from history import history_sheet
 
 S = "NOTTS"
 FULL_TIME_HOURS = 37   # the county's standard working week: FTE = hours worked / 37
@@ -236,7 +237,8 @@ team = Template(
         ],
         notes=("Copy each worker's personal and case points from their individual pro-forma. "
                "Returns are due on the 28th of March, June, September and December.",),
-        extras=[team_extras])],
+        extras=[team_extras]),
+        history_sheet(S, "Nottinghamshire County Council")],
 )
 
 TEMPLATES = [individual, team]

@@ -9,8 +9,9 @@ CASEPOINTS over the row's codes. Under the table: the total score, the grade's b
 the worker stands in it.
 """
 
-from cwtemplate import (Check, Children, Choice, Codes, Date, Field, Formula, Number, Points,
-                        Share, Sheet, Template, Text, Total, addr, put_table)
+from cwtemplate import (Check, Children, Choice, Codes, Field, Formula, Number, Points, Share,
+                        Sheet, Template, Text, Total, put_table)
+from history import history_sheet
 
 S = "SWINDON"
 GRADES = ("NQSW", "EXPERIENCED", "HIGHER-SPECIALIST")
@@ -241,69 +242,6 @@ def atm_table(builder, lay, index):
                 "cw Note")
 
 
-# -- the monthly history: one row per worker per month, a table by month and a chart -------
-
-HISTORY_ROWS = 240   # e.g. 20 workers x 12 months
-HISTORY_MONTHS = 12
-
-
-def history_by_month(builder, lay, index):
-    """Per month (the first 12 months found, in order): workers, team total, average, above
-    band, team capacity used; and a line chart of the average and the top of the band."""
-    sh = lay.sheet
-    top = lay.next_row
-    month, total = lay.cell("h_month"), lay.cell("h_total")
-    grade, fte, band = lay.cell("h_grade"), lay.cell("h_fte"), lay.cell("h_band")
-    rows = []
-    for i in range(HISTORY_MONTHS):
-        r = top + 2 + i  # 1-based row of this line
-        m = "A%d" % r
-        first = ('=IF(COUNT({month})=0;"";MIN({month}))' if i == 0 else
-                 '=IF(A{p}="";"";IF(MINIFS({month};{month};">"&A{p})=0;"";'
-                 'MINIFS({month};{month};">"&A{p})))')
-        rows.append([x.format(month=month, total=total, grade=grade, fte=fte, band=band, m=m,
-                              p=r - 1) for x in [
-            first,
-            '=IF({m}="";"";COUNTIFS({month};{m};{total};"<>"))',
-            '=IF({m}="";"";SUMIF({month};{m};{total}))',
-            '=IF({m}="";"";TEAMAVERAGE("SWINDON";{total};{grade};{fte};{month};{m}))',
-            '=IF({m}="";"";COUNTIFS({month};{m};{band};"Above band"))',
-            '=IF({m}="";"";TEAMCAPACITY("SWINDON";{total};{grade};{fte};{month};{m}))',
-            '=IF({m}="";"";1/WORKLOADCAPACITY("SWINDON";1))',
-        ]])
-    put_table(builder, lay, index, top, 0,
-              ["Month", "Workers", "Team total", "Average per worker", "Above band",
-               "Team capacity used", "Top of band (experienced)"], rows,
-              styles=["cw Result"] * 7)
-    for i in range(HISTORY_MONTHS):
-        sh.getCellByPosition(0, top + 1 + i).NumberFormat = builder.fmt("MMM YYYY")
-        sh.getCellByPosition(3, top + 1 + i).NumberFormat = builder.fmt("0.#")
-        sh.getCellByPosition(5, top + 1 + i).NumberFormat = builder.fmt("0%")
-    builder.name("cw_history_by_month", lay.sheet_name, 0, top, 6, top + HISTORY_MONTHS)
-    sh.Rows.getByIndex(top).IsStartOfNewPage = True  # the table and its chart on one page
-    # The chart: average per worker against the top of the band, month by month.
-    from com.sun.star.awt import Rectangle
-    from com.sun.star.table import CellRangeAddress
-    ranges = []
-    for c in (0, 3, 6):
-        a = CellRangeAddress()
-        a.Sheet, a.StartColumn, a.EndColumn = index, c, c
-        a.StartRow, a.EndRow = top, top + HISTORY_MONTHS
-        ranges.append(a)
-    rect = Rectangle()
-    pos = sh.getCellByPosition(0, top + HISTORY_MONTHS + 2).Position
-    width = sum(sh.Columns.getByIndex(c).Width for c in range(7))  # the table's width
-    rect.X, rect.Y, rect.Width, rect.Height = pos.X, pos.Y, width, 6500
-    charts = sh.getCharts()
-    charts.addNewByName("cw_history_chart", rect, tuple(ranges), True, True)
-    chart = charts.getByName("cw_history_chart").getEmbeddedObject()
-    chart.setDiagram(chart.createInstance("com.sun.star.chart.LineDiagram"))
-    chart.HasMainTitle = True
-    chart.HasLegend = True
-    chart.Title.String = "Average total per worker, and the top of the band"
-    lay.next_row = top + HISTORY_MONTHS + 24
-
-
 team_summary = Template(
     file="swindon-team-summary",
     title="Swindon: team summary of caseload weighting",
@@ -355,30 +293,7 @@ team_summary = Template(
         notes=("Totals come from each worker's weighting sheet. The band and capacity follow "
                "the grade and FTE as on the worker's sheet.",),
         extras=[atm_table]),
-        Sheet(
-            name="Monthly history",
-            title="Swindon Borough Council - caseload weighting: monthly history",
-            fields=[Field("h_team", "Team")],
-            columns=[
-                Date("h_month", "Month (first day)"),
-                Text("h_worker", "Social worker", 40),
-                Choice("h_grade", "Grade", GRADES, 26, note="Empty means EXPERIENCED."),
-                Number("h_fte", "FTE", 12, minimum=0.01, maximum=1, note="Empty means 1."),
-                Number("h_total", "Total score", 20, minimum=0, maximum=2000),
-                Formula("h_band", "Band",
-                        '=IF({h_total}="";"";WORKLOADBAND("SWINDON";{h_total};{?h_grade};'
-                        '{?h_fte}))', 22, band=True),
-                Formula("h_capacity", "Capacity used",
-                        '=IF({h_total}="";"";WORKLOADCAPACITY("SWINDON";{h_total};{?h_grade};'
-                        '{?h_fte}))', 18, fmt="0%"),
-            ],
-            rows=HISTORY_ROWS,
-            fields_per_row=1,
-            check_key="",
-            totals_under="h_capacity",
-            notes=("One row per worker per month: copy each month's totals from the team "
-                   "summary. The table and chart below follow each month.",),
-            extras=[history_by_month])],
+        history_sheet(S, "Swindon Borough Council", GRADES)],
 )
 
 TEMPLATES = [children_teams, family_placements, leaving_care, disabled_children, team_summary]

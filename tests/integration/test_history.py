@@ -6,18 +6,19 @@ import unittest
 
 from common import SOURCE_DIR, OfficeTestCase, cell_result, store
 
-TEMPLATE = os.path.join(os.path.dirname(os.environ.get("CASEWEIGHT_OXT") or
-                                        os.path.join(SOURCE_DIR, "build", "caseweight.oxt")),
-                        "templates", "swindon-team-summary.ots")
+TEMPLATES = os.path.join(os.path.dirname(os.environ.get("CASEWEIGHT_OXT") or
+                                         os.path.join(SOURCE_DIR, "build", "caseweight.oxt")),
+                         "templates")
 
 
 class MonthlyHistory(OfficeTestCase):
-    def open_template(self):
-        if not os.path.exists(TEMPLATE):
-            self.skipTest("build the templates first: " + TEMPLATE)
+    def open_template(self, name="swindon-team-summary"):
+        path = os.path.join(TEMPLATES, name + ".ots")
+        if not os.path.exists(path):
+            self.skipTest("build the templates first: " + path)
         from cwoffice import props
         doc = self.office.desktop.loadComponentFromURL(
-            "file://" + self.office.copy_in(TEMPLATE), "_blank", 0,
+            "file://" + self.office.copy_in(path), "_blank", 0,
             props(Hidden=True, AsTemplate=True))
         self.addCleanup(doc.close, True)
         return doc
@@ -76,6 +77,36 @@ class MonthlyHistory(OfficeTestCase):
         again.calculateAll()
         t2 = again.NamedRanges.getByName("cw_history_by_month").ReferredCells
         self.assertEqual(cell_result(t2.getCellByPosition(2, 2)), ("value", 950))
+
+    def test_notts_team_history(self):
+        doc = self.open_template("notts-team")
+        names = doc.NamedRanges
+
+        def column(key):
+            return names.getByName("cw_col_" + key).ReferredCells
+
+        # NOTTS bands ignore the grade; capacity is 95 x FTE. March: 80 (full time) and 60 at
+        # 0.6 (above its 57); April: 100 (Demanding, above the top of Sustainable).
+        mar, apr = 46082, 46113
+        for i, (m, w, f, t) in enumerate([(mar, "AB", "", 80), (mar, "CD", 0.6, 60),
+                                          (apr, "AB", "", 100)]):
+            column("h_month").getCellByPosition(0, i).setValue(m)
+            column("h_worker").getCellByPosition(0, i).setString(w)
+            if f:
+                column("h_fte").getCellByPosition(0, i).setValue(f)
+            column("h_total").getCellByPosition(0, i).setValue(t)
+        doc.calculateAll()
+        self.assertEqual(column("h_band").getCellByPosition(0, 1).getString(), "Demanding")
+        table = names.getByName("cw_history_by_month").ReferredCells
+        row = [cell_result(table.getCellByPosition(c, 1)) for c in range(7)]
+        self.assertEqual(row[:3], [("value", mar), ("value", 2), ("value", 140)])
+        self.assertEqual(row[4], ("value", 1))
+        self.assertAlmostEqual(row[5][1], 140 / (95 + 95 * 0.6))
+        self.assertEqual(row[6], ("value", 95))
+        april = [cell_result(table.getCellByPosition(c, 2)) for c in range(7)]
+        self.assertEqual(april[4], ("value", 1))
+        self.assertTrue(doc.Sheets.getByName("Monthly history").getCharts()
+                        .hasByName("cw_history_chart"))
 
     def test_team_capacity_and_spread_lines(self):
         doc = self.open_template()
