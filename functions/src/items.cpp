@@ -227,6 +227,7 @@ void unknownCode(const Scheme& scheme, std::string_view code)
 
 Row parseItems(const Scheme& scheme, const Values& items, ItemUse use)
 {
+    constexpr unsigned kMaxRepeats = 20;
     Row row;
     row.scheme = &scheme;
     const std::string name(scheme.name);
@@ -274,6 +275,14 @@ Row parseItems(const Scheme& scheme, const Values& items, ItemUse use)
             fail(name + " counts " + std::string(item.code) +
                  (use == ItemUse::CaseRow ? " once per row; this row has it "
                                           : " once per worker; the list has it ") +
+                 std::to_string(row.counts[i]) + " times.");
+        // Repeatable items (tasks, reports, meetings) have no limit in the schemes; beyond this
+        // many on one row the sheet is wrong, not the workload, so say so instead of scoring.
+        if (row.counts[i] > kMaxRepeats)
+            fail(name + " counts " + std::string(item.code) + " at most " +
+                 std::to_string(kMaxRepeats) +
+                 (use == ItemUse::CaseRow ? " times on a row; this row has it "
+                                          : " times for a worker; the list has it ") +
                  std::to_string(row.counts[i]) + " times.");
     }
     return row;

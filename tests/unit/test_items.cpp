@@ -177,3 +177,17 @@ TEST(Items, SchemeNames)
     EXPECT_EQ(caseweight::schemeNames(),
               (std::vector<std::string>{"SWINDON", "RBWM", "NOTTS", "WARRINGTON"}));
 }
+
+TEST(Items, RepeatsAreBounded)
+{
+    std::string twenty = "LAC";
+    for (int i = 0; i < 20; ++i)
+        twenty += ";TASK";
+    EXPECT_DOUBLE_EQ(points("SWINDON", twenty), 16 + 20 * 5);
+    EXPECT_INPUT_ERROR(points("SWINDON", twenty + ";TASK"),
+                       "SWINDON counts TASK at most 20 times on a row; this row has it 21 times.");
+    std::string meetings;
+    for (int i = 0; i < 21; ++i)
+        meetings += "INFO-MEETING;";
+    EXPECT_INPUT_ERROR(worker("WARRINGTON", meetings), "at most 20 times for a worker");
+}
