@@ -25,7 +25,8 @@ std::string reference()
     std::ostringstream out;
     for (const Scheme* s : allSchemes())
     {
-        out << "#### " << s->name << "\n\n| code | group | column | what it is |\n|---|---|---|---|\n";
+        out << "#### " << s->name
+            << "\n\n| code | group | column | what it is |\n|---|---|---|---|\n";
         for (const Item& item : s->items)
             out << "| `" << item.code << "` | " << groupName(item.group) << " | " << item.column
                 << " | " << item.label << " |\n";
