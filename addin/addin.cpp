@@ -65,34 +65,29 @@ template <class F> auto guarded(F&& compute) -> decltype(compute())
     }
 }
 
-// A one-column array of texts, as SCHEMEITEMS and CASELOADPOLICIES return.
-uno::Sequence<uno::Sequence<uno::Any>> columnArray(const std::vector<std::string>& texts)
+uno::Any cellOf(const std::string& text)
 {
-    uno::Sequence<uno::Sequence<uno::Any>> rows(static_cast<sal_Int32>(texts.size()));
+    return uno::Any(fromUtf8(text));
+}
+
+uno::Any cellOf(double number)
+{
+    return uno::Any(number);
+}
+
+// A one-column array, as SCHEMEITEMS, CASELOADPOLICIES, COLUMNVALUES and SHEETCOLUMNS return.
+template <class T> uno::Sequence<uno::Sequence<uno::Any>> columnArray(const std::vector<T>& cells)
+{
+    uno::Sequence<uno::Sequence<uno::Any>> rows(static_cast<sal_Int32>(cells.size()));
     auto* out = rows.getArray();
-    for (std::size_t i = 0; i < texts.size(); ++i)
+    for (std::size_t i = 0; i < cells.size(); ++i)
     {
-        uno::Sequence<uno::Any> row(1);
-        row.getArray()[0] <<= fromUtf8(texts[i]);
-        out[i] = row;
+        const uno::Any cell = cellOf(cells[i]);
+        out[i] = uno::Sequence<uno::Any>(&cell, 1);
     }
     return rows;
 }
 
-uno::Sequence<uno::Sequence<uno::Any>> columnArray(const std::vector<double>& numbers)
-{
-    uno::Sequence<uno::Sequence<uno::Any>> rows(static_cast<sal_Int32>(numbers.size()));
-    auto* out = rows.getArray();
-    for (std::size_t i = 0; i < numbers.size(); ++i)
-    {
-        uno::Sequence<uno::Any> row(1);
-        row.getArray()[0] <<= numbers[i];
-        out[i] = row;
-    }
-    return rows;
-}
-
-// The name of argument i of a function, for "X must be one cell" messages.
 // Named only when a message needs it: the table is not searched on every call.
 uno_args::ArgumentRef argName(const char* method, std::size_t i)
 {
