@@ -30,7 +30,7 @@ constexpr ArgumentInfo kReductions{
     "ReductionHours", "Optional. Hours a week off for reasons such as training or union duties: a "
                       "number or a range (summed), e.g. from REDUCTIONHOURS."};
 constexpr ArgumentInfo kFullTime{"FullTimeHours",
-                                 "Optional. The full-time hours a week (default 37)."};
+                                 "Optional. The full-time hours a week, 1 to 168 (default 37)."};
 constexpr ArgumentInfo kTeamPoints{
     "Points", "A range of worker totals, one cell per worker (empty cells: no worker)."};
 constexpr ArgumentInfo kGrades{

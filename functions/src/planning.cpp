@@ -17,6 +17,7 @@ using namespace detail;
 namespace
 {
 constexpr double kDefaultFullTimeHours = 37;
+constexpr double kMinFullTimeHours = 1; // below an hour a week is a typing slip, not a contract
 constexpr double kHoursInWeek = 168;
 
 // A checked number argument: blank gives `blank` (or is missing); otherwise it must be a
@@ -74,7 +75,8 @@ struct Hours
 Hours hoursArgs(const Value& hours, const Values& reductions, const Value& fullTimeHours)
 {
     const double fullTime =
-        numberArg(fullTimeHours, {"FullTimeHours", 0, kHoursInWeek, true}, kDefaultFullTimeHours);
+        numberArg(fullTimeHours, {"FullTimeHours", kMinFullTimeHours, kHoursInWeek, false},
+                  kDefaultFullTimeHours);
     const double contracted = numberArg(hours, {"Hours", 0, fullTime, true}, fullTime);
     const double off = sumArg(reductions, "Reduction hours").value_or(0.0);
     if (exceeds(off, contracted))

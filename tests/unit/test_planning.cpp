@@ -36,6 +36,8 @@ TEST(Capacity, BadHours)
     EXPECT_INPUT_ERROR(available("SWINDON", E(), N(20), {N(25)}), "reductions", "25", "20");
     EXPECT_INPUT_ERROR(available("SWINDON", E(), N(20), {N(-1)}), "negative");
     EXPECT_INPUT_ERROR(available("SWINDON", E(), E(), {}, N(200)), "FullTimeHours", "168");
+    EXPECT_INPUT_ERROR(available("SWINDON", E(), E(), {}, N(1e-300)), "FullTimeHours",
+                       "at least 1");
     EXPECT_INPUT_ERROR(available("SWINDON", S("BOSS"), E()), "BOSS", "grade");
 }
 
