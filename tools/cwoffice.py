@@ -3,7 +3,15 @@
 Office(oxt=...) makes a throw-away user profile, installs the extension into it with
 unopkg, starts headless soffice on a local socket and connects to it. Leaving the `with`
 block (also on an exception, Ctrl+C or SIGTERM) terminates soffice and every process it
-started, and deletes the profile.
+started, and deletes the profile and the office's temporary files (its TMPDIR is a folder of
+the throw-away directory, so nothing is left in /tmp).
+
+On Ctrl+C or SIGTERM the offices are killed at once (from a helper thread, as the main thread
+may be waiting inside a call to the office); SIGTERM then exits with status 143 (128 + 15) and
+Ctrl+C raises KeyboardInterrupt as usual (the tools exit with 130).
+
+Helpers for the tools: same_file() tells whether two paths name one file, replace_file()
+writes an output through a temporary file in the destination folder renamed into place.
 
 unopkg refuses to install into a user profile as root, so as root the office runs as an
 unprivileged user (created when missing) and this process talks to it over the socket.
@@ -19,6 +27,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 sys.path.append("/usr/lib/python3/dist-packages")  # Debian's uno module
@@ -42,13 +51,50 @@ def _stop_all():
 atexit.register(_stop_all)
 
 
+def _kill_all():
+    """Kills every office's processes without talking to them (safe from any thread)."""
+    for office in list(_live):
+        office.kill()
+
+
 def _on_sigterm(signum, frame):
     _stop_all()
     sys.exit(128 + signum)
 
 
-with contextlib.suppress(ValueError):  # imported outside the main thread: leave it be
-    signal.signal(signal.SIGTERM, _on_sigterm)
+def _watch_signals(fd):
+    # Python runs signal handlers in the main thread only between bytecodes, which may be
+    # long while it waits inside a call to the office; a signal also writes its number to
+    # this pipe, so this thread kills the offices at once and the pending call returns.
+    while True:
+        try:
+            data = os.read(fd, 64)
+        except OSError:
+            return
+        if not data:
+            return
+        if signal.SIGTERM in data or signal.SIGINT in data:
+            _kill_all()
+
+
+def _install_signal_handling():
+    try:
+        signal.signal(signal.SIGTERM, _on_sigterm)
+    except ValueError:  # imported outside the main thread: leave it be
+        return
+    r, w = os.pipe()
+    os.set_blocking(w, False)
+    try:
+        signal.set_wakeup_fd(w, warn_on_full_buffer=False)
+    except ValueError:
+        os.close(r)
+        os.close(w)
+        return
+    threading.Thread(target=_watch_signals, args=(r,), name="cwoffice-signals",
+                     daemon=True).start()
+
+
+_install_signal_handling()
 
 
 def props(**kw):
@@ -69,6 +115,11 @@ def _free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def _killpg(proc):
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(proc.pid, signal.SIGKILL)
 
 
 def _ensure_office_user():
@@ -98,6 +149,10 @@ class Office:
         self.profile = os.path.join(self.dir, "profile")
         # Documents the office writes go here: the office user owns it.
         self.docs = os.path.join(self.dir, "docs")
+        # The office's temporary files (its lu*.tmp folders, the copy of a document being
+        # shared): inside the throw-away directory, removed with it.
+        self.tmp = os.path.join(self.dir, "tmp")
+        self._child = None  # a running soffice --terminate_after_init or unopkg
         self._as_root = os.geteuid() == 0
         self._user = _ensure_office_user() if self._as_root else None
 
@@ -112,15 +167,27 @@ class Office:
         env["HOME"] = self.dir
         env["XDG_CACHE_HOME"] = os.path.join(self.dir, "cache")
         env["XDG_CONFIG_HOME"] = os.path.join(self.dir, "config")
+        env["TMPDIR"] = self.tmp
+        env["JAVA_TOOL_OPTIONS"] = "-XX:-UsePerfData"  # no /tmp/hsperfdata_* of the JVM
         env.pop("PYTHONPATH", None)
         env.pop("PYTHONHOME", None)
         return env
 
     def _run(self, argv, timeout=240):
-        r = subprocess.run(self._cmd(argv), env=self._env(), stdout=subprocess.PIPE,
-                           stderr=subprocess.STDOUT, text=True, timeout=timeout,
-                           start_new_session=True)
-        return r.returncode, r.stdout
+        proc = subprocess.Popen(self._cmd(argv), env=self._env(), stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT, text=True, start_new_session=True)
+        self._child = proc
+        try:
+            out, _ = proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            raise OfficeError("%s did not finish in %d s" % (os.path.basename(argv[0]), timeout))
+        finally:
+            # whatever happened, nothing it started may outlive it
+            _killpg(proc)
+            with contextlib.suppress(Exception):
+                proc.wait(timeout=10)
+            self._child = None
+        return proc.returncode, out
 
     def _profile_arg(self):
         return "-env:UserInstallation=" + file_url(self.profile)
@@ -139,9 +206,10 @@ class Office:
 
     def start(self):
         os.makedirs(self.docs, exist_ok=True)
+        os.makedirs(self.tmp, mode=0o700, exist_ok=True)
         if self._as_root:
             os.chmod(self.dir, 0o755)
-            for d in (self.dir, self.docs):
+            for d in (self.dir, self.docs, self.tmp):
                 os.chown(d, self._user.pw_uid, self._user.pw_gid)
         _live.append(self)
         # A new profile must be initialised once before unopkg writes to it.
@@ -210,6 +278,12 @@ class Office:
         result, _, _ = script.invoke(tuple(args), (), ())
         return result
 
+    def kill(self):
+        """Kills soffice (and a running unopkg) at once; safe from another thread."""
+        for proc in (self.proc, self._child):
+            if proc is not None:
+                _killpg(proc)
+
     def _terminate(self):
         if self.desktop is not None:
             with contextlib.suppress(Exception):
@@ -222,8 +296,7 @@ class Office:
             except subprocess.TimeoutExpired:
                 pass
             # soffice starts soffice.bin in the same session: kill all of it, always.
-            with contextlib.suppress(ProcessLookupError, PermissionError):
-                os.killpg(self.proc.pid, signal.SIGKILL)
+            _killpg(self.proc)
             with contextlib.suppress(Exception):
                 self.proc.wait(timeout=10)
             self.proc = None
@@ -234,6 +307,8 @@ class Office:
             _live.remove(self)
         if self._own_dir:
             shutil.rmtree(self.dir, ignore_errors=True)
+        else:
+            shutil.rmtree(self.tmp, ignore_errors=True)
 
     # -- documents -------------------------------------------------------------------------
     def new_calc(self):
@@ -266,3 +341,87 @@ def store(doc, path, filter_name):
 
 FILTERS = {".ods": "calc8", ".xlsx": "Calc Office Open XML", ".fods": "OpenDocument Spreadsheet Flat XML",
            ".ots": "calc8_template", ".pdf": "calc_pdf_Export", ".csv": "Text - txt - csv (StarCalc)"}
+
+
+# -- helpers for the tools ------------------------------------------------------------------
+
+def same_file(a, b):
+    """True when paths a and b name the same file: the same device and inode after following
+    links (hard links, symbolic links, ..), or, when b does not exist yet, when b resolves to
+    the path of a (writing b would then write a)."""
+    try:
+        sa = os.stat(a)
+    except OSError:
+        sa = None
+    try:
+        sb = os.stat(b)
+    except OSError:
+        sb = None
+    if sa is not None and sb is not None:
+        return (sa.st_dev, sa.st_ino) == (sb.st_dev, sb.st_ino)
+    return os.path.realpath(a) == os.path.realpath(b)
+
+
+def check_writable_folder(path):
+    """None when a file can be written at path, else the reason in words."""
+    folder = os.path.dirname(os.path.realpath(path)) or "."
+    if not os.path.isdir(folder):
+        return "the folder %s does not exist" % folder
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return "the folder %s is not writable" % folder
+    if os.path.isdir(path):
+        return "%s is a folder" % path
+    return None
+
+
+def replace_file(src, dest):
+    """Copies src to dest through a temporary file in dest's folder renamed into place, so
+    dest is either its old self or the whole new file, never half of one. A symbolic link at
+    dest is followed: the file it points to is replaced."""
+    dest = os.path.realpath(dest)
+    folder = os.path.dirname(dest)
+    fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(dest) + ".", suffix=".part",
+                               dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as out, open(src, "rb") as inp:
+            shutil.copyfileobj(inp, out, 1 << 20)
+            out.flush()
+            os.fsync(out.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, dest)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+class ToolError(Exception):
+    """A reason, in one sentence, why a tool could not do what it was asked (status 2)."""
+
+
+def describe(e):
+    """One line saying what went wrong, for an exception from the office or the system."""
+    if isinstance(e, OSError) and e.strerror:
+        text = "%s%s" % (e.strerror, ": " + str(e.filename) if e.filename else "")
+    else:
+        text = getattr(e, "Message", "") or str(e) or type(e).__name__
+    return " ".join(str(text).split())
+
+
+def run_tool(name, main):
+    """Runs main() and exits with its status; every failure is one line on stderr and
+    status 2, Ctrl+C is status 130 and SIGTERM 143 (the office stopped and removed first)."""
+    try:
+        code = main()
+    except KeyboardInterrupt:
+        print("%s: interrupted" % name, file=sys.stderr)
+        code = 130
+    except ToolError as e:
+        print("%s: %s" % (name, e), file=sys.stderr)
+        code = 2
+    except Exception as e:  # noqa: BLE001 - never a traceback, one line and status 2
+        print("%s: %s" % (name, describe(e)), file=sys.stderr)
+        code = 2
+    sys.exit(code)
