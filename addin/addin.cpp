@@ -35,6 +35,7 @@ namespace caseweight
 namespace
 {
 using uno_args::fromUtf8;
+using uno_args::toRowValues;
 using uno_args::toUtf8;
 using uno_args::toValue;
 using uno_args::toValues;
@@ -106,7 +107,7 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
             [&]
             {
                 return caseweight::casePoints(toValue(scheme, argName("casePoints", 0)),
-                                              toValues(items),
+                                              toRowValues(items, argName("casePoints", 1)),
                                               toValue(children, argName("casePoints", 2)),
                                               toValue(share, argName("casePoints", 3)));
             });
@@ -122,7 +123,7 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
                 try
                 {
                     verdict = caseweight::caseCheck(toValue(scheme, argName("caseCheck", 0)),
-                                                    toValues(items),
+                                                    toRowValues(items, argName("caseCheck", 1)),
                                                     toValue(children, argName("caseCheck", 2)),
                                                     toValue(share, argName("caseCheck", 3)));
                 }
@@ -141,7 +142,7 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
             [&]
             {
                 return caseweight::workerPoints(toValue(scheme, argName("workerPoints", 0)),
-                                                toValues(items),
+                                                toValues(items, argName("workerPoints", 1)),
                                                 toValue(hours, argName("workerPoints", 2)));
             });
     }
@@ -152,8 +153,10 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
         return guarded(
             [&]
             {
-                return caseweight::workloadPoints(toValue(scheme, argName("workloadPoints", 0)),
-                                                  toValues(casePoints), toValues(workerPoints));
+                return caseweight::workloadPoints(
+                    toValue(scheme, argName("workloadPoints", 0)),
+                    toValues(casePoints, argName("workloadPoints", 1)),
+                    toValues(workerPoints, argName("workloadPoints", 2)));
             });
     }
 
@@ -216,7 +219,7 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
                 const char* f = "availablePoints";
                 return caseweight::availablePoints(
                     toValue(scheme, argName(f, 0)), toValue(grade, argName(f, 1)),
-                    toValue(hours, argName(f, 2)), toValues(reductionHours),
+                    toValue(hours, argName(f, 2)), toValues(reductionHours, argName(f, 3)),
                     toValue(fullTimeHours, argName(f, 4)));
             });
     }
@@ -233,7 +236,7 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
                 return caseweight::capacityUsed(
                     toValue(scheme, argName(f, 0)), toValue(points, argName(f, 1)),
                     toValue(grade, argName(f, 2)), toValue(hours, argName(f, 3)),
-                    toValues(reductionHours), toValue(fullTimeHours, argName(f, 5)));
+                    toValues(reductionHours, argName(f, 4)), toValue(fullTimeHours, argName(f, 5)));
             });
     }
 
@@ -248,7 +251,7 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
                 return caseweight::headroom(
                     toValue(scheme, argName(f, 0)), toValue(points, argName(f, 1)),
                     toValue(grade, argName(f, 2)), toValue(hours, argName(f, 3)),
-                    toValues(reductionHours), toValue(fullTimeHours, argName(f, 5)));
+                    toValues(reductionHours, argName(f, 4)), toValue(fullTimeHours, argName(f, 5)));
             });
     }
 
@@ -258,7 +261,9 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
         return guarded(
             [&]
             {
-                return caseweight::reductionHours(toValues(hours), toValues(starts), toValues(ends),
+                return caseweight::reductionHours(toValues(hours, argName("reductionHours", 0)),
+                                                  toValues(starts, argName("reductionHours", 1)),
+                                                  toValues(ends, argName("reductionHours", 2)),
                                                   toValue(asAt, argName("reductionHours", 3)));
             });
     }
@@ -271,10 +276,10 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
             [&]
             {
                 const char* f = "allocatePoints";
-                return caseweight::allocatePoints(toValue(scheme, argName(f, 0)),
-                                                  toValues(casePoints), toValues(workerPoints),
-                                                  toValues(items), toValue(children, argName(f, 4)),
-                                                  toValue(share, argName(f, 5)));
+                return caseweight::allocatePoints(
+                    toValue(scheme, argName(f, 0)), toValues(casePoints, argName(f, 1)),
+                    toValues(workerPoints, argName(f, 2)), toRowValues(items, argName(f, 3)),
+                    toValue(children, argName(f, 4)), toValue(share, argName(f, 5)));
             });
     }
 
@@ -422,6 +427,42 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
             });
     }
 
+    OUString SAL_CALL caseReason(const uno::Any& function, const uno::Any& a1, const uno::Any& a2,
+                                 const uno::Any& a3, const uno::Any& a4, const uno::Any& a5,
+                                 const uno::Any& a6) override
+    {
+        return guarded(
+            [&]
+            {
+                const Value name = toValue(function, argName("caseReason", 0));
+                const FunctionInfo* f = name.kind == Value::Kind::Text
+                                            ? findByDisplayName(normalisedName(name.text))
+                                            : nullptr;
+                if (!f || f->method == "caseReason")
+                    return fromUtf8(
+                        (name.kind == Value::Kind::Text
+                             ? quotedName(name.text) + " is not a caseweight function. "
+                             : std::string()) +
+                        "Give the name of a caseweight function as the first argument, e.g. "
+                        "\"WORKLOADBAND\".");
+                const uno::Any* args[] = {&a1, &a2, &a3, &a4, &a5, &a6};
+                for (std::size_t i = f->arguments.size(); i < 6; ++i)
+                    if (args[i]->hasValue())
+                        return fromUtf8(std::string(f->displayName) + " takes " +
+                                        std::to_string(f->arguments.size()) +
+                                        " arguments; more were given.");
+                try
+                {
+                    call(f->method, args);
+                    return OUString("OK");
+                }
+                catch (const uno::Exception& e) // the refusal, with its sentence
+                {
+                    return e.Message;
+                }
+            });
+    }
+
     // sheet::XAddIn: everything the function wizard shows comes from functionTable().
     OUString SAL_CALL getProgrammaticFuntionName(const OUString& displayName) override
     {
@@ -496,16 +537,84 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
     }
 
   private:
+    // Calls a function of the table by its UNO method name, for CASEREASON.
+    void call(std::string_view m, const uno::Any* const a[6])
+    {
+        if (m == "casePoints")
+            casePoints(*a[0], *a[1], *a[2], *a[3]);
+        else if (m == "caseCheck")
+            caseCheck(*a[0], *a[1], *a[2], *a[3]);
+        else if (m == "workerPoints")
+            workerPoints(*a[0], *a[1], *a[2]);
+        else if (m == "workloadPoints")
+            workloadPoints(*a[0], *a[1], *a[2]);
+        else if (m == "workloadBand")
+            workloadBand(*a[0], *a[1], *a[2], *a[3]);
+        else if (m == "workloadCapacity")
+            workloadCapacity(*a[0], *a[1], *a[2], *a[3]);
+        else if (m == "itemLabel")
+            itemLabel(*a[0], *a[1]);
+        else if (m == "schemeItems")
+            schemeItems(*a[0], *a[1]);
+        else if (m == "availablePoints")
+            availablePoints(*a[0], *a[1], *a[2], *a[3], *a[4]);
+        else if (m == "capacityUsed")
+            capacityUsed(*a[0], *a[1], *a[2], *a[3], *a[4], *a[5]);
+        else if (m == "headroom")
+            headroom(*a[0], *a[1], *a[2], *a[3], *a[4], *a[5]);
+        else if (m == "reductionHours")
+            reductionHours(*a[0], *a[1], *a[2], *a[3]);
+        else if (m == "allocatePoints")
+            allocatePoints(*a[0], *a[1], *a[2], *a[3], *a[4], *a[5]);
+        else if (m == "teamAverage")
+            teamAverage(*a[0], *a[1], *a[2], *a[3], *a[4], *a[5]);
+        else if (m == "teamSpread")
+            teamSpread(*a[0], *a[1], *a[2], *a[3], *a[4], *a[5]);
+        else if (m == "teamAboveBand")
+            teamAboveBand(*a[0], *a[1], *a[2], *a[3], *a[4], *a[5]);
+        else if (m == "teamCapacity")
+            teamCapacity(*a[0], *a[1], *a[2], *a[3], *a[4], *a[5]);
+        else if (m == "caseloadBand")
+            caseloadBand(*a[0], *a[1], *a[2]);
+        else if (m == "caseloadLimit")
+            caseloadLimit(*a[0], *a[1]);
+        else if (m == "caseloadPolicies")
+            caseloadPolicies(*a[0]);
+        else if (m == "staffNeeded")
+            staffNeeded(*a[0], *a[1], *a[2]);
+        else if (m == "staffCost")
+            staffCost(*a[0], *a[1], *a[2], *a[3]);
+        else if (m == "columnCheck")
+            columnCheck(*a[0], *a[1], *a[2], *a[3]);
+        else if (m == "columnValues")
+            columnValues(*a[0], *a[1], *a[2]);
+        else if (m == "sheetColumns")
+            sheetColumns(*a[0]);
+        else
+            throw uno::RuntimeException("CASEREASON cannot check " + fromUtf8(m) + ".");
+    }
+
+    static std::string quotedName(const std::string& text)
+    {
+        return "\"" + text.substr(0, 40) + "\"";
+    }
+
+    static std::string normalisedName(const std::string& text)
+    {
+        std::string out;
+        for (char c : text)
+            if (c != ' ' && c != '\t')
+                out.push_back(c);
+        return out;
+    }
+
     static TeamArgs team(const char* f, const uno::Any& scheme, const uno::Any& points,
                          const uno::Any& grades, const uno::Any& ftes, const uno::Any& groups,
                          const uno::Any& group)
     {
-        return TeamArgs{toValue(scheme, argName(f, 0)),
-                        toValues(points),
-                        toValues(grades),
-                        toValues(ftes),
-                        toValues(groups),
-                        toValue(group, argName(f, 5))};
+        return TeamArgs{toValue(scheme, argName(f, 0)),  toValues(points, argName(f, 1)),
+                        toValues(grades, argName(f, 2)), toValues(ftes, argName(f, 3)),
+                        toValues(groups, argName(f, 4)), toValue(group, argName(f, 5))};
     }
 
     static const ArgumentInfo* argument(const OUString& method, sal_Int32 i)

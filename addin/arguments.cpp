@@ -4,6 +4,7 @@
 
 #include <com/sun/star/uno/Sequence.hxx>
 #include <com/sun/star/uno/TypeClass.hpp>
+#include <cppu/unotype.hxx>
 #include <rtl/string.hxx>
 
 namespace caseweight::uno_args
@@ -48,11 +49,15 @@ Value scalar(const uno::Any& any)
     }
 }
 
+// Calc passes a range as rows of cells (always of Any for an `any` parameter; the other
+// element types are accepted should a caller pass them).
 template <class T> bool appendRange(const uno::Any& any, Values& out)
 {
-    uno::Sequence<uno::Sequence<T>> rows;
-    if (!(any >>= rows))
+    using Rows = uno::Sequence<uno::Sequence<T>>;
+    if (any.getValueType() != cppu::UnoType<Rows>::get())
         return false;
+    // Read in place: `any >>= rows` would be cheap too, but this states that nothing is copied.
+    const Rows& rows = *static_cast<const Rows*>(any.getValue());
     for (const auto& row : rows)
         for (const auto& cell : row)
             out.push_back(scalar(uno::Any(cell)));
@@ -84,7 +89,37 @@ rtl::OUString fromUtf8(std::string_view s)
     return rtl::OUString(s.data(), static_cast<sal_Int32>(s.size()), RTL_TEXTENCODING_UTF8);
 }
 
-Values toValues(const uno::Any& any)
+namespace
+{
+
+std::string_view argumentName(ArgumentRef argument)
+{
+    const FunctionInfo* f = findByMethod(argument.method);
+    return f && argument.index < f->arguments.size() ? f->arguments[argument.index].name
+                                                     : std::string_view("An argument");
+}
+
+} // namespace
+
+RangeShape shapeOf(const uno::Any& any)
+{
+    if (any.getValueTypeClass() != uno::TypeClass_SEQUENCE)
+        return {1, 1};
+    // The outer sequence's length, and the first row's, without copying any cell.
+    const auto* outer = static_cast<const uno_Sequence* const*>(any.getValue());
+    RangeShape shape{0, 0};
+    if (!outer || !*outer)
+        return shape;
+    shape.rows = static_cast<std::size_t>((*outer)->nElements);
+    if (shape.rows > 0)
+    {
+        const auto* first = reinterpret_cast<const uno_Sequence* const*>((*outer)->elements);
+        shape.columns = *first ? static_cast<std::size_t>((*first)->nElements) : 0;
+    }
+    return shape;
+}
+
+Values toValues(const uno::Any& any, ArgumentRef argument)
 {
     Values out;
     if (any.getValueTypeClass() != uno::TypeClass_SEQUENCE)
@@ -92,25 +127,41 @@ Values toValues(const uno::Any& any)
         out.push_back(scalar(any));
         return out;
     }
+    const RangeShape shape = shapeOf(any);
+    if (shape.rows * shape.columns > kMaxRangeCells)
+        throw InputError(std::string(argumentName(argument)) + " covers " +
+                         std::to_string(shape.rows * shape.columns) +
+                         " cells; give only the rows and columns in use (such as C5:C60), "
+                         "not whole columns or the whole sheet.");
+    out.reserve(shape.rows * shape.columns);
     if (!appendRange<uno::Any>(any, out) && !appendRange<double>(any, out) &&
         !appendRange<rtl::OUString>(any, out))
         out.push_back(Value::error());
     return out;
 }
 
+Values toRowValues(const uno::Any& any, ArgumentRef argument)
+{
+    // Checked before any cell is converted: a whole-column range is refused at once.
+    const std::size_t rows = shapeOf(any).rows;
+    if (rows > 1)
+        throw InputError(std::string(argumentName(argument)) + " must be one row; a range of " +
+                         std::to_string(rows) +
+                         " rows would add several cases together. Give each case row its own "
+                         "formula (fill it down) instead of one formula over the rows.");
+    return toValues(any, argument);
+}
+
 Value toValue(const uno::Any& any, ArgumentRef argument)
 {
     if (any.getValueTypeClass() != uno::TypeClass_SEQUENCE)
         return scalar(any);
-    Values cells = toValues(any);
-    if (cells.size() == 1)
-        return cells.front();
-    const FunctionInfo* f = findByMethod(argument.method);
-    const std::string_view name = f && argument.index < f->arguments.size()
-                                      ? f->arguments[argument.index].name
-                                      : std::string_view("An argument");
-    throw InputError(std::string(name) + " must be one cell, not a range of " +
-                     std::to_string(cells.size()) + " cells.");
+    const RangeShape shape = shapeOf(any);
+    if (shape.rows * shape.columns != 1)
+        throw InputError(std::string(argumentName(argument)) +
+                         " must be one cell, not a range of " +
+                         std::to_string(shape.rows * shape.columns) + " cells.");
+    return toValues(any, argument).front();
 }
 
 } // namespace caseweight::uno_args

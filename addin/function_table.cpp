@@ -199,6 +199,17 @@ const std::vector<FunctionInfo>& functionTable()
          "Returns a one-column array of the column names of the scheme's paper weighting sheet, "
          "for COLUMNCHECK.",
          {kScheme}},
+        {"caseReason",
+         "CASEREASON",
+         "Returns OK when another caseweight function gives a result for these arguments, or "
+         "the sentence saying why it gives an error (Err:502) and what to change.",
+         {{"Function", "The function's name, e.g. \"WORKLOADBAND\"."},
+          {"Argument1", "Its first argument, as given to the function."},
+          {"Argument2", "Optional. Its second argument."},
+          {"Argument3", "Optional. Its third argument."},
+          {"Argument4", "Optional. Its fourth argument."},
+          {"Argument5", "Optional. Its fifth argument."},
+          {"Argument6", "Optional. Its sixth argument."}}},
     };
     return table;
 }

@@ -141,7 +141,15 @@ double workloadPoints(const Value& scheme, const Values& casePoints, const Value
     const std::optional<double> worker = sumArg(workerPoints, "Worker points");
     Row noItems;
     noItems.scheme = &s;
-    const double element = worker ? *worker : s.workerElement(noItems, 0.0);
+    const double least = s.workerElement(noItems, 0.0);
+    // Calc passes a reference to one empty cell as 0, so 0 means "left out": the element of a
+    // worker with no items (for the other schemes that is 0 anyway).
+    const bool leftOut = !worker || *worker == 0.0;
+    if (!leftOut && fallsBelow(*worker, least))
+        fail(std::string(s.name) + " gives every worker an element of at least " +
+             formatNumber(least) + "; Worker points of " + formatNumber(*worker) +
+             " cannot be right. Use WORKERPOINTS, or leave the argument out.");
+    const double element = leftOut ? least : *worker;
     return finiteResult(cases + element + s.workloadWeight(cases));
 }
 

@@ -19,6 +19,12 @@ namespace
 constexpr double kDefaultFullTimeHours = 37;
 constexpr double kMinFullTimeHours = 1; // below an hour a week is a typing slip, not a contract
 constexpr double kHoursInWeek = 168;
+constexpr double kLastDate = 2958465; // 9999-12-31
+
+double zeroAsBlank(double date, double blank)
+{
+    return date == 0.0 ? blank : date;
+}
 
 // A checked number argument: blank gives `blank` (or is missing); otherwise it must be a
 // finite number within [min, max] (or (min, max]).
@@ -121,7 +127,10 @@ double headroom(const Value& scheme, const Value& points, const Value& grade, co
 double reductionHours(const Values& hours, const Values& starts, const Values& ends,
                       const Value& asAt)
 {
-    const double day = numberArg(asAt, {"AsAt", 0, 2958465, false}, std::nullopt); // 9999-12-31
+    // An empty AsAt cell arrives as 0 (30-12-1899): never a date a reduction is looked at.
+    if (isBlank(asAt) || isZero(asAt))
+        fail("AsAt is missing or an empty cell; give the date to look at, e.g. TODAY().");
+    const double day = numberArg(asAt, {"AsAt", 0, kLastDate, true}, std::nullopt);
     if (starts.size() != hours.size() || ends.size() != hours.size())
         fail("Hours, Starts and Ends must have the same number of cells; got " +
              std::to_string(hours.size()) + ", " + std::to_string(starts.size()) + " and " +
@@ -132,8 +141,12 @@ double reductionHours(const Values& hours, const Values& starts, const Values& e
         if (isBlank(hours[i]))
             continue;
         const double h = numberArg(hours[i], {"Reduction hours", 0, kHoursInWeek, false}, 0.0);
-        const double from = numberArg(starts[i], {"A start date", 0, 2958465, false}, 0.0);
-        const double to = numberArg(ends[i], {"An end date", 0, 2958465, false}, 2958465.0);
+        // A single empty Starts or Ends cell arrives as 0 (30-12-1899): no date, as when the
+        // cell of a range is empty.
+        const double from =
+            zeroAsBlank(numberArg(starts[i], {"A start date", 0, kLastDate, false}, 0.0), 0.0);
+        const double to = zeroAsBlank(
+            numberArg(ends[i], {"An end date", 0, kLastDate, false}, kLastDate), kLastDate);
         if (to < from)
             fail("A reduction ends (" + formatNumber(to) + ") before it starts (" +
                  formatNumber(from) + ").");

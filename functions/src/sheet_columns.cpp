@@ -180,7 +180,13 @@ std::vector<double> columnValues(const Value& scheme, const Value& column, const
 {
     const Scheme& s = schemeArg(scheme);
     const Column& c = columnArg(s, column);
-    return allowed(s, c, childrenArg(children));
+    const int n = childrenArg(children);
+    std::vector<double> values = allowed(s, c, n);
+    if (values.empty()) // an empty array would show as #VALUE! with no reason
+        fail("The " + std::string(s.name) + " " + std::string(c.what) +
+             " column holds nothing for a row of " + std::to_string(n) +
+             (n == 1 ? " child" : " children") + "; give Children of 2 or more.");
+    return values;
 }
 
 std::string columnCheck(const Value& scheme, const Value& column, const Value& value,
@@ -196,6 +202,8 @@ std::string columnCheck(const Value& scheme, const Value& column, const Value& v
         return where + " cell holds an error.";
     if (value.kind == Value::Kind::Text)
         return where + " holds points, not the text " + quoted(value.text) + ".";
+    if (!std::isfinite(value.number))
+        return where + " holds points; this cell holds a value that is not a finite number.";
     const std::vector<double> ok = allowed(s, c, n);
     for (double v : ok)
         if (!exceeds(value.number, v) && !fallsBelow(value.number, v))

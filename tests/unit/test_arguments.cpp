@@ -136,6 +136,12 @@ TEST(Arguments, WorkloadPointsRanges)
                        "Worker points must be numbers");
     EXPECT_INPUT_ERROR(workloadPoints(S("NOTTS"), {N(1)}, {N(-1)}), "Worker points", "negative");
     EXPECT_INPUT_ERROR(workloadPoints(S("NOTTS"), {N(1e308)}, {N(1e308)}), "too large");
+    // One empty WorkerPoints cell arrives as 0: the same as leaving the argument out.
+    EXPECT_DOUBLE_EQ(workloadPoints(S("WARRINGTON"), {N(55)}, {N(0)}),
+                     workloadPoints(S("WARRINGTON"), {N(55)}, {}));
+    EXPECT_DOUBLE_EQ(workloadPoints(S("WARRINGTON"), {N(55)}, {N(0)}), 75);
+    EXPECT_INPUT_ERROR(workloadPoints(S("WARRINGTON"), {N(55)}, {N(10)}), "at least 15", "10");
+    EXPECT_DOUBLE_EQ(workloadPoints(S("SWINDON"), {N(300)}, {N(0)}), 300);
 }
 
 TEST(Arguments, CaseCheckNeverThrows)

@@ -71,6 +71,17 @@ TEST(Capacity, ReductionHoursInForceOnADate)
                        "Reduction hours must be a number");
 }
 
+TEST(Capacity, EmptySingleCellsMeanNoDate)
+{
+    // Calc passes one empty cell as 0 (30-12-1899): as an empty cell of a range, no date.
+    const double day = 45444; // 1 Jun 2024
+    EXPECT_DOUBLE_EQ(caseweight::reductionHours({N(7.4)}, {N(0)}, {N(0)}, N(day)), 7.4);
+    EXPECT_DOUBLE_EQ(caseweight::reductionHours({N(7.4)}, {N(45400)}, {N(0)}, N(day)), 7.4);
+    EXPECT_DOUBLE_EQ(caseweight::reductionHours({N(7.4)}, {N(0)}, {N(45400)}, N(day)), 0);
+    EXPECT_INPUT_ERROR(caseweight::reductionHours({N(7.4)}, {E()}, {E()}, N(0)), "AsAt",
+                       "empty cell", "TODAY()");
+}
+
 TEST(Allocation, NewTotalIncludesTheNewCase)
 {
     // Swindon: 300 now, a CP sibling group of 4 (54) -> 354.

@@ -2,6 +2,8 @@
 #include "caseweight/audit.hpp"
 #include "test_support.hpp"
 
+#include <limits>
+
 using namespace cwtest;
 
 namespace
@@ -64,4 +66,13 @@ TEST(SheetColumns, BadArguments)
     EXPECT_INPUT_ERROR(check("SWINDON", "lac", N(6), N(0.5)), "Children");
     EXPECT_INPUT_ERROR(caseweight::sheetColumns(S("WARRINGTON")), "no paper sheet");
     EXPECT_EQ(caseweight::sheetColumns(S("SWINDON")).front(), "basic");
+}
+
+TEST(SheetColumns, NonFiniteAndEmptyListsAreRefused)
+{
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    EXPECT_NE(check("SWINDON", "lac", N(nan)), "OK");
+    EXPECT_NE(check("SWINDON", "lac", N(std::numeric_limits<double>::infinity())), "OK");
+    // One child has no "other children": a reason, not an empty array (#VALUE! in Calc).
+    EXPECT_INPUT_ERROR(values("NOTTS", "other-children"), "other children", "1 child", "2 or more");
 }

@@ -162,9 +162,10 @@ TEST(Warrington, WorkloadWeight)
     EXPECT_DOUBLE_EQ(workloadPoints(S("WARRINGTON"), {N(20), N(27)}, {}), 47 + 4 + 15);
     EXPECT_DOUBLE_EQ(workloadPoints(S("WARRINGTON"), {N(20), E(), N(27)}, {E()}), 47 + 4 + 15);
     EXPECT_DOUBLE_EQ(workloadPoints(S("WARRINGTON"), {N(47)}, {N(25)}), 47 + 4 + 25);
-    EXPECT_DOUBLE_EQ(workloadPoints(S("WARRINGTON"), {N(47)}, {N(0)}), 47 + 4);
+    // 0 is what Calc passes for one empty cell: as if left out, the stable element stays.
+    EXPECT_DOUBLE_EQ(workloadPoints(S("WARRINGTON"), {N(47)}, {N(0)}), 47 + 4 + 15);
     // Shares summing to 30 up to rounding still give 3.
-    EXPECT_DOUBLE_EQ(workloadPoints(S("WARRINGTON"), {N(std::nextafter(30.0, 0.0))}, {N(0)}),
-                     30 + 3);
-    EXPECT_DOUBLE_EQ(workloadPoints(S("WARRINGTON"), {N(29.99)}, {N(0)}), 29.99 + 2);
+    EXPECT_DOUBLE_EQ(workloadPoints(S("WARRINGTON"), {N(std::nextafter(30.0, 0.0))}, {N(15)}),
+                     30 + 3 + 15);
+    EXPECT_DOUBLE_EQ(workloadPoints(S("WARRINGTON"), {N(29.99)}, {N(15)}), 29.99 + 2 + 15);
 }
