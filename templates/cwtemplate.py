@@ -21,6 +21,7 @@ Formulas in descriptions use Calc's English function names with ';' between argu
 from dataclasses import dataclass, field
 from typing import Callable, List, Optional, Sequence, Tuple
 
+import re
 import uno
 from cwoffice import props as _props
 from fods import col as col_name
@@ -99,6 +100,31 @@ def Check(scheme, key="check", header="Check", width=52):
     return Formula(key, header,
                    '=IF(COUNTA({items})=0;"";CASECHECK("%s";{items};{children};{share}))' % scheme,
                    width, style="cw Check")
+
+
+# Why a total shows an error, when CASEREASON cannot say more.
+ROW_ERROR = ("a row above holds an error (its Check cell says why), or a cell a total uses "
+             "does: fix that first.")
+WHY_PREFIX = "Why a total shows an error"
+
+
+def calls(formula):
+    """(NAME, "its arguments") of every function called in `formula`, outermost first."""
+    out = []
+    for m in re.finditer(r"\b([A-Z][A-Z0-9.]*)\(", formula):
+        depth, quoted = 1, False
+        for i in range(m.end(), len(formula)):
+            ch = formula[i]
+            if ch == '"':
+                quoted = not quoted
+            elif not quoted and ch == "(":
+                depth += 1
+            elif not quoted and ch == ")":
+                depth -= 1
+                if depth == 0:
+                    out.append((m.group(1), formula[m.end():i]))
+                    break
+    return out
 
 
 @dataclass
@@ -196,6 +222,7 @@ class Engine:
         self.doc = office.new_calc()
         self.sheet = self.doc.Sheets.getByIndex(0)
         self._items = {}
+        self._functions = {}
 
     def close(self):
         self.doc.close(True)
@@ -210,6 +237,13 @@ class Engine:
         out = [None if v == "#cw-error#" else v for (v,) in rng.getDataArray()]
         rng.clearContents(1023)
         return out
+
+    def is_addin_function(self, name):
+        """Whether CASEREASON knows `name`: the add-in's own table decides."""
+        if name not in self._functions:
+            said = self._eval(['=CASEREASON("%s")' % name])[0] or ""
+            self._functions[name] = "not a caseweight function" not in said
+        return self._functions[name]
 
     def items(self, scheme, group=""):
         key = (scheme, group)
@@ -353,6 +387,7 @@ class Builder:
         self._style("cw Result", "cw Entry", HoriJustify=center)
         self._style("cw Total", "cw Entry", CharWeight=150, HoriJustify=center)
         self._style("cw Check", "cw Entry", CharHeight=8, IsTextWrapped=True)
+        self._style("cw Reason", "cw Base", CharHeight=8, IsTextWrapped=True, CharColor=0xC00000)
         self._style("cw Note", "cw Base", CharHeight=8, CharPosture=uno.Enum(
             "com.sun.star.awt.FontSlant", "ITALIC"))
         self._style("cw Error", "cw Entry", CellBackColor=RED, IsCellBackgroundTransparent=False,
@@ -647,6 +682,7 @@ class Builder:
         lay.next_row = r + 1
         for extra in spec.extras:
             extra(self, lay, index)
+        whys = []
         for tot in spec.totals:
             col, r = lay.totals[tot.key]
             self.put(sh, label_c0, r, tot.label, "cw Label")
@@ -661,8 +697,17 @@ class Builder:
             if tot.fmt:
                 sh.getCellByPosition(col, r).NumberFormat = self.fmt(tot.fmt)
             self.name("cw_" + tot.key.replace("-", "_"), spec.name, col, r)
+            whys.append((addr(col, r), f))
             if tot.band:
                 self.band_colours(sh.getCellRangeByPosition(col, r, col, r), index, col, r)
+        if whys:
+            # Under the totals, across them: why the first total in error is one (empty
+            # while none is).
+            r = r0 + len(spec.totals)
+            self.put(sh, label_c0, r, self.why_formula(whys), "cw Reason")
+            self.merge(sh, label_c0, r, ncols - 1, r)
+            sh.getRows().getByIndex(r).Height = 850
+            self.name("cw_why", spec.name, label_c0, r)
         r = lay.next_row
 
         # Printing: A4 landscape, one page wide, the header rows on every page.
@@ -675,6 +720,19 @@ class Builder:
         if len(text) > 900:  # long lists: the codes only; the Codes sheet has the wording
             text = ", ".join(code for code, _ in entries) + "\n(see the Codes sheet)"
         return text
+
+    def why_formula(self, totals):
+        """For [(cell, its formula)]: the reason of the first cell in error, or ""."""
+        out = '""'
+        for cell, formula in reversed(totals):
+            ours = [c for c in calls(formula) if self.engine.is_addin_function(c[0])]
+            why = '"%s"' % ROW_ERROR
+            if ours:
+                reason = 'CASEREASON("%s";%s)' % ours[0]
+                why = 'IFERROR(IF(%s="OK";"%s";%s);"%s")' % (reason, ROW_ERROR, reason,
+                                                            ROW_ERROR)
+            out = 'IF(ISERROR(%s);"%s: "&%s;%s)' % (cell, WHY_PREFIX, why, out)
+        return "=" + out
 
     def row_formula(self, lay, formula, r):
         c0, c1 = lay.code_cols

@@ -291,7 +291,20 @@ class TemplatesTest(OfficeTestCase):
         # gives Err:504 when a range handed to an add-in holds an error)
         self.assertEqual(self.value(doc, "cw_case_points"), ("error", ERR_ILLEGAL_ARGUMENT))
         self.assertEqual(self.value(doc, "cw_total")[0], "error")
+        # under the totals, why the first one in error is: here a row above
+        self.assertIn("a row above", self.value(doc, "cw_why"))
+        # a grade typed past the drop-down: the reason names the grades
+        self.cell(doc, "cw_col_lac", 12).setString("")
+        self.set_field(doc, "grade", "BOSS")
+        doc.calculateAll()
+        self.assertEqual(self.value(doc, "cw_top"), ("error", ERR_ILLEGAL_ARGUMENT))
+        self.assertIn('"BOSS" is not a SWINDON grade', self.value(doc, "cw_why"))
+        self.set_field(doc, "grade", "HIGHER-SPECIALIST")
+        self.assertEqual(self.value(doc, "cw_why"), "")
+        self.cell(doc, "cw_col_lac", 12).setString("LAC")
+        doc.calculateAll()
         self.render(doc, "swindon-children-filled")   # the red row, as the docs show it
+        self.set_field(doc, "grade", "HIGHER-SPECIALIST")
         self.cell(doc, "cw_col_cp", 12).setString("")
         self.assertTotals(doc, {"cw_total": 382.0 + 16})
         self.save_reopen_live(doc, "swindon-children", ("cw_col_travel", 1), "TRAVEL-NEAR",
