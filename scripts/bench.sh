@@ -16,3 +16,6 @@ build-release/bench/caseweight_engine_bench --benchmark_min_time=0.5 --benchmark
 echo
 echo "== Headless Calc"
 /usr/bin/python3 bench/calc_bench.py --oxt build-release/caseweight.oxt "$@"
+echo
+echo "== Command-line tools: caseweight-score and caseweight-share on 5k/20k/100k case rows"
+/usr/bin/python3 bench/tools_bench.py --oxt build-release/caseweight.oxt
