@@ -15,6 +15,9 @@
 #include <com/sun/star/lang/Locale.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/lang/XServiceName.hpp>
+#include <com/sun/star/reflection/InvocationTargetException.hpp>
+#include <com/sun/star/reflection/XIdlMethod.hpp>
+#include <com/sun/star/reflection/theCoreReflection.hpp>
 #include <com/sun/star/sheet/XAddIn.hpp>
 #include <com/sun/star/uno/RuntimeException.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
@@ -28,6 +31,7 @@
 namespace uno = css::uno;
 namespace lang = css::lang;
 namespace sheet = css::sheet;
+namespace reflection = css::reflection;
 using rtl::OUString;
 
 namespace caseweight
@@ -99,6 +103,8 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
                                            lang::XServiceName, lang::XServiceInfo>
 {
   public:
+    explicit AddIn(const uno::Reference<uno::XComponentContext>& context) : context_(context) {}
+
     // org::caseweight::XCaseweight
     double SAL_CALL casePoints(const uno::Any& scheme, const uno::Any& items,
                                const uno::Any& children, const uno::Any& share) override
@@ -451,14 +457,27 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
                         return fromUtf8(std::string(f->displayName) + " takes " +
                                         std::to_string(f->arguments.size()) +
                                         " arguments; more were given.");
+                // The function is called as Calc calls it, through UNO reflection by its
+                // method name, so that the table is the only list of functions.
+                const uno::Reference<reflection::XIdlMethod> method =
+                    reflection::theCoreReflection::get(context_)
+                        ->forName("org.caseweight.XCaseweight")
+                        ->getMethod(fromUtf8(f->method));
+                uno::Sequence<uno::Any> values(static_cast<sal_Int32>(f->arguments.size()));
+                for (std::size_t i = 0; i < f->arguments.size(); ++i)
+                    values.getArray()[i] = *args[i];
                 try
                 {
-                    call(f->method, args);
+                    uno::Any self(uno::Reference<org::caseweight::XCaseweight>(this));
+                    method->invoke(self, values);
                     return OUString("OK");
                 }
-                catch (const uno::Exception& e) // the refusal, with its sentence
+                catch (const reflection::InvocationTargetException& e)
                 {
-                    return e.Message;
+                    uno::Exception refusal; // the function's own, with its sentence
+                    if (e.TargetException >>= refusal)
+                        return refusal.Message;
+                    throw;
                 }
             });
     }
@@ -537,63 +556,6 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
     }
 
   private:
-    // Calls a function of the table by its UNO method name, for CASEREASON.
-    void call(std::string_view m, const uno::Any* const a[6])
-    {
-        if (m == "casePoints")
-            casePoints(*a[0], *a[1], *a[2], *a[3]);
-        else if (m == "caseCheck")
-            caseCheck(*a[0], *a[1], *a[2], *a[3]);
-        else if (m == "workerPoints")
-            workerPoints(*a[0], *a[1], *a[2]);
-        else if (m == "workloadPoints")
-            workloadPoints(*a[0], *a[1], *a[2]);
-        else if (m == "workloadBand")
-            workloadBand(*a[0], *a[1], *a[2], *a[3]);
-        else if (m == "workloadCapacity")
-            workloadCapacity(*a[0], *a[1], *a[2], *a[3]);
-        else if (m == "itemLabel")
-            itemLabel(*a[0], *a[1]);
-        else if (m == "schemeItems")
-            schemeItems(*a[0], *a[1]);
-        else if (m == "availablePoints")
-            availablePoints(*a[0], *a[1], *a[2], *a[3], *a[4]);
-        else if (m == "capacityUsed")
-            capacityUsed(*a[0], *a[1], *a[2], *a[3], *a[4], *a[5]);
-        else if (m == "headroom")
-            headroom(*a[0], *a[1], *a[2], *a[3], *a[4], *a[5]);
-        else if (m == "reductionHours")
-            reductionHours(*a[0], *a[1], *a[2], *a[3]);
-        else if (m == "allocatePoints")
-            allocatePoints(*a[0], *a[1], *a[2], *a[3], *a[4], *a[5]);
-        else if (m == "teamAverage")
-            teamAverage(*a[0], *a[1], *a[2], *a[3], *a[4], *a[5]);
-        else if (m == "teamSpread")
-            teamSpread(*a[0], *a[1], *a[2], *a[3], *a[4], *a[5]);
-        else if (m == "teamAboveBand")
-            teamAboveBand(*a[0], *a[1], *a[2], *a[3], *a[4], *a[5]);
-        else if (m == "teamCapacity")
-            teamCapacity(*a[0], *a[1], *a[2], *a[3], *a[4], *a[5]);
-        else if (m == "caseloadBand")
-            caseloadBand(*a[0], *a[1], *a[2]);
-        else if (m == "caseloadLimit")
-            caseloadLimit(*a[0], *a[1]);
-        else if (m == "caseloadPolicies")
-            caseloadPolicies(*a[0]);
-        else if (m == "staffNeeded")
-            staffNeeded(*a[0], *a[1], *a[2]);
-        else if (m == "staffCost")
-            staffCost(*a[0], *a[1], *a[2], *a[3]);
-        else if (m == "columnCheck")
-            columnCheck(*a[0], *a[1], *a[2], *a[3]);
-        else if (m == "columnValues")
-            columnValues(*a[0], *a[1], *a[2]);
-        else if (m == "sheetColumns")
-            sheetColumns(*a[0]);
-        else
-            throw uno::RuntimeException("CASEREASON cannot check " + fromUtf8(m) + ".");
-    }
-
     static std::string quotedName(const std::string& text)
     {
         return "\"" + text.substr(0, 40) + "\"";
@@ -625,6 +587,7 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
         return &f->arguments[static_cast<std::size_t>(i)];
     }
 
+    const uno::Reference<uno::XComponentContext> context_;
     // The only mutable member; Calc may set it from another thread than it calculates on.
     std::mutex localeMutex_;
     lang::Locale locale_;
@@ -634,9 +597,10 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
 } // namespace caseweight
 
 extern "C" SAL_DLLPUBLIC_EXPORT uno::XInterface*
-org_caseweight_AddIn_get_implementation(uno::XComponentContext*, const uno::Sequence<uno::Any>&)
+org_caseweight_AddIn_get_implementation(uno::XComponentContext* context,
+                                        const uno::Sequence<uno::Any>&)
 {
-    auto* addIn = new caseweight::AddIn;
+    auto* addIn = new caseweight::AddIn(context);
     addIn->acquire();
     return static_cast<cppu::OWeakObject*>(addIn);
 }
