@@ -15,6 +15,9 @@ writes an output through a temporary file in the destination folder renamed into
 
 unopkg refuses to install into a user profile as root, so as root the office runs as an
 unprivileged user (created when missing) and this process talks to it over the socket.
+
+Office(display=":N") starts soffice with a real window on that X display instead of headless
+(for tests that drive Calc with the keyboard); the profile is still initialised headlessly.
 """
 
 import atexit
@@ -136,10 +139,12 @@ class OfficeError(RuntimeError):
 
 
 class Office:
-    """A headless soffice with its own profile; use as a context manager."""
+    """A headless soffice with its own profile; use as a context manager. With display (an X
+    display such as ":99") soffice shows real windows there instead."""
 
-    def __init__(self, oxt=None, workdir=None, log=None):
+    def __init__(self, oxt=None, workdir=None, log=None, display=None):
         self.oxt = oxt
+        self.display = display
         self.log = log or sys.stderr
         self.proc = None
         self.desktop = None
@@ -171,6 +176,8 @@ class Office:
         env["JAVA_TOOL_OPTIONS"] = "-XX:-UsePerfData"  # no /tmp/hsperfdata_* of the JVM
         env.pop("PYTHONPATH", None)
         env.pop("PYTHONHOME", None)
+        if self.display:
+            env["DISPLAY"] = self.display
         return env
 
     def _run(self, argv, timeout=240):
@@ -235,9 +242,11 @@ class Office:
     def _launch(self):
         port = _free_port()
         accept = "socket,host=127.0.0.1,port=%d;urp;StarOffice.ComponentContext" % port
+        mode = ["--headless", "--invisible"] if not self.display else []
         self.proc = subprocess.Popen(
-            self._cmd([SOFFICE, "--headless", "--invisible", "--nologo", "--norestore",
-                       "--nodefault", "--nolockcheck", self._profile_arg(), "--accept=" + accept]),
+            self._cmd([SOFFICE] + mode + ["--nologo", "--norestore", "--nodefault",
+                                          "--nolockcheck", self._profile_arg(),
+                                          "--accept=" + accept]),
             env=self._env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             start_new_session=True)
         local = uno.getComponentContext()
@@ -285,14 +294,16 @@ class Office:
                 _killpg(proc)
 
     def _terminate(self):
-        if self.desktop is not None:
+        # A windowed office may be showing a modal dialog, which makes terminate() wait for
+        # ever: its throw-away profile needs no orderly shutdown, so it is killed below.
+        if self.desktop is not None and not self.display:
             with contextlib.suppress(Exception):
                 self.desktop.terminate()
         self.desktop = None
         self.ctx = None
         if self.proc is not None:
             try:
-                self.proc.wait(timeout=20)
+                self.proc.wait(timeout=0 if self.display else 20)
             except subprocess.TimeoutExpired:
                 pass
             # soffice starts soffice.bin in the same session: kill all of it, always.
