@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Real-window tests: Calc with a real window on a private Xvfb screen (1280x800), driven by the
+# keyboard with xdotool and checked through UNO; screenshots go to docs/screenshots/
+# (CASEWEIGHT_SCREENSHOTS=DIR for elsewhere). Installs what is missing: the GUI build of
+# LibreOffice Calc (libreoffice-calc, which replaces libreoffice-calc-nogui; install-deps.sh
+# accepts either), Xvfb, xdotool and ImageMagick; then builds and runs tests/gui.
+# CASEWEIGHT_OXT=FILE tests that .oxt instead of building one.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+packages=(libreoffice-calc xvfb xdotool imagemagick)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "Installing: ${missing[*]}"
+  $sudo apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q "${missing[@]}"
+fi
+bash scripts/install-deps.sh
+if [ -z "${CASEWEIGHT_OXT:-}" ]; then
+  bash scripts/build.sh
+  export CASEWEIGHT_OXT="$PWD/build/caseweight.oxt"
+fi
+cd tests/gui
+exec /usr/bin/python3 -m unittest -v test_real_window
