@@ -26,6 +26,7 @@ import uno
 from cwoffice import props as _props
 from fods import col as col_name
 from com.sun.star.table import BorderLine2, CellAddress, CellRangeAddress
+from com.sun.star.util import CellProtection
 
 # -- what descriptions are made of --------------------------------------------------------
 
@@ -51,25 +52,37 @@ class Column:
     note: str = ""                # help shown when the cell is selected (choice / number)
     style: str = ""               # cell style of the values (formula columns)
     band: bool = False            # formula columns: colour by the band label shown
+    error: str = ""               # number: the message when a value is refused
+    limit: str = ""               # number: "children" takes the maximum from the engine
 
 
 def Text(key, header, width=40):
     return Column(key, header, width)
 
 
-def Number(key, header, width=14, whole=False, minimum=None, maximum=None, note="", fmt=""):
+def Number(key, header, width=14, whole=False, minimum=None, maximum=None, note="", fmt="",
+           error="", limit=""):
     return Column(key, header, width, "number", whole=whole, minimum=minimum, maximum=maximum,
-                  note=note, fmt=fmt)
+                  note=note, fmt=fmt, error=error, limit=limit)
 
 
 def Children(header="Children", width=13):
-    return Number("children", header, width, whole=True, minimum=1, maximum=99,
-                  note="How many children the row covers; empty means 1.")
+    """The row's number of children: 1 up to the most the engine accepts ({maximum})."""
+    return Number("children", header, width, whole=True, minimum=1, limit="children",
+                  note="How many children the row covers (1 to {maximum}); empty means 1.")
+
+
+# The co-working share is a plain number, a fraction of 1. A cell formatted as a percentage
+# turns a typed 0.5 into 0.5 % (and 1.5 into 1.5 %, a row scoring 0.015 of its points);
+# as a plain number, 0.5 and 50% both give half and 50 is refused with this message.
+SHARE_ERROR = ("Type the share as a fraction of 1: 0.5 (or 50%) for half. Empty or 1 for a "
+               "case held alone.")
 
 
 def Share(header="Co-work share", width=14):
-    return Number("share", header, width, minimum=0.01, maximum=1, fmt="0%",
-                  note="Empty for a case held alone; 50% for a co-worker with a reduced role.")
+    return Number("share", header, width, minimum=0.01, maximum=1, fmt="0.##",
+                  note="A fraction of 1: empty for a case held alone, 0.5 (or 50%) for a "
+                       "co-worker with a reduced role.", error=SHARE_ERROR)
 
 
 def Choice(key, header, choices, width=16, note=""):
@@ -280,6 +293,31 @@ class Engine:
             fs.append('=CASECHECK("%s";"%s")' % (scheme, text))
         return self._eval(fs)
 
+    def max_children(self, scheme):
+        """The most children CASECHECK accepts on one row of `scheme` (a code valid alone)."""
+        key = ("children", scheme)
+        if key not in self._items:
+            codes = self.items(scheme)
+            ok = self.check(scheme, codes)
+            code = codes[ok.index("OK")] if "OK" in ok else None
+            if code is None:
+                raise ValueError("no %s code is valid alone" % scheme)
+            tries = list(range(1, 1001))
+            said = self._eval(['=CASECHECK("%s";"%s";%d)' % (scheme, code, n) for n in tries])
+            most = 0
+            for n, s in zip(tries, said):
+                if s != "OK":
+                    break
+                most = n
+            if not 0 < most < tries[-1]:
+                raise ValueError("CASECHECK(%s) gives no limit on Children" % scheme)
+            self._items[key] = most
+        return self._items[key]
+
+    def band_labels(self, scheme):
+        """Every band label WORKLOADBAND gives for `scheme` (default grade)."""
+        return [lab for lab, _, _ in self.band_limits(scheme)]
+
     def band_limits(self, scheme, grade=""):
         """[(label, lowest whole point, highest whole point or None)] at full time."""
         key = ("bands", scheme, grade)
@@ -376,14 +414,24 @@ class Builder:
         left = uno.Enum("com.sun.star.table.CellHoriJustify", "LEFT")
         self._style("cw Base", CharHeight=9, VertJustify=vcenter)
         self._style("cw Title", "cw Base", CharHeight=14, CharWeight=150)
+        # Sheets are protected (no password): only the cells a manager fills in are unlocked,
+        # by their style (cw Field, cw Input, cw Code).
+        unlocked = CellProtection(IsLocked=False, IsFormulaHidden=False, IsHidden=False,
+                                  IsPrintHidden=False)
         self._style("cw Label", "cw Base", CharWeight=150, HoriJustify=left)
+        self._style("cw Field label", "cw Label", IsTextWrapped=True)
         self._style("cw Field", "cw Base", CellBackColor=FIELD_FILL, IsCellBackgroundTransparent=False,
-                    **borders)
+                    CellProtection=unlocked, **borders)
         self._style("cw Header", "cw Base", CharWeight=150, CharColor=0xFFFFFF,
                     CellBackColor=HEADER_FILL, IsCellBackgroundTransparent=False,
                     IsTextWrapped=True, HoriJustify=center, **borders)
         self._style("cw Entry", "cw Base", **borders)
-        self._style("cw Code", "cw Entry", HoriJustify=center)
+        self._style("cw Input", "cw Entry", CellProtection=unlocked)
+        # Codes wrap between the codes of a combination ("TASK; TASK; TASK"); the column is as
+        # wide as the longest single code, so no code is broken inside.
+        self._style("cw Code", "cw Entry", HoriJustify=center, IsTextWrapped=True,
+                    CellProtection=unlocked)
+        self._style("cw Listed code", "cw Entry")
         self._style("cw Result", "cw Entry", HoriJustify=center)
         self._style("cw Total", "cw Entry", CharWeight=150, HoriJustify=center)
         self._style("cw Check", "cw Entry", CharHeight=8, IsTextWrapped=True)
@@ -447,7 +495,7 @@ class Builder:
         v.ErrorMessage = "Choose from the list: the sheet scores only the scheme's own codes."
         rng.Validation = v
 
-    def validation_number(self, rng, whole, minimum, maximum, title, message):
+    def validation_number(self, rng, whole, minimum, maximum, title, message, error=""):
         v = rng.Validation
         v.Type = uno.Enum("com.sun.star.sheet.ValidationType", "WHOLE" if whole else "DECIMAL")
         v.Operator = uno.Enum("com.sun.star.sheet.ConditionOperator", "BETWEEN")
@@ -460,8 +508,8 @@ class Builder:
         v.ShowErrorMessage = True
         v.ErrorAlertStyle = uno.Enum("com.sun.star.sheet.ValidationAlertStyle", "STOP")
         v.ErrorTitle = "Out of range"
-        v.ErrorMessage = "Enter a %s from %s to %s." % ("whole number" if whole else "number",
-                                                       minimum, maximum)
+        v.ErrorMessage = error or "Enter a %s from %s to %s." % (
+            "whole number" if whole else "number", minimum, maximum)
         rng.Validation = v
 
     def conditional(self, rng, entries, base):
@@ -520,9 +568,10 @@ class Builder:
         sh = self.codes_sheet
         r = self.codes_next
         self.put(sh, 0, r, heading.replace("\n", " "), "cw Label")
+        self.merge(sh, 0, r, 1, r)
         first = r + 1
         for i, (code, label) in enumerate(entries):
-            self.put(sh, 0, first + i, code, "cw Code")
+            self.put(sh, 0, first + i, code, "cw Listed code")
             self.put(sh, 1, first + i, label, "cw Entry")
         last = first + len(entries) - 1
         self.codes_next = last + 2
@@ -599,7 +648,7 @@ class Builder:
                 lc1 -= 1
             v0 = lc1 + 1
             v1 = max(v0, end)
-            self.put(sh, c0, row, f.label, "cw Label")
+            self.put(sh, c0, row, f.label, "cw Field label")
             self.merge(sh, c0, row, lc1, row)
             cell = self.put(sh, v0, row, None, "cw Field", f.fmt or None)
             self.merge(sh, v0, row, v1, row)
@@ -632,25 +681,30 @@ class Builder:
                 raise ValueError(spec.name + ": code columns must be side by side")
             lay.code_cols = (code_cols[0], code_cols[-1])
 
-        # The table body.
+        # The table body: rows as high as their content (a Check sentence of two lines, a
+        # combination of codes wrapped), at least a line of text.
         rows = sh.getCellRangeByPosition(0, first, ncols - 1, last).Rows
-        for r in range(rows.Count):
-            rows.getByIndex(r).Height = int(spec.row_height * 100)
+        rows.OptimalHeight = True
         for i, c in enumerate(spec.columns):
             rng = sh.getCellRangeByPosition(i, first, i, last)
-            rng.CellStyle = {"codes": "cw Code", "formula": c.style}.get(c.kind, "cw Entry")
+            rng.CellStyle = {"codes": "cw Code", "formula": c.style}.get(c.kind, "cw Input")
             if c.fmt:
                 rng.NumberFormat = self.fmt(c.fmt)
             if c.kind == "codes":
                 source, entries = self.code_list(c, c.header)
+                self.check_heading(c.header, [e for e, _ in entries])
                 self.validation_list(rng, source, c.header.split("\n")[0], self._help(entries))
             elif c.kind == "choice":
                 src = ";".join('"%s"' % x for x in c.choices)
                 self.validation_list(rng, src, c.header.split("\n")[0],
                                      c.note or "Choose: " + ", ".join(c.choices))
             elif c.kind == "number":
-                self.validation_number(rng, c.whole, c.minimum, c.maximum,
-                                       c.header.split("\n")[0], c.note)
+                maximum = c.maximum
+                if c.limit == "children":
+                    maximum = self.engine.max_children(self.t.scheme)
+                self.validation_number(rng, c.whole, c.minimum, maximum,
+                                       c.header.split("\n")[0],
+                                       c.note.replace("{maximum}", str(maximum)), c.error)
             elif c.kind == "date":
                 rng.NumberFormat = self.fmt("DD/MM/YYYY")
             elif c.kind == "formula":
@@ -688,6 +742,9 @@ class Builder:
             self.put(sh, label_c0, r, tot.label, "cw Label")
             self.merge(sh, label_c0, r, val_col - 1, r)
             f = self.total_formula(lay, tot.formula)
+            if tot.band and self.entry_range(lay, spec):
+                # No band (not a warning colour) while the table has no rows.
+                f = '=IF(COUNTA(%s)=0;"";%s)' % (self.entry_range(lay, spec), f[1:])
             if tot.array:
                 c = sh.getCellRangeByPosition(col, r, col, r)
                 c.setArrayFormula(f)
@@ -709,10 +766,135 @@ class Builder:
             sh.getRows().getByIndex(r).Height = 850
             self.name("cw_why", spec.name, label_c0, r)
         r = lay.next_row
+        self.fit(sh, spec, lay, hdr)
 
         # Printing: A4 landscape, one page wide, the header rows on every page.
         self.page_setup(sh, spec.name, 0, hdr, ncols - 1, max(lay.next_row, r))
         return lay
+
+    def entry_range(self, lay, spec):
+        """The cells a manager types into, from the first column to the last before the
+        row's formulas ("" when the table has no code columns: not a case table)."""
+        if not any(c.kind == "codes" for c in spec.columns):
+            return ""
+        last = max(i for i, c in enumerate(spec.columns) if c.kind != "formula")
+        if any(c.kind == "formula" for c in spec.columns[:last]):
+            last = lay.code_cols[1]
+        return "%s:%s" % (addr(0, lay.first, True), addr(last, lay.last, True))
+
+    @staticmethod
+    def heading_clash(text, entries):
+        """The entry `text` starts with (ignoring case), or None. Calc's AutoInput proposes
+        the texts of a column that start with what is typed: a heading starting with a code
+        would complete the typed code to the heading, which the drop-down list refuses."""
+        for e in sorted(entries, key=len, reverse=True):
+            if text.strip().upper().startswith(e.upper()):
+                return e
+        return None
+
+    def check_heading(self, heading, entries):
+        e = self.heading_clash(heading, entries)
+        if e:
+            raise ValueError("%s: the heading %r starts with the code %s of its column; reword "
+                             "it (AutoInput would complete %s to the heading)"
+                             % (self.t.file, heading, e, e))
+
+    # -- widths: every word of a heading, label or code fits its cell ----------------------
+    def measure(self, items):
+        """{(text, style): width in 1/100 mm} of each text on one line in that cell style, as
+        Calc's optimal column width (text and cell margins), on a scratch sheet."""
+        if not hasattr(self, "_widths"):
+            self._widths = {}
+        todo = sorted({k for k in items if k not in self._widths})
+        if todo:
+            sheets = self.doc.Sheets
+            if not sheets.hasByName("cw measure"):
+                sheets.insertNewByName("cw measure", sheets.Count)
+            sh = sheets.getByName("cw measure")
+            for k in range(0, len(todo), 500):
+                chunk = todo[k:k + 500]
+                for j, (text, style) in enumerate(chunk):
+                    c = sh.getCellByPosition(j, 0)
+                    c.setString(text)
+                    c.CellStyle = style
+                    c.IsTextWrapped = False
+                for j, key in enumerate(chunk):
+                    col = sh.Columns.getByIndex(j)
+                    col.OptimalWidth = True
+                    self._widths[key] = col.Width
+                sh.clearContents(1023)
+        return {k: self._widths[k] for k in items}
+
+    def band_texts(self, formula):
+        """The band labels a band cell may show: the scheme's and those its formula names."""
+        labels = set(self.engine.band_labels(self.t.scheme))
+        labels.update(x for x in re.findall(r'"([^"]*)"', formula) if x in BAND_COLOURS)
+        return labels
+
+    def fit(self, sh, spec, lay, hdr):
+        """Widens columns until every text cell shows whole: in a wrapped cell each word fits
+        the cell's width (Calc would break a longer word inside); a cell that does not wrap
+        and cannot spill over (merged, or with a neighbour) fits whole; band cells fit the
+        longest band label; code cells the longest code of their list. Then the heading and
+        header rows take the height their wrapped text needs."""
+        need = []   # (first col, last col, text, style)
+        used = sh.createCursor()
+        used.gotoEndOfUsedArea(False)
+        end_row, end_col = used.RangeAddress.EndRow, used.RangeAddress.EndColumn
+        cells = sh.queryContentCells(4)   # STRING
+        for ra in cells.RangeAddresses:
+            for r in range(ra.StartRow, ra.EndRow + 1):
+                for c in range(ra.StartColumn, ra.EndColumn + 1):
+                    cell = sh.getCellByPosition(c, r)
+                    text = cell.getString()
+                    cur = sh.createCursorByRange(sh.getCellRangeByPosition(c, r, c, r))
+                    cur.collapseToMergedArea()
+                    c1 = cur.RangeAddress.EndColumn
+                    style = cell.CellStyle
+                    if cell.IsTextWrapped:
+                        parts = text.split()
+                    else:
+                        right = sh.getCellByPosition(c1 + 1, r) if c1 < end_col else None
+                        if c1 == c and (right is None or right.getType().value == "EMPTY"):
+                            continue
+                        parts = text.split("\n")
+                    need += [(c, c1, p, style) for p in parts if p]
+        for i, col in enumerate(spec.columns):
+            if col.kind == "codes":
+                _, entries = self.code_list(col, col.header)
+                for e, _ in entries:
+                    need += [(i, i, p, "cw Code") for p in e.replace(";", "; ").split()]
+            if col.kind == "choice":
+                need += [(i, i, e, "cw Input") for e in col.choices]
+            if col.band:
+                need += [(i, i, t, col.style) for t in self.band_texts(col.formula)]
+        for f in spec.fields:
+            if f.kind in ("choice", "codes"):
+                v0, r = lay.fields[f.key]
+                cur = sh.createCursorByRange(sh.getCellRangeByPosition(v0, r, v0, r))
+                cur.collapseToMergedArea()
+                entries = f.choices or [e for e, _ in self.code_list(f, f.label)[1]]
+                need += [(v0, cur.RangeAddress.EndColumn, e, "cw Field") for e in entries]
+        for tot in spec.totals:
+            if tot.band:
+                c, _ = lay.totals[tot.key]
+                need += [(c, c, t, tot.style) for t in self.band_texts(tot.formula)]
+        widths = self.measure([(t, st) for _, _, t, st in need])
+        cols = sh.Columns
+        for _ in range(2):   # widening one column may serve several cells
+            for c0, c1, text, style in need:
+                have = sum(cols.getByIndex(k).Width for k in range(c0, c1 + 1))
+                want = widths[(text, style)]
+                if want > have:
+                    col = cols.getByIndex(c1)
+                    col.Width = col.Width + want - have
+        # Heights: the header fields' rows and the headings' row as their text needs.
+        for r in list(range(1, hdr)) + [hdr]:
+            row = sh.Rows.getByIndex(r)
+            low = int(spec.header_height * 100) if r == hdr else 0
+            row.OptimalHeight = True
+            if row.Height < low:
+                row.Height = low
 
     def _help(self, entries):
         lines = ["%s: %s" % (code, label) for code, label in entries]
@@ -815,7 +997,18 @@ class Builder:
         if self.codes_next <= 5:
             self.doc.Sheets.removeByName("Codes")
         else:
+            # the code column as wide as the longest entry ("PRE-PROCEEDINGS; COURT; ...")
+            listed = [(e, "cw Listed code") for _, entries in self.code_lists.values()
+                      for e, _ in entries]
+            column = cs.Columns.getByIndex(0)
+            column.Width = max([column.Width] + list(self.measure(listed).values()))
             self.page_setup(cs, "Codes", 0, 3, 1, self.codes_next)
+        if self.doc.Sheets.hasByName("cw measure"):
+            self.doc.Sheets.removeByName("cw measure")
+        # Labels, formulas and the Codes sheet are protected (no password: Tools > Protect
+        # Sheet lifts it); the cells a manager fills in are unlocked by their style.
+        for k in range(self.doc.Sheets.Count):
+            self.doc.Sheets.getByIndex(k).protect("")
         ctl = self.doc.CurrentController
         if ctl is not None:  # keep the column headers in view while scrolling
             for lay in reversed(layouts):

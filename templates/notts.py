@@ -39,7 +39,9 @@ def personal_capacity(builder, lay, index):
         builder.put(sh, 4, r, '=IF(D{0}="";"";WORKERPOINTS("NOTTS";D{0}))'.format(r + 1),
                     "cw Result")
     r = top + 3
-    builder.put(sh, 0, r, "Extra formal duties (hours a month, 0.5 point an hour)", "cw Entry")
+    label = builder.put(sh, 0, r, "Extra formal duties (hours a month, 0.5 point an hour)",
+                        "cw Entry")
+    label.IsTextWrapped = True
     builder.merge(sh, 0, r, 2, r)
     builder.put(sh, 3, r, None, "cw Field")
     builder.validation_number(sh.getCellRangeByPosition(3, r, 3, r), False, 0, 200,

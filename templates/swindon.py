@@ -16,6 +16,15 @@ from history import history_sheet
 S = "SWINDON"
 GRADES = ("NQSW", "EXPERIENCED", "HIGHER-SPECIALIST")
 ROWS = 22
+# The locality areas of the child's home, as the guidance to the sheet names them (the
+# council's CAT areas); no points.
+LOCALITIES = (("EN", "East and North"), ("S", "South"), ("W", "West"))
+
+
+def Locality(header, width):
+    return Choice("locality", header, [code for code, _ in LOCALITIES], width,
+                  note="The locality (CAT) area of the child's home: " +
+                       ", ".join("%s %s" % x for x in LOCALITIES) + ". No points.")
 
 
 def header_fields():
@@ -79,21 +88,21 @@ SCORING_NOTES = (
 CHILDREN_COLUMNS = [
     Text("name", "Child's name\n(family name for CIN)", 42),
     Children("Children\n(N for a family)", 16),
-    Choice("locality", "Locality area of child's home", ("EN", "S", "W"), 15,
-           note="The locality area of the child's home, as on the paper sheet (no points)."),
+    Locality("Locality area of child's home", 15),
     Codes("basic", "Basic weight\nCIN family 10\n(4-6 children 20, 7+ 30)", "children",
           only=("CIN",)),
-    Codes("lac", "LAC\nstandard 6,\ncomplex +4", "children", only=("LAC",),
+    Codes("lac", "Looked after (LAC)\nstandard 6,\ncomplex +4", "children", only=("LAC",),
           combos=("LAC; COMPLEX",)),
-    Codes("cp", "CP plan\nstandard 6,\ncomplex +4", "children", only=("CP",),
+    Codes("cp", "Child protection plan (CP)\nstandard 6,\ncomplex +4", "children",
+          only=("CP",),
           combos=("CP; COMPLEX",)),
-    Codes("court", "Court\n10 initial / final,\n5 if more settled", "court", 25),
+    Codes("court", "In court\n10 initial / final,\n5 if more settled", "court", 25),
     Codes("assessment", "Significant assessment 10", "assessment+s47"),
-    Codes("pre", "Pre-proceedings work underway 4", "pre-proceedings", 25),
+    Codes("pre", "Work underway in pre-proceedings 4", "pre-proceedings", 25),
     Codes("travel", "Additional travel\n4, 6 or 10", "travel"),
     Codes("task", "Time-limited specific task\n(life story ...) 5", "task",
           combos=("TASK; TASK", "TASK; TASK; TASK")),
-    Codes("group", "Group work 10", "group-work", 17),
+    Codes("group", "Running group work 10", "group-work", 17),
     Share(),
     Points(S, header="Total for child"),
     Check(S),
@@ -144,16 +153,16 @@ leaving_care = Template(
             Choice("category", "Category", ("Eligible", "Relevant", "Former relevant"), 22,
                    note="Eligible: still looked after (16-17), score LAC. Relevant: left care at "
                         "16-17. Former relevant: 18 and over."),
-            Choice("locality", "Locality area", ("EN", "S", "W"), 13),
+            Locality("Locality area", 13),
             Codes("basic", "Basic weight\nleaving care 10\n(LAC while looked after)",
                   "leaving-care+children", 26, only=("CARE-LEAVER", "LAC"),
                   combos=("LAC; COMPLEX",)),
-            Codes("court", "Court\n10 initial / final,\n5 if more settled", "court", 25),
+            Codes("court", "In court\n10 initial / final,\n5 if more settled", "court", 25),
             Codes("assessment", "Significant assessment 10", "assessment"),
             Codes("travel", "Additional travel\n4, 6 or 10", "travel"),
             Codes("task", "Time-limited specific task 5", "task",
                   combos=("TASK; TASK", "TASK; TASK; TASK")),
-            Codes("group", "Group work 10", "group-work", 17),
+            Codes("group", "Running group work 10", "group-work", 17),
             Share(),
             Points(S, header="Total for young person"),
             Check(S),
