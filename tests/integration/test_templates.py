@@ -21,6 +21,8 @@ import zipfile
 from common import ERR_ILLEGAL_ARGUMENT, SOURCE_DIR, OfficeTestCase, store
 from fods import col
 
+VALUE_OR_TEXT = 1 | 2 | 4          # com.sun.star.sheet.CellFlags VALUE, DATETIME, STRING
+
 TEMPLATE_FILES = ["swindon-children", "swindon-family-placements", "swindon-leaving-care",
                   "swindon-disabled-children", "swindon-team-summary", "rbwm-all-cases",
                   "notts-individual", "notts-team", "warrington"]
@@ -60,7 +62,37 @@ class TemplatesTest(OfficeTestCase):
                                                        props(Hidden=True, AsTemplate=True))
         self.assertIsNotNone(doc, file)
         self.addCleanup(doc.close, True)
+        self.snapshots[doc.RuntimeUID] = self.constants(doc)
         return doc
+
+    def setUp(self):
+        self.snapshots = {}
+
+    @staticmethod
+    def constants(doc):
+        """{(sheet, col, row): text} of every cell holding a value or text (no formula)."""
+        out = {}
+        for k in range(doc.Sheets.Count):
+            sh = doc.Sheets.getByIndex(k)
+            for ra in sh.queryContentCells(VALUE_OR_TEXT).RangeAddresses:
+                rng = sh.getCellRangeByPosition(ra.StartColumn, ra.StartRow, ra.EndColumn,
+                                                ra.EndRow)
+                for i, row in enumerate(rng.getDataArray()):
+                    for j, v in enumerate(row):
+                        out[(sh.Name, ra.StartColumn + j, ra.StartRow + i)] = v
+        return out
+
+    def assertOnlyInputsWritten(self, doc):
+        """Every cell the test filled in (or emptied) is an input cell, unlocked on the
+        protected sheet; no label was written over."""
+        before = self.snapshots[doc.RuntimeUID]
+        now = self.constants(doc)
+        changed = {k for k in set(before) | set(now) if before.get(k) != now.get(k)}
+        self.assertTrue(changed)
+        for name, c, r in sorted(changed):
+            cell = doc.Sheets.getByName(name).getCellByPosition(c, r)
+            self.assertFalse(cell.CellProtection.IsLocked,
+                             "%s.%s%d is locked but was written" % (name, col(c), r + 1))
 
     @staticmethod
     def rng(doc, name):
@@ -157,6 +189,7 @@ class TemplatesTest(OfficeTestCase):
 
     def save_reopen_live(self, doc, file, edit_cell, edit_value, total_name, before, after):
         """.ods round trip: reopened, still computing (a change moves the total)."""
+        self.assertOnlyInputsWritten(doc)
         path = self.office.doc_path(file + ".ods")
         store(doc, path, "calc8")
         again = self.office.load(path)
@@ -358,6 +391,7 @@ class TemplatesTest(OfficeTestCase):
                                         task="TASK", group="GROUP")])
         self.assertRowPoints(doc, [16, 25, 20, 25])
         self.assertTotals(doc, {"cw_total": 86.0})
+        self.assertOnlyInputsWritten(doc)
 
     def test_swindon_disabled_children(self):
         doc = self.open_template("swindon-disabled-children")
@@ -370,6 +404,7 @@ class TemplatesTest(OfficeTestCase):
         ])
         self.assertRowPoints(doc, [5, 9, 10, 16])
         self.assertTotals(doc, {"cw_total": 40.0})
+        self.assertOnlyInputsWritten(doc)
 
     def test_swindon_team_summary(self):
         doc = self.open_template("swindon-team-summary")
@@ -564,8 +599,9 @@ class TemplatesTest(OfficeTestCase):
         self.check_validation(doc, "travel", ["TRAVEL-1H"])
         self.check_print_and_formats(doc, "Workload", ["name", "cw_band"])
         self.check_error_row_format(doc)
+        # no case rows yet: no band shown (the stable element alone is no workload to judge)
         self.assertTotals(doc, {"cw_stable": 15.0, "cw_total": 15.0, "cw_capacity_points": 100.0,
-                                "cw_band": "Within capacity"})
+                                "cw_band": ""})
         self.fill(doc, [
             dict(name="A. Ash", type="CP"),                                     # 2+1 = 3
             dict(name="Birch siblings", children=2, type="CIC", status="NEW"),  # 2x3 + 2x1 = 8
@@ -606,6 +642,295 @@ class TemplatesTest(OfficeTestCase):
         self.save_reopen_live(doc, "warrington", ("cw_col_children", 0), 2, "cw_total",
                               74.5, 77.5)
         self.save_xlsx(doc, "warrington", "cw_total", 74.5)
+
+    # -- what a manager meets typing into a real window ------------------------------------
+    def list_entries(self, doc, validation):
+        """The entries a LIST validation offers (a range of the Codes sheet or inline)."""
+        src = validation.getFormula1()
+        if src.startswith('"'):
+            return re.findall(r'"([^"]*)"', src)
+        return _codes_at(doc, src)
+
+    def input_lists(self, doc, sheet):
+        """{column: set of entries} of the cells of `sheet` with a drop-down list, and the
+        set of (col, row) of those cells."""
+        lists, cells = {}, set()
+        groups = sheet.UniqueCellFormatRanges
+        for g in range(groups.Count):
+            ranges = groups.getByIndex(g)
+            v = ranges.getByIndex(0).Validation
+            if v.Type.value != "LIST":
+                continue
+            entries = self.list_entries(doc, v)
+            for ra in ranges.RangeAddresses:
+                for c in range(ra.StartColumn, ra.EndColumn + 1):
+                    lists.setdefault(c, set()).update(entries)
+                    cells.update((c, r) for r in range(ra.StartRow, ra.EndRow + 1))
+        return lists, cells
+
+    def test_no_text_in_a_list_column_starts_with_one_of_its_entries(self):
+        """Calc's AutoInput completes what is typed to a text of the same column that starts
+        with it: a heading "CP plan ..." turned a typed CP into the heading, which the list
+        refused. No text in a column with a drop-down list may start with one of its entries
+        (ignoring case), so a valid code typed and Enter is that code."""
+        for file in TEMPLATE_FILES:
+            doc = self.open_template(file)
+            for k in range(doc.Sheets.Count):
+                sheet = doc.Sheets.getByIndex(k)
+                if sheet.Name == "Codes":
+                    continue
+                lists, cells = self.input_lists(doc, sheet)
+                for ra in sheet.queryContentCells(4).RangeAddresses:       # STRING
+                    for c in range(ra.StartColumn, ra.EndColumn + 1):
+                        if c not in lists:
+                            continue
+                        for r in range(ra.StartRow, ra.EndRow + 1):
+                            if (c, r) in cells:
+                                continue
+                            text = sheet.getCellByPosition(c, r).getString().strip().upper()
+                            clash = [e for e in lists[c] if text.startswith(e.upper())]
+                            self.assertEqual(clash, [], "%s, %s.%s%d: %r starts with %s" % (
+                                file, sheet.Name, col(c), r + 1, text, clash))
+
+    def test_share_is_a_fraction_of_one(self):
+        """The co-work share is a plain number: 0.5 and 50% each give half, 50 (or 1.5) is
+        refused with a message saying how to type it; never a percentage format in which 0.5
+        typed becomes 0.5 % and 1.5 becomes 1.5 % (a row scoring 0.015 of its points)."""
+        from com.sun.star.util import NumberFormat
+        for file in TEMPLATE_FILES:
+            doc = self.open_template(file)
+            if not doc.NamedRanges.hasByName("cw_col_share"):
+                continue
+            rng = self.rng(doc, "cw_col_share")
+            cell = rng.getCellByPosition(0, 0)
+            fmt = doc.NumberFormats.getByKey(cell.NumberFormat)
+            self.assertFalse(fmt.Type & NumberFormat.PERCENT, file)
+            self.assertTrue(fmt.Type & NumberFormat.NUMBER, file)
+            v = cell.Validation
+            self.assertEqual(v.Type.value, "DECIMAL", file)
+            self.assertEqual(v.Operator.value, "BETWEEN", file)
+            self.assertEqual((float(v.getFormula1()), float(v.getFormula2())), (0.01, 1.0))
+            self.assertTrue(v.ShowErrorMessage, file)
+            self.assertEqual(v.ErrorAlertStyle.value, "STOP", file)
+            self.assertIn("fraction of 1", v.ErrorMessage)
+            self.assertIn("0.5 (or 50%)", v.ErrorMessage)
+            self.assertIn("0.5", v.InputMessage)
+            # the last row has the same
+            self.assertEqual(rng.getCellByPosition(0, rng.Rows.Count - 1).Validation
+                             .getFormula2(), v.getFormula2())
+        # typed as Calc reads input: 0.5 and 50% are half, shown as 0.5
+        doc = self.open_template("swindon-children")
+        self.fill(doc, [dict(name="R. Reid", cp="CP")])
+        share = self.cell(doc, "cw_col_share", 0)
+        for typed in ("0.5", "50%"):
+            share.setFormula(typed)
+            doc.calculateAll()
+            self.assertEqual(share.getValue(), 0.5, typed)
+            self.assertEqual(share.getString(), "0.5", typed)
+            self.assertEqual(self.value(doc, "cw_col_points", 0), 8, typed)   # 16 x 0.5
+            self.assertEqual(self.value(doc, "cw_col_check", 0), "OK", typed)
+        share.setFormula("1")
+        doc.calculateAll()
+        self.assertEqual(share.getString(), "1")
+        self.assertEqual(self.value(doc, "cw_col_points", 0), 16)
+
+    def test_children_limit_is_the_engines(self):
+        """The Children cells accept what CASEPOINTS accepts: 1 up to the engine's maximum,
+        which the template builder asked the engine for."""
+        probe = self.new_doc().Sheets.getByIndex(0)
+        probe.getCellByPosition(0, 0).setFormula('=CASECHECK("SWINDON";"LAC";100)')
+        probe.getCellByPosition(0, 1).setFormula('=CASECHECK("SWINDON";"LAC";101)')
+        self.assertEqual(probe.getCellByPosition(0, 0).getString(), "OK")
+        self.assertIn("between 1 and 100", probe.getCellByPosition(0, 1).getString())
+        for file in TEMPLATE_FILES:
+            doc = self.open_template(file)
+            if not doc.NamedRanges.hasByName("cw_col_children") or file == "notts-team":
+                continue
+            v = self.cell(doc, "cw_col_children").Validation
+            self.assertEqual(v.Type.value, "WHOLE", file)
+            self.assertEqual((v.getFormula1(), v.getFormula2()), ("1", "100"), file)
+            self.assertIn("1 to 100", v.ErrorMessage, file)
+            self.assertIn("1 to 100", v.InputMessage, file)
+
+    def test_empty_template_shows_no_band(self):
+        """With no case rows, the band cells are empty (no amber "Below band" for 0)."""
+        for file in TEMPLATE_FILES:
+            doc = self.open_template(file)
+            doc.calculateAll()
+            for name in ("cw_band", "cw_cases_range"):
+                if doc.NamedRanges.hasByName(name):
+                    self.assertEqual(self.value(doc, name), "", "%s %s" % (file, name))
+        doc = self.open_template("swindon-children")
+        self.fill(doc, [dict(name="A. Child", lac="LAC")])
+        self.assertTotals(doc, {"cw_band": "Below band"})
+
+    def test_locality_codes_are_explained(self):
+        for file in ("swindon-children", "swindon-leaving-care", "swindon-disabled-children"):
+            doc = self.open_template(file)
+            v = self.cell(doc, "cw_col_locality").Validation
+            self.assertEqual(v.getFormula1(), '"EN";"S";"W"', file)
+            self.assertTrue(v.ShowInputMessage, file)
+            for words in ("EN East and North", "S South", "W West"):
+                self.assertIn(words, v.InputMessage, file)
+
+    def test_sheets_are_protected_and_inputs_unlocked(self):
+        """Labels, formulas and the Codes sheet are protected (without a password); the
+        header fields, the table's entry columns and the extra blocks' inputs are not."""
+        for file in TEMPLATE_FILES:
+            doc = self.open_template(file)
+            for k in range(doc.Sheets.Count):
+                sheet = doc.Sheets.getByIndex(k)
+                where = "%s, %s" % (file, sheet.Name)
+                self.assertTrue(sheet.isProtected(), where)
+                sheet.unprotect("")                      # no password
+                self.assertFalse(sheet.isProtected(), where)
+                sheet.protect("")
+                groups = sheet.UniqueCellFormatRanges
+                for g in range(groups.Count):
+                    ranges = groups.getByIndex(g)
+                    first = ranges.getByIndex(0)
+                    locked = first.CellProtection.IsLocked
+                    typed = first.Validation.Type.value != "ANY"
+                    if typed:                            # a drop-down or a number: an input
+                        self.assertFalse(locked, "%s %s" % (where, ranges.RangeAddressesAsString))
+                    if not locked:                       # an input: empty in the template
+                        self.assertNotEqual(sheet.Name, "Codes", where)
+                        self.assertEqual(ranges.queryContentCells(1023 - 8 - 32 - 64 - 512)
+                                         .RangeAddresses, (), where)
+                # every formula is locked
+                for ra in sheet.queryContentCells(16).RangeAddresses:     # FORMULA
+                    rng = sheet.getCellRangeByPosition(ra.StartColumn, ra.StartRow,
+                                                       ra.EndColumn, ra.EndRow)
+                    self.assertTrue(rng.CellProtection.IsLocked, "%s %s" % (
+                        where, rng.AbsoluteName))
+            # every header field and every entry column is an input
+            for n in doc.NamedRanges.ElementNames:
+                cells = self.rng(doc, n)
+                if cells.Spreadsheet.Name == "Codes" or n == "cw_why":
+                    continue
+                if cells.queryContentCells(16).RangeAddresses:
+                    continue                             # a formula column or total
+                if n.startswith("cw_atm_"):
+                    cells = cells.getCellByPosition(0, 0)   # the name typed in
+                if n in ("cw_history_by_month",):
+                    continue
+                self.assertFalse(cells.CellProtection.IsLocked, "%s %s" % (file, n))
+
+    def test_every_word_fits_its_cell(self):
+        """At 100 % zoom nothing is cut: every word of a wrapped heading or label fits its
+        column (Calc would break a longer word inside: "Childre n"), a label that cannot spill
+        over fits whole, band cells fit the longest band label and code cells the longest
+        code of their list. Widths are measured by Calc's own optimal width of each text in
+        the cell's style, on a scratch sheet."""
+        for file in TEMPLATE_FILES:
+            doc = self.open_template(file)
+            doc.Sheets.insertNewByName("scratch", doc.Sheets.Count)
+            scratch = doc.Sheets.getByName("scratch")
+            cache = {}
+
+            def width(text, style, height=None):
+                key = (text, style, height)
+                if key not in cache:
+                    c = scratch.getCellByPosition(0, 0)
+                    c.setString(text)
+                    c.CellStyle = style
+                    c.IsTextWrapped = False
+                    if height:
+                        c.CharHeight = height
+                    column = scratch.Columns.getByIndex(0)
+                    column.OptimalWidth = True
+                    cache[key] = column.Width
+                    scratch.clearContents(1023)
+                return cache[key]
+
+            for k in range(doc.Sheets.Count - 1):
+                sheet = doc.Sheets.getByIndex(k)
+                cols = sheet.Columns
+                lists, cells = self.input_lists(doc, sheet)
+
+                def span(c, r):
+                    cur = sheet.createCursorByRange(sheet.getCellRangeByPosition(c, r, c, r))
+                    cur.collapseToMergedArea()
+                    a = cur.RangeAddress
+                    return a.EndColumn, sum(cols.getByIndex(i).Width
+                                            for i in range(c, a.EndColumn + 1))
+
+                for ra in sheet.queryContentCells(4).RangeAddresses:       # STRING
+                    for r in range(ra.StartRow, ra.EndRow + 1):
+                        for c in range(ra.StartColumn, ra.EndColumn + 1):
+                            cell = sheet.getCellByPosition(c, r)
+                            text = cell.getString()
+                            c1, have = span(c, r)
+                            if cell.IsTextWrapped:
+                                parts = text.split()
+                            elif c1 > c or sheet.getCellByPosition(c1 + 1, r).getString():
+                                parts = text.split("\n")
+                            else:
+                                continue                 # spills over empty neighbours
+                            for p in parts:
+                                self.assertLessEqual(
+                                    width(p, cell.CellStyle), have + 10,
+                                    "%s, %s.%s%d: %r of %r" % (file, sheet.Name, col(c),
+                                                               r + 1, p, text))
+                # drop-down cells: every code whole on a line (a combination may wrap)
+                for c, entries in lists.items():
+                    r = min(rr for cc, rr in cells if cc == c)
+                    cell = sheet.getCellByPosition(c, r)
+                    _, have = span(c, r)
+                    for e in entries:
+                        parts = e.replace(";", "; ").split() if cell.IsTextWrapped else [e]
+                        for p in parts:
+                            self.assertLessEqual(width(p, cell.CellStyle), have + 10,
+                                                 "%s, %s column %s: %s" % (file, sheet.Name,
+                                                                           col(c), p))
+            # band cells: the longest label of the scheme's bands
+            labels = ["Below sustainable", "Within capacity", "Over capacity", "Within band",
+                      "Above band", "Below band", "Above range", "Within range", "Below range"]
+            for n in doc.NamedRanges.ElementNames:
+                if n not in ("cw_band", "cw_cases_range", "cw_col_band", "cw_col_h_band"):
+                    continue
+                cell = self.rng(doc, n).getCellByPosition(0, 0)
+                have = cell.Spreadsheet.Columns.getByIndex(cell.CellAddress.Column).Width
+                scheme = doc.DocumentProperties.Subject.split(": ")[-1]
+                probe = scratch.getCellByPosition(5, 5)
+                shown = set()
+                for pts in range(0, 600, 5):
+                    probe.setFormula('=WORKLOADBAND("%s";%d)' % (scheme, pts))
+                    doc.calculateAll()
+                    shown.add(probe.getString())
+                shown |= {x for x in labels if x in cell.getFormula()}
+                scratch.clearContents(1023)
+                for lab in shown:
+                    self.assertLessEqual(width(lab, cell.CellStyle), have + 10,
+                                         "%s %s: %s" % (file, n, lab))
+            # the table's rows grow with a Check sentence or a wrapped combination of codes
+            for n in ("cw_col_check",):
+                if doc.NamedRanges.hasByName(n):
+                    rng = self.rng(doc, n)
+                    self.assertTrue(rng.getCellByPosition(0, 0).IsTextWrapped, file)
+                    self.assertTrue(rng.Rows.OptimalHeight, file)
+
+    def test_values_only_copy_of_a_protected_sheet(self):
+        """caseweight-share writes values over the formulas of its copy: the protected
+        template's sheets do not stop it."""
+        doc = self.open_template("swindon-children")
+        self.fill(doc, [dict(name="A. Child", lac="LAC", court="COURT")])
+        doc.calculateAll()
+        src = os.path.join(self.tmp, "protected.ods")
+        store(doc, self.office.doc_path("protected.ods"), "calc8")
+        shutil.copyfile(self.office.doc_path("protected.ods"), src)
+        out = os.path.join(self.tmp, "protected-values.ods")
+        oxt = os.environ.get("CASEWEIGHT_OXT") or os.path.join(SOURCE_DIR, "build",
+                                                               "caseweight.oxt")
+        tool = os.path.join(SOURCE_DIR, "tools", "caseweight-share")
+        run = subprocess.run(["/usr/bin/python3", tool, src, out, "--oxt", oxt],
+                             capture_output=True, text=True)
+        self.assertEqual(run.returncode, 0, run.stderr)
+        copy = self.load(self.office.copy_in(out))
+        sheet = copy.Sheets.getByName("Weighting sheet")
+        points = self.rng(doc, "cw_col_points").getCellByPosition(0, 0).CellAddress
+        cell = sheet.getCellByPosition(points.Column, points.Row)
+        self.assertEqual(cell.getFormula(), "21")      # 10 + 6 + 5: a value, not a formula
 
 
 def _codes_at(doc, source):
