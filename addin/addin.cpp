@@ -27,11 +27,13 @@
 
 #include <exception>
 #include <mutex>
+#include <optional>
 
 namespace uno = css::uno;
 namespace lang = css::lang;
 namespace sheet = css::sheet;
 namespace reflection = css::reflection;
+using caseweight::uno_args::Range;
 using rtl::OUString;
 
 namespace caseweight
@@ -106,8 +108,8 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
     explicit AddIn(const uno::Reference<uno::XComponentContext>& context) : context_(context) {}
 
     // org::caseweight::XCaseweight
-    double SAL_CALL casePoints(const uno::Any& scheme, const uno::Any& items,
-                               const uno::Any& children, const uno::Any& share) override
+    double SAL_CALL casePoints(const OUString& scheme, const Range& items, const uno::Any& children,
+                               const uno::Any& share) override
     {
         return guarded(
             [&]
@@ -119,7 +121,7 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
             });
     }
 
-    OUString SAL_CALL caseCheck(const uno::Any& scheme, const uno::Any& items,
+    OUString SAL_CALL caseCheck(const OUString& scheme, const Range& items,
                                 const uno::Any& children, const uno::Any& share) override
     {
         return guarded(
@@ -141,7 +143,7 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
             });
     }
 
-    double SAL_CALL workerPoints(const uno::Any& scheme, const uno::Any& items,
+    double SAL_CALL workerPoints(const OUString& scheme, const uno::Any& items,
                                  const uno::Any& hours) override
     {
         return guarded(
@@ -153,7 +155,7 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
             });
     }
 
-    double SAL_CALL workloadPoints(const uno::Any& scheme, const uno::Any& casePoints,
+    double SAL_CALL workloadPoints(const OUString& scheme, const Range& casePoints,
                                    const uno::Any& workerPoints) override
     {
         return guarded(
@@ -166,7 +168,7 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
             });
     }
 
-    OUString SAL_CALL workloadBand(const uno::Any& scheme, const uno::Any& points,
+    OUString SAL_CALL workloadBand(const OUString& scheme, const Range& points,
                                    const uno::Any& grade, const uno::Any& fte) override
     {
         return guarded(
@@ -180,7 +182,7 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
             });
     }
 
-    double SAL_CALL workloadCapacity(const uno::Any& scheme, const uno::Any& points,
+    double SAL_CALL workloadCapacity(const OUString& scheme, const Range& points,
                                      const uno::Any& grade, const uno::Any& fte) override
     {
         return guarded(
@@ -193,7 +195,7 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
             });
     }
 
-    OUString SAL_CALL itemLabel(const uno::Any& scheme, const uno::Any& code) override
+    OUString SAL_CALL itemLabel(const OUString& scheme, const OUString& code) override
     {
         return guarded(
             [&]
@@ -203,7 +205,7 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
             });
     }
 
-    uno::Sequence<uno::Sequence<uno::Any>> SAL_CALL schemeItems(const uno::Any& scheme,
+    uno::Sequence<uno::Sequence<uno::Any>> SAL_CALL schemeItems(const OUString& scheme,
                                                                 const uno::Any& group) override
     {
         return guarded(
@@ -215,7 +217,7 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
             });
     }
 
-    double SAL_CALL availablePoints(const uno::Any& scheme, const uno::Any& grade,
+    double SAL_CALL availablePoints(const OUString& scheme, const uno::Any& grade,
                                     const uno::Any& hours, const uno::Any& reductionHours,
                                     const uno::Any& fullTimeHours) override
     {
@@ -230,9 +232,8 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
             });
     }
 
-    double SAL_CALL capacityUsed(const uno::Any& scheme, const uno::Any& points,
-                                 const uno::Any& grade, const uno::Any& hours,
-                                 const uno::Any& reductionHours,
+    double SAL_CALL capacityUsed(const OUString& scheme, const Range& points, const uno::Any& grade,
+                                 const uno::Any& hours, const uno::Any& reductionHours,
                                  const uno::Any& fullTimeHours) override
     {
         return guarded(
@@ -246,7 +247,7 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
             });
     }
 
-    double SAL_CALL headroom(const uno::Any& scheme, const uno::Any& points, const uno::Any& grade,
+    double SAL_CALL headroom(const OUString& scheme, const Range& points, const uno::Any& grade,
                              const uno::Any& hours, const uno::Any& reductionHours,
                              const uno::Any& fullTimeHours) override
     {
@@ -261,8 +262,8 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
             });
     }
 
-    double SAL_CALL reductionHours(const uno::Any& hours, const uno::Any& starts,
-                                   const uno::Any& ends, const uno::Any& asAt) override
+    double SAL_CALL reductionHours(const Range& hours, const uno::Any& starts, const uno::Any& ends,
+                                   const Range& asAt) override
     {
         return guarded(
             [&]
@@ -274,8 +275,8 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
             });
     }
 
-    double SAL_CALL allocatePoints(const uno::Any& scheme, const uno::Any& casePoints,
-                                   const uno::Any& workerPoints, const uno::Any& items,
+    double SAL_CALL allocatePoints(const OUString& scheme, const Range& casePoints,
+                                   const uno::Any& workerPoints, const Range& items,
                                    const uno::Any& children, const uno::Any& share) override
     {
         return guarded(
@@ -289,9 +290,9 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
             });
     }
 
-    double SAL_CALL teamAverage(const uno::Any& scheme, const uno::Any& points,
-                                const uno::Any& grades, const uno::Any& ftes,
-                                const uno::Any& groups, const uno::Any& group) override
+    double SAL_CALL teamAverage(const OUString& scheme, const Range& points, const uno::Any& grades,
+                                const uno::Any& ftes, const uno::Any& groups,
+                                const uno::Any& group) override
     {
         return guarded(
             [&]
@@ -301,8 +302,8 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
             });
     }
 
-    double SAL_CALL teamSpread(const uno::Any& scheme, const uno::Any& points,
-                               const uno::Any& grades, const uno::Any& ftes, const uno::Any& groups,
+    double SAL_CALL teamSpread(const OUString& scheme, const Range& points, const uno::Any& grades,
+                               const uno::Any& ftes, const uno::Any& groups,
                                const uno::Any& group) override
     {
         return guarded(
@@ -313,7 +314,7 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
             });
     }
 
-    double SAL_CALL teamAboveBand(const uno::Any& scheme, const uno::Any& points,
+    double SAL_CALL teamAboveBand(const OUString& scheme, const Range& points,
                                   const uno::Any& grades, const uno::Any& ftes,
                                   const uno::Any& groups, const uno::Any& group) override
     {
@@ -325,7 +326,7 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
             });
     }
 
-    double SAL_CALL teamCapacity(const uno::Any& scheme, const uno::Any& points,
+    double SAL_CALL teamCapacity(const OUString& scheme, const Range& points,
                                  const uno::Any& grades, const uno::Any& ftes,
                                  const uno::Any& groups, const uno::Any& group) override
     {
@@ -337,7 +338,7 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
             });
     }
 
-    OUString SAL_CALL caseloadBand(const uno::Any& policy, const uno::Any& cases,
+    OUString SAL_CALL caseloadBand(const OUString& policy, const Range& cases,
                                    const uno::Any& fte) override
     {
         return guarded(
@@ -350,7 +351,7 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
             });
     }
 
-    double SAL_CALL caseloadLimit(const uno::Any& policy, const uno::Any& fte) override
+    double SAL_CALL caseloadLimit(const OUString& policy, const uno::Any& fte) override
     {
         return guarded(
             [&]
@@ -371,8 +372,8 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
             });
     }
 
-    double SAL_CALL staffNeeded(const uno::Any& cases, const uno::Any& target,
-                                const uno::Any& currentFte) override
+    double SAL_CALL staffNeeded(const Range& cases, const Range& target,
+                                const Range& currentFte) override
     {
         return guarded(
             [&]
@@ -384,8 +385,8 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
             });
     }
 
-    double SAL_CALL staffCost(const uno::Any& cases, const uno::Any& target,
-                              const uno::Any& currentFte, const uno::Any& costPerFte) override
+    double SAL_CALL staffCost(const Range& cases, const Range& target, const Range& currentFte,
+                              const Range& costPerFte) override
     {
         return guarded(
             [&]
@@ -397,8 +398,8 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
             });
     }
 
-    OUString SAL_CALL columnCheck(const uno::Any& scheme, const uno::Any& column,
-                                  const uno::Any& value, const uno::Any& children) override
+    OUString SAL_CALL columnCheck(const OUString& scheme, const OUString& column,
+                                  const Range& value, const uno::Any& children) override
     {
         return guarded(
             [&]
@@ -410,8 +411,8 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
             });
     }
 
-    uno::Sequence<uno::Sequence<uno::Any>> SAL_CALL columnValues(const uno::Any& scheme,
-                                                                 const uno::Any& column,
+    uno::Sequence<uno::Sequence<uno::Any>> SAL_CALL columnValues(const OUString& scheme,
+                                                                 const OUString& column,
                                                                  const uno::Any& children) override
     {
         return guarded(
@@ -424,7 +425,7 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
             });
     }
 
-    uno::Sequence<uno::Sequence<uno::Any>> SAL_CALL sheetColumns(const uno::Any& scheme) override
+    uno::Sequence<uno::Sequence<uno::Any>> SAL_CALL sheetColumns(const OUString& scheme) override
     {
         return guarded(
             [&] {
@@ -433,7 +434,7 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
             });
     }
 
-    OUString SAL_CALL caseReason(const uno::Any& function, const uno::Any& a1, const uno::Any& a2,
+    OUString SAL_CALL caseReason(const OUString& function, const uno::Any& a1, const uno::Any& a2,
                                  const uno::Any& a3, const uno::Any& a4, const uno::Any& a5,
                                  const uno::Any& a6) override
     {
@@ -463,9 +464,19 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
                     reflection::theCoreReflection::get(context_)
                         ->forName("org.caseweight.XCaseweight")
                         ->getMethod(fromUtf8(f->method));
-                uno::Sequence<uno::Any> values(static_cast<sal_Int32>(f->arguments.size()));
-                for (std::size_t i = 0; i < f->arguments.size(); ++i)
-                    values.getArray()[i] = *args[i];
+                const auto types = method->getParameterTypes();
+                uno::Sequence<uno::Any> values(types.getLength());
+                for (sal_Int32 i = 0; i < types.getLength(); ++i)
+                {
+                    const std::string_view argName = f->arguments[static_cast<std::size_t>(i)].name;
+                    const std::optional<uno::Any> value =
+                        asParameter(*args[i], types[i]->getTypeClass());
+                    if (!value) // what Calc itself refuses before calling the function
+                        return fromUtf8(std::string(argName) + (args[i]->hasValue()
+                                                                    ? " must be one cell."
+                                                                    : " is missing."));
+                    values.getArray()[i] = *value;
+                }
                 try
                 {
                     uno::Any self(uno::Reference<org::caseweight::XCaseweight>(this));
@@ -556,6 +567,44 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
     }
 
   private:
+    // An argument as Calc would pass it to a parameter of that type class, or nothing when
+    // Calc would not call the function (a required argument left out, a range for a name).
+    static std::optional<uno::Any> asParameter(const uno::Any& given, uno::TypeClass type)
+    {
+        const bool isRange = given.getValueTypeClass() == uno::TypeClass_SEQUENCE;
+        switch (type)
+        {
+        case uno::TypeClass_STRING:
+        {
+            if (!given.hasValue())
+                return uno::Any(OUString());
+            if (isRange)
+            {
+                Range cells;
+                given >>= cells;
+                if (cells.getLength() != 1 || cells[0].getLength() != 1)
+                    return std::nullopt;
+                return asParameter(cells[0][0], type);
+            }
+            double number = 0;
+            if (given >>= number)
+                return uno::Any(OUString::number(number));
+            return given;
+        }
+        case uno::TypeClass_SEQUENCE:
+            if (!given.hasValue())
+                return std::nullopt;
+            if (isRange)
+                return given;
+            {
+                const uno::Sequence<uno::Any> row(&given, 1);
+                return uno::Any(Range(&row, 1));
+            }
+        default:
+            return given;
+        }
+    }
+
     static std::string quotedName(const std::string& text)
     {
         return "\"" + text.substr(0, 40) + "\"";
@@ -570,7 +619,7 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
         return out;
     }
 
-    static TeamArgs team(const char* f, const uno::Any& scheme, const uno::Any& points,
+    static TeamArgs team(const char* f, const OUString& scheme, const Range& points,
                          const uno::Any& grades, const uno::Any& ftes, const uno::Any& groups,
                          const uno::Any& group)
     {

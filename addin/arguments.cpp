@@ -164,4 +164,25 @@ Value toValue(const uno::Any& any, ArgumentRef argument)
     return toValues(any, argument).front();
 }
 
+Value toValue(const rtl::OUString& name, ArgumentRef)
+{
+    return name.isEmpty() ? Value::empty() : Value::str(toUtf8(name));
+}
+
+// A Range goes into an Any without copying its cells (the sequence is shared).
+Value toValue(const Range& range, ArgumentRef argument)
+{
+    return toValue(uno::Any(range), argument);
+}
+
+Values toValues(const Range& range, ArgumentRef argument)
+{
+    return toValues(uno::Any(range), argument);
+}
+
+Values toRowValues(const Range& range, ArgumentRef argument)
+{
+    return toRowValues(uno::Any(range), argument);
+}
+
 } // namespace caseweight::uno_args

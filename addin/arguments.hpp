@@ -5,6 +5,7 @@
 #include <caseweight/engine.hpp>
 
 #include <com/sun/star/uno/Any.hxx>
+#include <com/sun/star/uno/Sequence.hxx>
 #include <rtl/ustring.hxx>
 
 #include <string>
@@ -44,6 +45,14 @@ Values toRowValues(const css::uno::Any& any, ArgumentRef argument);
 // A single value. A range of one cell is that cell; a larger range throws InputError naming
 // the argument ("Children must be one cell, not a range of 3 cells.").
 Value toValue(const css::uno::Any& any, ArgumentRef argument);
+
+// The same for the typed parameters: a name (an empty text is Empty) and a required
+// argument, which Calc passes as rows of cells even for a single value.
+using Range = css::uno::Sequence<css::uno::Sequence<css::uno::Any>>;
+Value toValue(const rtl::OUString& name, ArgumentRef argument);
+Value toValue(const Range& range, ArgumentRef argument);
+Values toValues(const Range& range, ArgumentRef argument);
+Values toRowValues(const Range& range, ArgumentRef argument);
 
 std::string toUtf8(const rtl::OUString& s);
 rtl::OUString fromUtf8(std::string_view s);

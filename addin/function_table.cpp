@@ -19,9 +19,8 @@ constexpr ArgumentInfo kShare{
              "(default 1; 0.5 for a co-worker with a reduced role)."};
 constexpr ArgumentInfo kPoints{"Points", "The worker's total points (WORKLOADPOINTS)."};
 constexpr ArgumentInfo kGrade{
-    "Grade", "Optional. The worker's grade: SWINDON NQSW, EXPERIENCED (default) or "
-             "HIGHER-SPECIALIST; RBWM NQSW, EXPERIENCED (default) or SENIOR; WARRINGTON "
-             "PRACTITIONER (default), ASYE or STUDENT; ignored by NOTTS."};
+    "Grade", "Optional. The worker's grade in the scheme (left out: its usual grade, such as "
+             "EXPERIENCED); an unknown grade's error lists the scheme's grades."};
 constexpr ArgumentInfo kFte{
     "FTE", "Optional. The worker's full-time equivalent, more than 0 and at most 1 (default 1); "
            "bands are pro rata."};
@@ -128,8 +127,9 @@ const std::vector<FunctionInfo>& functionTable()
          "Returns the hours a week of the reductions in force on a date, from a table of "
          "reductions (hours, start date, end date).",
          {{"Hours", "The range of the reductions' hours a week."},
-          {"Starts", "The range of their start dates (empty: from the beginning)."},
-          {"Ends", "The range of their end dates (empty: open-ended)."},
+          {"Starts", "Optional. The range of their start dates (left out or empty: from the "
+                     "beginning)."},
+          {"Ends", "Optional. The range of their end dates (left out or empty: open-ended)."},
           {"AsAt", "The date to look at, e.g. TODAY()."}}},
         {"allocatePoints",
          "ALLOCATEPOINTS",
@@ -137,7 +137,8 @@ const std::vector<FunctionInfo>& functionTable()
          "comparing workers before allocating. Combine with WORKLOADBAND or CAPACITYUSED.",
          {kScheme,
           {"CasePoints", "The worker's current case row totals (a range or a number)."},
-          {"WorkerPoints", "The worker element (WORKERPOINTS); may be left empty."},
+          {"WorkerPoints", "Optional. The worker element (WORKERPOINTS); left out or empty: "
+                           "that of a worker with no items."},
           {"Items", "The new case's item codes."},
           kChildren,
           kShare}},
@@ -204,7 +205,7 @@ const std::vector<FunctionInfo>& functionTable()
          "Returns OK when another caseweight function gives a result for these arguments, or "
          "the sentence saying why it gives an error (Err:502) and what to change.",
          {{"Function", "The function's name, e.g. \"WORKLOADBAND\"."},
-          {"Argument1", "Its first argument, as given to the function."},
+          {"Argument1", "Optional. Its first argument, as given to the function."},
           {"Argument2", "Optional. Its second argument."},
           {"Argument3", "Optional. Its third argument."},
           {"Argument4", "Optional. Its fourth argument."},

@@ -131,7 +131,11 @@ double reductionHours(const Values& hours, const Values& starts, const Values& e
     if (isBlank(asAt) || isZero(asAt))
         fail("AsAt is missing or an empty cell; give the date to look at, e.g. TODAY().");
     const double day = numberArg(asAt, {"AsAt", 0, kLastDate, true}, std::nullopt);
-    if (starts.size() != hours.size() || ends.size() != hours.size())
+    // Starts or Ends left out (or one empty cell): every reduction open at that end.
+    const Values noDates(hours.size());
+    const Values& from = starts.size() == 1 && isBlank(starts[0]) ? noDates : starts;
+    const Values& to = ends.size() == 1 && isBlank(ends[0]) ? noDates : ends;
+    if (from.size() != hours.size() || to.size() != hours.size())
         fail("Hours, Starts and Ends must have the same number of cells; got " +
              std::to_string(hours.size()) + ", " + std::to_string(starts.size()) + " and " +
              std::to_string(ends.size()) + ".");
@@ -143,14 +147,14 @@ double reductionHours(const Values& hours, const Values& starts, const Values& e
         const double h = numberArg(hours[i], {"Reduction hours", 0, kHoursInWeek, false}, 0.0);
         // A single empty Starts or Ends cell arrives as 0 (30-12-1899): no date, as when the
         // cell of a range is empty.
-        const double from =
-            zeroAsBlank(numberArg(starts[i], {"A start date", 0, kLastDate, false}, 0.0), 0.0);
-        const double to = zeroAsBlank(
-            numberArg(ends[i], {"An end date", 0, kLastDate, false}, kLastDate), kLastDate);
-        if (to < from)
-            fail("A reduction ends (" + formatNumber(to) + ") before it starts (" +
-                 formatNumber(from) + ").");
-        if (from <= day && day <= to)
+        const double start =
+            zeroAsBlank(numberArg(from[i], {"A start date", 0, kLastDate, false}, 0.0), 0.0);
+        const double end = zeroAsBlank(
+            numberArg(to[i], {"An end date", 0, kLastDate, false}, kLastDate), kLastDate);
+        if (end < start)
+            fail("A reduction ends (" + formatNumber(end) + ") before it starts (" +
+                 formatNumber(start) + ").");
+        if (start <= day && day <= end)
             total += h;
     }
     return finiteResult(total);

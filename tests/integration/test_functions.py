@@ -4,10 +4,11 @@ The expected values are written out here from the SPEC, independently of the eng
 """
 
 import os
+import re
 import unittest
 
-from common import (ERR_ILLEGAL_ARGUMENT, E, OfficeTestCase, T, V, case_failures, cell_result,
-                    set_formulas, store)
+from common import (ERR_ILLEGAL_ARGUMENT, SOURCE_DIR, E, OfficeTestCase, T, V, case_failures,
+                    cell_result, set_formulas, store)
 
 CASES = [
     # SWINDON (3.1)
@@ -157,7 +158,7 @@ CASES = [
     ('=CASEPOINTS("SWINDON";"CP";1;0)', E),
     ('=CASEPOINTS("SWINDON";"CP";1;1.5)', E),
     ('=CASEPOINTS("SWINDON";"CP";1;"half")', E),
-    ('=CASEPOINTS()', E),
+    ('=CASEPOINTS()', ("error", 504)),  # required arguments left out: Calc refuses
     ('=WORKLOADBAND("SWINDON";-1)', E),
     ('=WORKLOADBAND("SWINDON";"lots")', E),
     ('=WORKLOADBAND("SWINDON";340;;0)', E),
@@ -285,6 +286,18 @@ class FunctionsInCalc(OfficeTestCase):
             "ITEMLABEL": ["Scheme", "Code"],
             "SCHEMEITEMS": ["Scheme", "Group"],
         }
+        # Required and optional as the README's headings write them ([Optional]) and as the
+        # table's texts say ("Optional. ..."): Calc takes it from the IDL's parameter types.
+        with open(os.path.join(SOURCE_DIR, "README.md"), encoding="utf-8") as f:
+            headings = re.findall(r"^### ([A-Z]+)\(([^)]*)\)", f.read(), re.M)
+        self.assertGreater(len(headings), 25)
+        for name, args in headings:
+            self.assertIn(name, found)
+            want = [a.strip().startswith("[") for a in args.split(";")]
+            got = [a.IsOptional for a in found[name]["Arguments"]]
+            self.assertEqual(got, want, name + ": optional arguments in the Function Wizard")
+            said = [a.Description.startswith("Optional.") for a in found[name]["Arguments"]]
+            self.assertEqual(said, want, name + ": descriptions of the optional arguments")
         for name, args in expected_args.items():
             self.assertIn(name, found)
             self.assertGreater(len(found[name]["Description"]), 20, name)
