@@ -221,8 +221,9 @@ void unknownCode(const Scheme& scheme, std::string_view code)
         }
     if (ownerCount > 0)
         fail(quoted(code) + " is " + std::string(ownerArticle) + " " + owners + " code, not " +
-             article + " " + name + " one.");
-    fail(quoted(code) + " is not " + article + " " + name + " item code.");
+             article + " " + name + " one: check the Scheme, or pick a code from the list.");
+    fail(quoted(code) + " is not " + article + " " + name +
+         " item code: pick one from the list (SCHEMEITEMS(\"" + name + "\") gives them all).");
 }
 
 Row parseItems(const Scheme& scheme, const Values& items, ItemUse use)
@@ -244,7 +245,8 @@ Row parseItems(const Scheme& scheme, const Values& items, ItemUse use)
             // Calc passes a reference to one empty cell as the number 0: no items.
             if (items.size() == 1 && cell.number == 0.0)
                 continue;
-            fail("Item codes are text; a cell holds the number " + formatNumber(cell.number) + ".");
+            fail("Item codes are text; a cell holds the number " + formatNumber(cell.number) +
+                 ". Type the code (such as CP), not its points.");
         case Value::Kind::Text:
             break;
         }
@@ -275,7 +277,8 @@ Row parseItems(const Scheme& scheme, const Values& items, ItemUse use)
             fail(name + " counts " + std::string(item.code) +
                  (use == ItemUse::CaseRow ? " once per row; this row has it "
                                           : " once per worker; the list has it ") +
-                 std::to_string(row.counts[i]) + " times.");
+                 std::to_string(row.counts[i]) + " times. Give it once" +
+                 (use == ItemUse::CaseRow ? " (more children: use Children)." : "."));
         // Repeatable items (tasks, reports, meetings) have no limit in the schemes; beyond this
         // many on one row the sheet is wrong, not the workload, so say so instead of scoring.
         if (row.counts[i] > kMaxRepeats)

@@ -68,7 +68,7 @@ void atMostOneOf(const Row& row, std::initializer_list<std::string_view> codes,
         }
     if (n > 1)
         fail(std::string(row.scheme->name) + " allows at most one " + std::string(what) +
-             " on a row; this row has " + present + ".");
+             " on a row; this row has " + present + ". Keep the one that applies.");
 }
 
 void onlyWith(const Row& row, std::string_view code,
@@ -80,7 +80,7 @@ void onlyWith(const Row& row, std::string_view code,
         if (row.has(type))
             return;
     fail(std::string(row.scheme->name) + " adds " + std::string(code) + " only to " +
-         std::string(allowed) + " rows.");
+         std::string(allowed) + " rows: add the case type, or remove " + std::string(code) + ".");
 }
 
 void atMostOfGroup(const Row& row, Group group, unsigned limit, std::string_view what)
@@ -90,7 +90,8 @@ void atMostOfGroup(const Row& row, Group group, unsigned limit, std::string_view
         fail(std::string(row.scheme->name) + " allows at most " +
              (limit == 2 ? std::string("two") : std::to_string(limit)) + " " + std::string(what) +
              "; this " + (group == Group::Worker ? "list" : "row") + " has " + std::to_string(n) +
-             ".");
+             ". Keep the " + (limit == 2 ? std::string("two") : std::to_string(limit)) +
+             " that best describe the case.");
 }
 
 std::string_view limitBand(double points, const Grade& grade, double fte)

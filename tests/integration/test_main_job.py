@@ -28,7 +28,7 @@ class MainJob(unittest.TestCase):
         # The planted mistake: the total shows an error, never a number, and the reason.
         self.assertRegex(out, r"Dan Okafor\s+EXPERIENCED\s+1\s+Err:\d+")
         self.assertIn("Dan Okafor, row 9 (Vaughan family): SWINDON adds COMPLEX only to LAC or "
-                      "CP rows.", out)
+                      "CP rows: add the case type, or remove COMPLEX.", out)
         self.assertEqual(r.returncode, 1, out)
 
     def test_missing_file(self):

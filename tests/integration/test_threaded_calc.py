@@ -100,7 +100,8 @@ class ThreadedCalculation(OfficeTestCase):
         self.assertIn(54.0, by_kind)   # SWINDON CP, 4 children
         self.assertIn(20.0, by_kind)   # RBWM CIC;COMPLEX, 2 children
         self.assertIn(22.0, by_kind)   # NOTTS S47-ICPC;INTERPRETER, 4 children
-        self.assertIn("SWINDON adds COMPLEX only to LAC or CP rows.", by_kind)
+        self.assertIn("SWINDON adds COMPLEX only to LAC or CP rows: add the case type, or remove "
+                      "COMPLEX.", by_kind)
         self.assertIn(502, set(threaded_errors))
         points = [row[0] for row, err in zip(threaded, threaded_errors) if not err]
         self.assertEqual(threaded[-1][4], sum(2 * p + 1 for p in points) - sum(

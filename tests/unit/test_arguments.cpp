@@ -38,7 +38,7 @@ TEST(Arguments, Scheme)
 
 TEST(Arguments, Codes)
 {
-    EXPECT_INPUT_ERROR(points("SWINDON", "XYZ"), "\"XYZ\" is not a SWINDON item code.");
+    EXPECT_INPUT_ERROR(points("SWINDON", "XYZ"), "\"XYZ\" is not a SWINDON item code:");
     EXPECT_INPUT_ERROR(points("WARRINGTON", "LAC"), "\"LAC\" is a SWINDON code",
                        "not a WARRINGTON one");
 }
@@ -149,8 +149,10 @@ TEST(Arguments, CaseCheckNeverThrows)
     EXPECT_EQ(caseCheck(E(), {}, E(), E()),
               "The scheme is missing; use SWINDON, RBWM, NOTTS or WARRINGTON.");
     EXPECT_EQ(caseCheck(S("NOTTS"), cell("S47-ICPC;INTERPRETER"), N(4), E()), "OK");
-    EXPECT_EQ(check("NOTTS", "S47;EPO;AIMS;UASC"),
-              "NOTTS allows at most two additional items on a row; this row has 3.");
+    EXPECT_EQ(
+        check("NOTTS", "S47;EPO;AIMS;UASC"),
+        "NOTTS allows at most two additional items on a row; this row has 3. Keep the two that "
+        "best describe the case.");
     EXPECT_EQ(check("NOTTS", "S47", N(2.5)),
               "Children must be a whole number between 1 and 100; got 2.5.");
 }

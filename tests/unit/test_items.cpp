@@ -66,12 +66,12 @@ TEST(Items, RepeatsOnlyWhereTheTableAllows)
 
 TEST(Items, UnknownCodes)
 {
-    EXPECT_INPUT_ERROR(points("SWINDON", "CP;XYZ"), "\"XYZ\" is not a SWINDON item code.");
+    EXPECT_INPUT_ERROR(points("SWINDON", "CP;XYZ"), "\"XYZ\" is not a SWINDON item code:");
     EXPECT_INPUT_ERROR(points("SWINDON", "s17-assessment"),
-                       "\"S17-ASSESSMENT\" is a NOTTS code, not a SWINDON one.");
-    EXPECT_INPUT_ERROR(points("RBWM", "LAC"), "\"LAC\" is a SWINDON code, not an RBWM one.");
+                       "\"S17-ASSESSMENT\" is a NOTTS code, not a SWINDON one:");
+    EXPECT_INPUT_ERROR(points("RBWM", "LAC"), "\"LAC\" is a SWINDON code, not an RBWM one:");
     EXPECT_INPUT_ERROR(points("SWINDON", "CIC"), "is an RBWM and WARRINGTON code");
-    EXPECT_INPUT_ERROR(points("NOTTS", "xyz"), "\"XYZ\" is not a NOTTS item code.");
+    EXPECT_INPUT_ERROR(points("NOTTS", "xyz"), "\"XYZ\" is not a NOTTS item code:");
 }
 
 TEST(Items, CellsThatAreNotText)
@@ -133,7 +133,7 @@ TEST(Items, Labels)
     EXPECT_EQ(caseweight::itemLabel(S("NOTTS"), S(" interpreter ")),
               "Regular use of an interpreter: +1");
     EXPECT_INPUT_ERROR(caseweight::itemLabel(S("NOTTS"), S("LAC")),
-                       "\"LAC\" is a SWINDON code, not a NOTTS one.");
+                       "\"LAC\" is a SWINDON code, not a NOTTS one:");
     EXPECT_INPUT_ERROR(caseweight::itemLabel(S("NOTTS"), E()), "code is missing");
     EXPECT_INPUT_ERROR(caseweight::itemLabel(S("NOTTS"), N(3)), "text");
     for (const std::string& scheme : caseweight::schemeNames())

@@ -154,8 +154,10 @@ TEST(Notts, TableListsExactlyTheseCodes)
 TEST(Notts, Rules)
 {
     EXPECT_DOUBLE_EQ(points("NOTTS", "LAC-NEW;EPO;UASC", N(2)), 12 + 3);
-    EXPECT_INPUT_ERROR(points("NOTTS", "LAC-NEW;EPO;UASC;MAPPA"),
-                       "NOTTS allows at most two additional items on a row; this row has 3.");
+    EXPECT_INPUT_ERROR(
+        points("NOTTS", "LAC-NEW;EPO;UASC;MAPPA"),
+        "NOTTS allows at most two additional items on a row; this row has 3. Keep the two that "
+        "best describe the case.");
     EXPECT_INPUT_ERROR(points("NOTTS", "INTERPRETER"), "NOTTS", "needs one specific item");
     EXPECT_INPUT_ERROR(points("NOTTS", "S47;CLOSING"), "one specific item", "S47 and CLOSING");
     EXPECT_INPUT_ERROR(points("NOTTS", "S47;EPO;EPO"), "NOTTS counts EPO once per row");

@@ -85,7 +85,7 @@ TEST(SharedRules, OnlyWith)
     EXPECT_NO_THROW(onlyWith(row(kSwindon, "CIN"), "COMPLEX", {"LAC", "CP"}, "LAC or CP"));
     EXPECT_INPUT_ERROR(
         onlyWith(row(kSwindon, "CIN;COMPLEX"), "COMPLEX", {"LAC", "CP"}, "LAC or CP"),
-        "SWINDON adds COMPLEX only to LAC or CP rows.");
+        "SWINDON adds COMPLEX only to LAC or CP rows: add the case type, or remove COMPLEX.");
 }
 
 TEST(SharedRules, AtMostOfGroup)
@@ -149,7 +149,7 @@ TEST(SwindonRules, ExactlyOneCaseType)
     EXPECT_NO_THROW(swindon::exactlyOneCaseType(row(kSwindon, "")));
     EXPECT_INPUT_ERROR(swindon::exactlyOneCaseType(row(kSwindon, "TASK")),
                        "A SWINDON row needs one case type (CIN, LAC, CP, ...) besides its other "
-                       "items.");
+                       "items: add it.");
     EXPECT_INPUT_ERROR(swindon::exactlyOneCaseType(row(kSwindon, "LAC;CP;FP-CARER")),
                        "LAC, CP and FP-CARER");
 }
@@ -177,7 +177,7 @@ TEST(RbwmRules, ComplexOnlyWithEligibleCaseType)
          {"CIC;COMPLEX", "CARE-LEAVER;COMPLEX", "FOSTER-CARER;COMPLEX", "CP;COMPLEX"})
         EXPECT_NO_THROW(rbwm::complexOnlyWithEligibleCaseType(row(kRbwm, ok))) << ok;
     EXPECT_INPUT_ERROR(rbwm::complexOnlyWithEligibleCaseType(row(kRbwm, "CIN;COMPLEX")),
-                       "RBWM adds COMPLEX only to CIC, CARE-LEAVER, FOSTER-CARER or CP rows.");
+                       "RBWM adds COMPLEX only to CIC, CARE-LEAVER, FOSTER-CARER or CP rows:");
     EXPECT_INPUT_ERROR(rbwm::complexOnlyWithEligibleCaseType(row(kRbwm, "COMPLEX")), "COMPLEX");
 }
 
@@ -209,8 +209,10 @@ TEST(NottsRules, ExactlyOneSpecificItem)
 TEST(NottsRules, AtMostTwoAdditionalItems)
 {
     EXPECT_NO_THROW(notts::atMostTwoAdditionalItems(row(kNotts, "S47;EPO;MAPPA")));
-    EXPECT_INPUT_ERROR(notts::atMostTwoAdditionalItems(row(kNotts, "S47;EPO;MAPPA;AIMS")),
-                       "NOTTS allows at most two additional items on a row; this row has 3.");
+    EXPECT_INPUT_ERROR(
+        notts::atMostTwoAdditionalItems(row(kNotts, "S47;EPO;MAPPA;AIMS")),
+        "NOTTS allows at most two additional items on a row; this row has 3. Keep the two that "
+        "best describe the case.");
 }
 
 TEST(NottsRules, AtMostTwoPersonalElements)

@@ -154,7 +154,8 @@ TEST(Swindon, Rules)
     EXPECT_INPUT_ERROR(worker("SWINDON", "HIGHER-SPECIALIST", N(3)), "SWINDON",
                        "does not score hours");
     EXPECT_EQ(check("SWINDON", "CP", N(4)), "OK");
-    EXPECT_EQ(check("SWINDON", "CIN;COMPLEX"), "SWINDON adds COMPLEX only to LAC or CP rows.");
+    EXPECT_EQ(check("SWINDON", "CIN;COMPLEX"),
+              "SWINDON adds COMPLEX only to LAC or CP rows: add the case type, or remove COMPLEX.");
 }
 
 TEST(Swindon, Labels)

@@ -151,10 +151,10 @@ void exactlyOneSpecificItem(const Row& row)
     const unsigned n = row.countIn(Group::Specific);
     if (n > 1)
         fail("A NOTTS row has one specific item; this row has " + row.codesIn(Group::Specific) +
-             ".");
+             ". Keep the one that applies; another family group goes on a row of its own.");
     if (n == 0 && row.total() > 0)
         fail("A NOTTS row needs one specific item (S17-ASSESSMENT, S47, CIN-STABLE, ...) besides "
-             "its additional items.");
+             "its additional items: add it.");
 }
 
 void atMostTwoAdditionalItems(const Row& row)

@@ -78,7 +78,7 @@ void atMostOneCaseType(const Row& row)
 {
     if (row.countIn(Group::Case) > 1)
         fail("An RBWM row has at most one case type; this row has " + row.codesIn(Group::Case) +
-             ".");
+             ". Split the row: one row for each case type.");
 }
 
 void complexOnlyWithEligibleCaseType(const Row& row)

@@ -132,9 +132,11 @@ void exactlyOneCaseType(const Row& row)
 {
     const unsigned n = row.countIn(Group::Case);
     if (n > 1)
-        fail("A SWINDON row has one case type; this row has " + row.codesIn(Group::Case) + ".");
+        fail("A SWINDON row has one case type; this row has " + row.codesIn(Group::Case) +
+             ". Split the row: one row for each case type.");
     if (n == 0 && row.total() > 0 && !isGroupWorkOnly(row))
-        fail("A SWINDON row needs one case type (CIN, LAC, CP, ...) besides its other items.");
+        fail("A SWINDON row needs one case type (CIN, LAC, CP, ...) besides its other items: "
+             "add it.");
 }
 
 void complexOnlyWithLacOrCp(const Row& row)

@@ -146,9 +146,11 @@ void exactlyOneCaseType(const Row& row)
 {
     const unsigned n = row.countIn(Group::Case);
     if (n > 1)
-        fail("A WARRINGTON row has one case type; this row has " + row.codesIn(Group::Case) + ".");
+        fail("A WARRINGTON row has one case type; this row has " + row.codesIn(Group::Case) +
+             ". Split the row: one row for each case type.");
     if (n == 0 && row.total() > 0)
-        fail("A WARRINGTON row needs one case type (CP, CIC, CIN, ...) besides its other items.");
+        fail("A WARRINGTON row needs one case type (CP, CIC, CIN, ...) besides its other items: "
+             "add it.");
 }
 
 void closingWithCaseTypeOnly(const Row& row)
