@@ -17,6 +17,7 @@ sys.path.insert(0, os.path.join(HERE, "..", "tools"))
 from cwoffice import Office, store  # noqa: E402
 from cwtemplate import Builder, Engine  # noqa: E402
 
+import guide  # noqa: E402
 import notts  # noqa: E402
 import rbwm  # noqa: E402
 import swindon  # noqa: E402
@@ -31,6 +32,7 @@ def main():
     ap.add_argument("--out", required=True, help="folder for the .ots files")
     ap.add_argument("--only", action="append", help="build only these files (repeatable)")
     ap.add_argument("--stamp", help="file touched when every template is built")
+    ap.add_argument("--guide", help="also write the getting-started guide (.ods) here")
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
     chosen = [t for t in TEMPLATES if not args.only or t.file in args.only]
@@ -50,6 +52,16 @@ def main():
                     builder.doc.close(True)
                 shutil.copyfile(tmp, os.path.join(args.out, t.file + ".ots"))
                 print("built", t.file + ".ots")
+            if args.guide:
+                doc = guide.build(office, engine, TEMPLATES, os.path.join(HERE, ".."))
+                try:
+                    tmp = office.doc_path("getting-started.ods")
+                    store(doc, tmp, "calc8")
+                finally:
+                    doc.close(True)
+                os.makedirs(os.path.dirname(os.path.abspath(args.guide)), exist_ok=True)
+                shutil.copyfile(tmp, args.guide)
+                print("built", os.path.basename(args.guide))
         finally:
             engine.close()
     if args.stamp:

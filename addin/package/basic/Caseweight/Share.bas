@@ -306,6 +306,11 @@ Function FreezeSheet(oSource As Object, oTarget As Object) As Long
 			n = n + (.EndRow - .StartRow + 1) * (.EndColumn - .StartColumn + 1)
 		End With
 	Next k
+	REM The templates protect their sheets (no password): lifted while the values go in, and
+	REM put back so the copy keeps its labels safe too.
+	Dim bProtected As Boolean
+	bProtected = oTarget.isProtected()
+	If bProtected Then oTarget.unprotect("")
 	REM Clearing first also removes multi-cell array formulas, which cannot be edited cell by cell.
 	oTarget.clearContents(com.sun.star.sheet.CellFlags.FORMULA)
 	For k = 0 To UBound(aAddr)
@@ -313,6 +318,7 @@ Function FreezeSheet(oSource As Object, oTarget As Object) As Long
 			oTarget.getCellRangeByPosition(.StartColumn, .StartRow, .EndColumn, .EndRow).setDataArray(aBlocks(k))
 		End With
 	Next k
+	If bProtected Then oTarget.protect("")
 	FreezeSheet = n
 End Function
 

@@ -1,0 +1,107 @@
+"""What a manager meets first: the Extension Manager's entry, the Add-Ons menu, the guide."""
+
+import unittest
+import xml.etree.ElementTree as ET
+import zipfile
+
+from common import OXT, OfficeTestCase
+
+NS = {"d": "http://openoffice.org/extensions/description/2006",
+      "xlink": "http://www.w3.org/1999/xlink"}
+OOR = "{http://openoffice.org/2001/registry}"
+
+
+def our_functions(office):
+    """{name: (description, arguments)} of the caseweight functions the office registered."""
+    descs = office.ctx.ServiceManager.createInstanceWithContext(
+        "com.sun.star.sheet.FunctionDescriptions", office.ctx)
+    out = {}
+    for i in range(descs.getCount()):
+        p = {x.Name: x.Value for x in descs.getByIndex(i)}
+        out[p["Name"]] = (p["Description"], p["Arguments"])
+    reasons = {}
+    doc = office.new_calc()
+    try:
+        cell = doc.Sheets.getByIndex(0).getCellByPosition(0, 0)
+        for name in out:
+            cell.setFormula('=CASEREASON("%s")' % name)
+            doc.calculateAll()
+            reasons[name] = cell.getString()
+    finally:
+        doc.close(True)
+    return {n: v for n, v in out.items()
+            if n == "CASEREASON" or "not a caseweight function" not in reasons[n]}
+
+
+class FirstHour(OfficeTestCase):
+    def test_extension_manager_entry(self):
+        with zipfile.ZipFile(OXT) as z:
+            names = set(z.namelist())
+            desc = ET.fromstring(z.read("description.xml"))
+            text = z.read("description-en.txt").decode("utf-8")
+            version = desc.find("d:version", NS).get("value")
+        # a short name the Extension Manager shows whole, and an icon it shows
+        name = desc.find("d:display-name/d:name", NS).text
+        self.assertLessEqual(len(name), 25, name)
+        for icon in desc.find("d:icon", NS):
+            self.assertIn(icon.get("{%s}href" % NS["xlink"]), names)
+        # the description names every function, where to start, and this release's notes
+        functions = our_functions(self.office)
+        self.assertGreater(len(functions), 20)
+        for function in functions:
+            self.assertRegex(text, r"\b%s\b" % function)
+        self.assertIn("Getting Started", text)
+        self.assertIn("File > New > Templates", text)
+        self.assertIn("New in this release", text)
+        self.assertNotIn("@", text)
+        self.assertTrue(version)
+
+    def test_add_ons_menu_has_icons_and_the_guide(self):
+        with zipfile.ZipFile(OXT) as z:
+            addons = ET.fromstring(z.read("Addons.xcu"))
+            names = set(z.namelist())
+        menu = [n for n in addons.iter("node") if n.get(OOR + "name") == "AddonMenu"][0]
+        urls = {}
+        for entry in menu.findall("node"):
+            props = {p.get(OOR + "name"): p.find("value").text for p in entry.findall("prop")}
+            urls[props["Title"]] = props["URL"]
+        self.assertIn("caseweight: Getting Started", urls)
+        images = [n for n in addons.iter("node") if n.get(OOR + "name") == "Images"][0]
+        pictured = {}
+        for image in images.findall("node"):
+            url = [p for p in image.findall("prop") if p.get(OOR + "name") == "URL"][0]
+            small = [p for p in image.iter("prop") if p.get(OOR + "name") == "ImageSmallURL"][0]
+            pictured[url.find("value").text] = small.find("value").text
+        for title, url in urls.items():
+            self.assertIn(url, pictured, title + " has no icon")
+            self.assertIn(pictured[url].replace("%origin%/", ""), names)
+
+    def test_the_guide_opens_and_explains_every_function(self):
+        url = self.office.run_basic("Caseweight.Guide.GuideUrl")
+        self.assertTrue(url.endswith("/guide/getting-started.ods"), url)
+        from cwoffice import props
+        doc = self.office.desktop.loadComponentFromURL(url, "_blank", 0,
+                                                       props(Hidden=True, ReadOnly=True))
+        self.addCleanup(doc.close, True)
+        sheet = doc.Sheets.getByIndex(0)
+        cursor = sheet.createCursor()
+        cursor.gotoEndOfUsedArea(False)
+        cells = sheet.getCellRangeByPosition(0, 0, cursor.RangeAddress.EndColumn,
+                                             cursor.RangeAddress.EndRow).getDataArray()
+        text = "\n".join(str(v) for row in cells for v in row)
+        for step in ("Start a sheet", "Fill it in", "Share it", "Save Values-Only Copy"):
+            self.assertIn(step, text)
+        for function, (description, arguments) in our_functions(self.office).items():
+            self.assertIn(function + "(", text)
+            self.assertIn(description, text)
+            for a in arguments:
+                self.assertIn("%s: %s" % (a.Name, a.Description), text)
+        # the picture of a filled sheet is inside the guide, not a link to a file
+        self.assertEqual(sheet.DrawPage.getCount(), 1)
+        graphic = sheet.DrawPage.getByIndex(0).Graphic
+        self.assertIsNotNone(graphic)
+        self.assertGreater(graphic.SizePixel.Width, 500)
+
+
+if __name__ == "__main__":
+    unittest.main()
