@@ -311,7 +311,8 @@ class RealWindowTest(unittest.TestCase):
         done = self.screen.wait_window("^caseweight$", timeout=60)
         self.shot("values-only-copy-saved")
         self.close_dialog(done, "Return")
-        self.assertTrue(os.path.exists(out))
+        self.assertTrue(os.path.exists(out), "the copy was not written: the message is in "
+                        "values-only-copy-saved.png")
         copy = self.office.load(out)
         try:
             self.assertEqual(copy.Sheets.getByIndex(0).Name, "About this copy")
