@@ -1,9 +1,12 @@
 """What a colleague without the extension sees, and the values-only copy made for them.
 
 Found in real LibreOffice (and asserted below):
-- ODS opened without the extension: every add-in cell, and every total using one, shows
-  #NAME? at once; texts (CASECHECK, WORKLOADBAND) keep their saved result until recalculated.
+- ODS opened without the extension: every add-in cell with a number, and every total using
+  one, shows #NAME? at once; texts (CASECHECK, WORKLOADBAND) keep their saved result until
+  recalculated, and what was typed stays as it was.
 - XLSX opened without the extension: the saved values show until a recalculation, then #NAME?.
+- XLS (Excel 97-2003) cannot store add-in functions: saved and reopened, even with the
+  extension, every caseweight cell shows #MACRO? once recalculated.
 - The values-only copy (Tools > Add-Ons > Save Values-Only Copy for Sharing..., or
   tools/caseweight-share) opens with the same numbers, texts and error texts everywhere, and
   a first sheet saying it is a values-only copy.
@@ -48,12 +51,22 @@ class Sharing(unittest.TestCase):
             set_formulas(doc.Sheets.getByIndex(0), 0, FORMULAS)
             doc.calculateAll()
             cls.original = results(doc)
-            for ext, filt in ((".ods", "calc8"), (".xlsx", "Calc Office Open XML")):
+            for ext, filt in ((".ods", "calc8"), (".xlsx", "Calc Office Open XML"),
+                              (".xls", "MS Excel 97")):
                 path = office.doc_path("sheet" + ext)
                 store(doc, path, filt)
                 cls.files[ext] = path
         finally:
             doc.close(True)
+        # .xls cannot hold add-in functions: reopened even with the extension, they are gone.
+        xls = office.load(cls.files[".xls"])
+        try:
+            cls.xls_with_extension = results(xls)
+            xls.calculateAll()
+            cls.xls_recalculated = [xls.Sheets.getByIndex(0).getCellByPosition(0, r).getString()
+                                    for r in range(len(FORMULAS))]
+        finally:
+            xls.close(True)
         office.stop()
         # The copy for sharing, made by the command a manager runs (same code as the menu).
         for ext in (".ods", ".xlsx"):
@@ -81,6 +94,16 @@ class Sharing(unittest.TestCase):
         self.assertEqual(got[0], ("error", ERR_NAME))
         self.assertEqual(got[1], ("error", ERR_NAME))
         self.assertEqual(got[3], ("error", ERR_NAME), "a SUM of add-in cells is unreadable too")
+
+    def test_ods_without_extension_keeps_texts_and_typed_cells(self):
+        got = results(self.open(".ods"))
+        self.assertEqual(got[4], ("text", "Below band"), "a text result keeps its saved value")
+        self.assertEqual(got[6], self.original[6])
+
+    def test_xls_loses_the_functions_even_with_the_extension(self):
+        add_in_rows = [0, 1, 2, 4, 6]
+        for r in add_in_rows:
+            self.assertEqual(self.xls_recalculated[r], "#MACRO?", FORMULAS[r])
 
     def test_xlsx_without_extension_shows_cached_values_until_recalculated(self):
         doc = self.open(".xlsx")
