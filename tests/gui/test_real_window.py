@@ -30,15 +30,7 @@ SHOTS = os.environ.get("CASEWEIGHT_SCREENSHOTS") or os.path.join(SOURCE_DIR, "do
 CALC_WINDOW = " - LibreOffice Calc$"
 
 # check name -> what makes it fail today (asserted as it should be all the same)
-PENDING = {
-    "CASEPOINTS required arguments": "every parameter is of UNO type any, so Calc marks every "
-                                     "argument optional",
-    "CP typed in the CP plan column": "AutoInput completes CP to the column heading, which "
-                                      "the drop-down list refuses",
-    "0.5 typed in the co-work share": "the percent format reads 0.5 as 0.5 %, below the "
-                                      "allowed 0.01",
-    "total after typing": "follows from the CP and share checks",
-}
+PENDING = {}   # none at present; e.g. {"CP typed in the CP plan column": "AutoInput ..."}
 
 
 class RealWindowTest(unittest.TestCase):
