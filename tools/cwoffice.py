@@ -24,6 +24,7 @@ import atexit
 import contextlib
 import os
 import pwd
+import resource
 import shutil
 import signal
 import socket
@@ -248,7 +249,7 @@ class Office:
                                           "--nolockcheck", self._profile_arg(),
                                           "--accept=" + accept]),
             env=self._env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            start_new_session=True)
+            start_new_session=True, preexec_fn=_limit_memory)
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext(
             "com.sun.star.bridge.UnoUrlResolver", local)
@@ -408,6 +409,28 @@ def replace_file(src, dest):
         raise
 
 
+def memory_limit():
+    """Bytes of address space the office may take: CASEWEIGHT_OFFICE_MEMORY_GB, or three
+    quarters of this machine's memory. A sheet whose formulas pass whole-sheet ranges makes
+    Calc build every cell (docs/performance.md); the limit ends that office, not the machine."""
+    given = os.environ.get("CASEWEIGHT_OFFICE_MEMORY_GB")
+    if given:
+        return int(float(given) * (1 << 30))
+    total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    return max(4 << 30, total * 3 // 4)
+
+
+def _limit_memory():
+    limit = memory_limit()
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def office_stopped(e):
+    """Whether an exception says the office process went away (the bridge was disposed)."""
+    return type(e).__name__ == "DisposedException" or "bridge" in str(
+        getattr(e, "Message", "") or e).lower()
+
+
 class ToolError(Exception):
     """A reason, in one sentence, why a tool could not do what it was asked (status 2)."""
 
@@ -433,6 +456,11 @@ def run_tool(name, main):
         print("%s: %s" % (name, e), file=sys.stderr)
         code = 2
     except Exception as e:  # noqa: BLE001 - never a traceback, one line and status 2
-        print("%s: %s" % (name, describe(e)), file=sys.stderr)
+        reason = describe(e)
+        if office_stopped(e):
+            reason = ("LibreOffice stopped while working on the file; a formula over whole "
+                      "columns or the whole sheet can need more memory than the office may use "
+                      "(%d GB): give such formulas the rows in use" % (memory_limit() >> 30))
+        print("%s: %s" % (name, reason), file=sys.stderr)
         code = 2
     sys.exit(code)

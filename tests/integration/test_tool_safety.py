@@ -105,6 +105,16 @@ class ToolSafety(OfficeTestCase):
             f["errors"] = save(doc, "errors-no-check.ods", "calc8")
         finally:
             doc.close(True)
+        doc = office.new_calc()
+        try:
+            # Calc builds every cell of a whole-sheet range for an add-in: stored, not run here.
+            doc.enableAutomaticCalculation(False)
+            sh = doc.Sheets.getByIndex(0)
+            sh.getCellByPosition(0, 0).setString("CP")
+            sh.getCellByPosition(0, 2).setFormula('=CASEPOINTS("SWINDON";B:AMJ)')
+            f["whole-sheet"] = save(doc, "whole-sheet.ods", "calc8")
+        finally:
+            doc.close(True)
         f["odt"] = os.path.join(cls.tmp, "renamed-text.ods")
         write_odt(f["odt"], "Minutes of the team meeting")
         with open(f["good"], "rb") as g:
@@ -165,6 +175,15 @@ class ToolSafety(OfficeTestCase):
         self.assertNotIn("Every case row follows the scheme", out)
         self.assertIn("Sheet1, row 2 (Vaughan): B2 shows Err:502.", out)
         self.assertIn("Sheet1, row 3 (Total): B3 shows Err:502.", out)
+
+    def test_a_whole_sheet_formula_ends_the_office_not_the_machine(self):
+        env = dict(os.environ, CASEWEIGHT_OFFICE_MEMORY_GB="4")
+        start = time.monotonic()
+        result = self.run_tool("caseweight-score", self.files["whole-sheet"], env=env)
+        self.assertRefused(result, "whole-sheet")
+        self.assertIn("whole columns or the whole sheet", result[2])
+        self.assertIn("(4 GB)", result[2])
+        self.assertLess(time.monotonic() - start, 280)  # a guard, not a timing assertion
 
     def test_score_good_sheet(self):
         code, out, err = self.run_tool("caseweight-score", self.files["good"])
