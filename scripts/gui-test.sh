@@ -7,19 +7,7 @@
 # CASEWEIGHT_OXT=FILE tests that .oxt instead of building one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-packages=(libreoffice-calc xvfb xdotool imagemagick)
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if ((${#missing[@]})); then
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  echo "Installing: ${missing[*]}"
-  $sudo apt-get update -q
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q "${missing[@]}"
-fi
-bash scripts/install-deps.sh
+bash scripts/install-deps.sh --gui
 if [ -z "${CASEWEIGHT_OXT:-}" ]; then
   bash scripts/build.sh
   export CASEWEIGHT_OXT="$PWD/build/caseweight.oxt"

@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing caseweight needs on Debian 12, if it is missing.
+#   bash scripts/install-deps.sh         headless Calc is enough
+#   bash scripts/install-deps.sh --gui   also Calc with a window, Xvfb, xdotool and ImageMagick
+#                                        for the real-window tests (scripts/gui-test.sh)
 set -euo pipefail
 packages=(build-essential cmake pkg-config libreoffice-dev python3-uno
           libgtest-dev libbenchmark-dev clang-format poppler-utils
@@ -11,9 +14,15 @@ missing=()
 for p in "${packages[@]}"; do
   installed "$p" || missing+=("$p")
 done
-# Calc: the headless build, or the GUI build (scripts/gui-test.sh installs it; it replaces
-# the headless one): either does, so the two scripts never swap one for the other.
-installed libreoffice-calc || installed libreoffice-calc-nogui || missing+=(libreoffice-calc-nogui)
+if [ "${1:-}" = "--gui" ]; then
+  for p in libreoffice-calc xvfb xdotool imagemagick; do
+    installed "$p" || missing+=("$p")
+  done
+else
+  # Calc: the headless build, or the GUI build (--gui installs it; it replaces the headless
+  # one): either does, so the two never swap one for the other.
+  installed libreoffice-calc || installed libreoffice-calc-nogui || missing+=(libreoffice-calc-nogui)
+fi
 if ((${#missing[@]})); then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
