@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Every test: install what is missing, build, then unit tests and the integration tests in
-# real headless LibreOffice (each starts and always stops its own soffice); then the unit
+# Every test: install what is missing, build, then unit tests, the integration tests in real
+# headless LibreOffice (each starts and always stops its own soffice) and the real-window tests
+# under Xvfb (screenshots in build/screenshots/); then the unit
 # tests again under AddressSanitizer + UndefinedBehaviorSanitizer, and a bounded libFuzzer run
 # over the engine (CASEWEIGHT_FUZZ_SECONDS, default 60), both in build-asan (clang, no add-in).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/install-deps.sh
+bash scripts/install-deps.sh --gui
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCASEWEIGHT_GUI_TESTS=ON
 bash scripts/build.sh
 (cd build && ctest --output-on-failure --timeout 1200)
 

@@ -333,5 +333,21 @@ class RealWindowTest(unittest.TestCase):
         self.close_dialog(manager)
 
 
+    def test_5_getting_started(self):
+        """Tools > Add-Ons > caseweight: Getting Started opens the guide in a window."""
+        self.open_window()
+        self.open_menu("alt+t", "Up", "Right")          # Add-Ons is the last entry of Tools
+        self.screen.key("c")                            # caseweight: Getting Started
+        guide = self.screen.wait_window(r"^getting-started\.ods \(read-only\)", timeout=60)
+        self.screen.focus(guide)
+        self.shot("getting-started-guide")
+        opened = [c for c in self.office.desktop.Components
+                  if (getattr(c, "URL", "") or "").endswith("/guide/getting-started.ods")]
+        self.assertEqual(len(opened), 1, "the guide is not open")
+        self.assertTrue(opened[0].isReadonly())
+        opened[0].close(True)
+        self.screen.wait_gone(guide)
+
+
 if __name__ == "__main__":
     unittest.main()
