@@ -768,8 +768,12 @@ class Builder:
         r = lay.next_row
         self.fit(sh, spec, lay, hdr)
 
-        # Printing: A4 landscape, one page wide, the header rows on every page.
-        self.page_setup(sh, spec.name, 0, hdr, ncols - 1, max(lay.next_row, r))
+        # Printing: A4 landscape, one page wide, the header rows on every page; as wide as
+        # the table or an extra block beside or below it, whichever reaches further.
+        used = sh.createCursor()
+        used.gotoEndOfUsedArea(False)
+        last_col = max(ncols - 1, used.RangeAddress.EndColumn)
+        self.page_setup(sh, spec.name, 0, hdr, last_col, max(lay.next_row, r))
         return lay
 
     def entry_range(self, lay, spec):

@@ -205,6 +205,8 @@ team = Template(
             Field("month", "Reporting month"),
             Field("completed", "Date completed", "date", fmt="DD/MM/YYYY"),
         ],
+        # two a row: a slot starting at the wide comments column would have no value cell
+        fields_per_row=2,
         columns=[
             Date("date", "Date of score", 19),
             Text("initials", "Worker's initials", 16),

@@ -773,6 +773,23 @@ class TemplatesTest(OfficeTestCase):
             for words in ("EN East and North", "S South", "W West"):
                 self.assertIn(words, v.InputMessage, file)
 
+    def test_every_named_cell_is_inside_the_printed_page(self):
+        """Header fields, totals and columns lie inside the print area (a field laid out past
+        the table's last column would be neither printed nor seen beside it)."""
+        for file in TEMPLATE_FILES:
+            doc = self.open_template(file)
+            for name in doc.NamedRanges.ElementNames:
+                if not name.startswith("cw_"):
+                    continue
+                cells = doc.NamedRanges.getByName(name).ReferredCells
+                a = cells.RangeAddress
+                sheet = doc.Sheets.getByIndex(a.Sheet)
+                areas = sheet.getPrintAreas()
+                self.assertTrue(areas, "%s %s: no print area" % (file, sheet.Name))
+                self.assertTrue(any(p.StartColumn <= a.StartColumn and a.EndColumn <= p.EndColumn
+                                    for p in areas), "%s %s is outside the printed page"
+                                % (file, name))
+
     def test_sheets_are_protected_and_inputs_unlocked(self):
         """Labels, formulas and the Codes sheet are protected (without a password); the
         header fields, the table's entry columns and the extra blocks' inputs are not."""
