@@ -103,7 +103,12 @@ std::string_view argumentName(ArgumentRef argument)
 
 RangeShape shapeOf(const uno::Any& any)
 {
-    if (any.getValueTypeClass() != uno::TypeClass_SEQUENCE)
+    // Only rows of cells are read in place; any other value (a flat sequence from a macro)
+    // counts as one cell, which the conversion then finds unusable.
+    const uno::Type& type = any.getValueType();
+    if (type != cppu::UnoType<uno::Sequence<uno::Sequence<uno::Any>>>::get() &&
+        type != cppu::UnoType<uno::Sequence<uno::Sequence<double>>>::get() &&
+        type != cppu::UnoType<uno::Sequence<uno::Sequence<rtl::OUString>>>::get())
         return {1, 1};
     // The outer sequence's length, and the first row's, without copying any cell.
     const auto* outer = static_cast<const uno_Sequence* const*>(any.getValue());
