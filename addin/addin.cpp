@@ -464,6 +464,14 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
                     reflection::theCoreReflection::get(context_)
                         ->forName("org.caseweight.XCaseweight")
                         ->getMethod(fromUtf8(f->method));
+                // The table and the IDL are checked against each other by the tests; should
+                // they ever disagree, say so rather than read past either.
+                if (!method.is() ||
+                    static_cast<std::size_t>(method->getParameterTypes().getLength()) !=
+                        f->arguments.size())
+                    throw uno::RuntimeException("caseweight: the function table and the "
+                                                "interface disagree about " +
+                                                fromUtf8(f->displayName));
                 const auto types = method->getParameterTypes();
                 uno::Sequence<uno::Any> values(types.getLength());
                 for (sal_Int32 i = 0; i < types.getLength(); ++i)
