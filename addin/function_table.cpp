@@ -48,9 +48,8 @@ constexpr ArgumentInfo kCases{"Cases", "A number of cases."};
 constexpr ArgumentInfo kTarget{"Target", "The target number of cases per FTE, e.g. 18."};
 constexpr ArgumentInfo kCurrentFte{"CurrentFTE", "The FTE of the social workers now."};
 constexpr ArgumentInfo kColumn{
-    "Column", "A column of the scheme's sheet: SWINDON basic, lac, cp, court, assessment, "
-              "pre-proceedings, travel, task, group-work; RBWM cin, cic, cp, ...; NOTTS "
-              "first-child, other-children, additional (SHEETCOLUMNS lists them)."};
+    "Column", "A column of the scheme's paper sheet, such as \"lac\" or \"travel\"; "
+              "SHEETCOLUMNS(Scheme) lists them."};
 } // namespace
 
 const std::vector<FunctionInfo>& functionTable()
@@ -187,8 +186,8 @@ const std::vector<FunctionInfo>& functionTable()
         {"columnCheck",
          "COLUMNCHECK",
          "Returns OK when a number typed in a column of a hand-made weighting sheet is one the "
-         "scheme allows there (the Swindon LAC column holds 6 or 10 per child ...), or one "
-         "sentence saying what the column holds. For conditional formatting of existing sheets.",
+         "scheme allows there, or one sentence saying what the column holds; for checking "
+         "existing sheets.",
          {kScheme, kColumn, {"Value", "The typed number (an empty cell or 0 is OK)."}, kChildren}},
         {"columnValues",
          "COLUMNVALUES",

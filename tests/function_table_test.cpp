@@ -42,6 +42,18 @@ TEST(FunctionTable, NamesAreUniqueAndDescribed)
     EXPECT_EQ(caseweight::findByDisplayName("NOSUCH"), nullptr);
 }
 
+// What the Function Wizard shows whole at 100 % zoom: three lines of a function's description,
+// two of an argument's (longer texts are cut without a scroll bar).
+TEST(FunctionTable, TextsFitTheFunctionWizard)
+{
+    for (const auto& f : caseweight::functionTable())
+    {
+        EXPECT_LE(f.description.size(), 230u) << f.displayName;
+        for (const auto& a : f.arguments)
+            EXPECT_LE(a.description.size(), 145u) << f.displayName << " " << a.name;
+    }
+}
+
 TEST(FunctionTable, ReadmeDocumentsEveryFunctionAndArgument)
 {
     const std::string text = readme();
