@@ -134,19 +134,23 @@ Function SameFileReason(oDoc As Object, sUrl As String) As String
 		SameFileReason = sWhy
 		Exit Function
 	End If
-	On Error GoTo Different
+	REM Basic cannot compare inodes: a file of the same size and the same bytes (reached
+	REM through a symbolic or hard link, or an identical copy) is taken for the document.
+	REM Timestamps are not compared: a symbolic link has its own. When the check itself
+	REM fails, the copy is not written (a wrong refusal costs a new name, a wrong write the
+	REM document).
+	On Error GoTo Unsure
 	Dim oSfa As Object
 	oSfa = CreateUnoService("com.sun.star.ucb.SimpleFileAccess")
-	If Not oSfa.exists(sUrl) Or Not oSfa.exists(sDocUrl) Then Exit Function
-	If oSfa.isFolder(sUrl) Or oSfa.isFolder(sDocUrl) Then Exit Function
+	If Not oSfa.exists(sUrl) Then Exit Function
+	If oSfa.isFolder(sUrl) Then Exit Function
+	If Not oSfa.exists(sDocUrl) Then Exit Function
 	If oSfa.getSize(sUrl) <> oSfa.getSize(sDocUrl) Then Exit Function
-	Dim a, b
-	a = oSfa.getDateTimeModified(sUrl)
-	b = oSfa.getDateTimeModified(sDocUrl)
-	If a.Year <> b.Year Or a.Month <> b.Month Or a.Day <> b.Day Or a.Hours <> b.Hours Or _
-		a.Minutes <> b.Minutes Or a.Seconds <> b.Seconds Or a.NanoSeconds <> b.NanoSeconds Then Exit Function
-	If SameBytes(oSfa, sUrl, sDocUrl, 262144) Then SameFileReason = sWhy
-Different:
+	If SameBytes(oSfa, sUrl, sDocUrl, 1048576) Then SameFileReason = sWhy
+	Exit Function
+Unsure:
+	SameFileReason = "it could not be checked that " & ConvertFromUrl(sUrl) & _
+		" is not the document itself: choose another name."
 End Function
 
 Function NormalUrl(sUrl As String) As String
