@@ -133,8 +133,10 @@ double reductionHours(const Values& hours, const Values& starts, const Values& e
     const double day = numberArg(asAt, {"AsAt", 0, kLastDate, true}, std::nullopt);
     // Starts or Ends left out (or one empty cell): every reduction open at that end.
     const Values noDates(hours.size());
-    const Values& from = starts.size() == 1 && isBlank(starts[0]) ? noDates : starts;
-    const Values& to = ends.size() == 1 && isBlank(ends[0]) ? noDates : ends;
+    const auto leftOut = [](const Values& dates)
+    { return dates.size() == 1 && (isBlank(dates[0]) || isZero(dates[0])); };
+    const Values& from = leftOut(starts) ? noDates : starts;
+    const Values& to = leftOut(ends) ? noDates : ends;
     if (from.size() != hours.size() || to.size() != hours.size())
         fail("Hours, Starts and Ends must have the same number of cells; got " +
              std::to_string(hours.size()) + ", " + std::to_string(starts.size()) + " and " +

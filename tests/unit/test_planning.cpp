@@ -80,6 +80,7 @@ TEST(Capacity, EmptySingleCellsMeanNoDate)
     EXPECT_DOUBLE_EQ(caseweight::reductionHours({N(7.4)}, {N(0)}, {N(45400)}, N(day)), 0);
     // Starts and Ends left out: open at both ends, for every reduction.
     EXPECT_DOUBLE_EQ(caseweight::reductionHours({N(7.4), N(2)}, {E()}, {E()}, N(day)), 9.4);
+    EXPECT_DOUBLE_EQ(caseweight::reductionHours({N(7.4), N(2)}, {N(0)}, {N(0)}, N(day)), 9.4);
     EXPECT_INPUT_ERROR(caseweight::reductionHours({N(7.4)}, {E()}, {E()}, N(0)), "AsAt",
                        "empty cell", "TODAY()");
 }
