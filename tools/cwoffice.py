@@ -10,8 +10,9 @@ On Ctrl+C or SIGTERM the offices are killed at once (from a helper thread, as th
 may be waiting inside a call to the office); SIGTERM then exits with status 143 (128 + 15) and
 Ctrl+C raises KeyboardInterrupt as usual (the tools exit with 130).
 
-Helpers for the tools: same_file() tells whether two paths name one file, replace_file()
-writes an output through a temporary file in the destination folder renamed into place.
+Helpers for the tools: check_input() and load_spreadsheet() refuse what cannot be read,
+same_file() tells whether two paths name one file, replace_file() writes an output through a
+temporary file in the destination folder renamed into place.
 
 unopkg refuses to install into a user profile as root, so as root the office runs as an
 unprivileged user (created when missing) and this process talks to it over the socket.
@@ -372,6 +373,33 @@ def same_file(a, b):
     if sa is not None and sb is not None:
         return (sa.st_dev, sa.st_ino) == (sb.st_dev, sb.st_ino)
     return os.path.realpath(a) == os.path.realpath(b)
+
+
+def check_input(path, nothing):
+    """Raises ToolError unless path is a readable, non-empty file; `nothing` ends the sentence
+    for an empty one ("nothing to score")."""
+    if not os.path.exists(path):
+        raise ToolError("no such file: " + path)
+    if not os.path.isfile(path):
+        raise ToolError("%s is not a file" % path)
+    if not os.access(path, os.R_OK):
+        raise ToolError("%s cannot be read (permission denied)" % path)
+    if os.path.getsize(path) == 0:
+        raise ToolError("%s is empty: %s" % (path, nothing))
+
+
+def load_spreadsheet(office, path):
+    """A private copy of path loaded in the office, or ToolError saying why it cannot be; the
+    caller closes it."""
+    try:
+        doc = office.load(office.copy_in(path))
+    except Exception:  # noqa: BLE001 - any load failure means: cannot read
+        raise ToolError("cannot read %s: LibreOffice could not open it (damaged, "
+                        "password-protected or not a workbook)" % path) from None
+    if not doc.supportsService("com.sun.star.sheet.SpreadsheetDocument"):
+        doc.close(True)
+        raise ToolError("%s is not a spreadsheet" % path)
+    return doc
 
 
 def check_writable_folder(path):

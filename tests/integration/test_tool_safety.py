@@ -107,6 +107,14 @@ class ToolSafety(OfficeTestCase):
             doc.close(True)
         doc = office.new_calc()
         try:
+            sh = doc.Sheets.getByIndex(0)
+            sh.getCellByPosition(0, 0).setFormula('=CASEPOINTS("SWINDON";"CP")')
+            sh.protect("secret")
+            f["locked-sheet"] = save(doc, "locked-sheet.ods", "calc8")
+        finally:
+            doc.close(True)
+        doc = office.new_calc()
+        try:
             # Calc builds every cell of a whole-sheet range for an add-in: stored, not run here.
             doc.enableAutomaticCalculation(False)
             sh = doc.Sheets.getByIndex(0)
@@ -210,6 +218,13 @@ class ToolSafety(OfficeTestCase):
         os.symlink(path, sym)
         os.link(path, hard)
         return sym, hard
+
+    def test_share_a_sheet_protected_with_a_password_says_so(self):
+        out = os.path.join(self.tmp, "locked-copy.ods")
+        result = self.run_tool("caseweight-share", self.files["locked-sheet"], out)
+        self.assertRefused(result, "locked sheet")
+        self.assertIn("protected with a password", result[2])
+        self.assertFalse(os.path.exists(out))
 
     def test_share_refuses_to_overwrite_its_input(self):
         src = os.path.join(self.tmp, "team.ods")

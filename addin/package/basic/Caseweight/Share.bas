@@ -72,12 +72,19 @@ Function WriteValuesOnlyCopy(oDoc As Object, sUrl As String)
 	oCopy = StarDesktop.loadComponentFromURL(sTempUrl, "_blank", 0, Array(Prop("Hidden", True), _
 		Prop("MacroExecutionMode", com.sun.star.document.MacroExecMode.NEVER_EXECUTE), _
 		Prop("UpdateDocMode", com.sun.star.document.UpdateDocMode.NO_UPDATE)))
-	sStep = "replacing formulas by their results"
-	Dim nReplaced As Long, i As Long
+	Dim nReplaced As Long, i As Long, oSheet As Object, bProtected As Boolean
 	nReplaced = 0
 	For i = 0 To oCopy.Sheets.getCount() - 1
-		nReplaced = nReplaced + FreezeSheet(oDoc.Sheets.getByName(oCopy.Sheets.getByIndex(i).Name), _
-			oCopy.Sheets.getByIndex(i))
+		oSheet = oCopy.Sheets.getByIndex(i)
+		REM The templates protect their sheets (no password): lifted while the values go in,
+		REM and put back so the copy keeps its labels safe too.
+		bProtected = oSheet.isProtected()
+		sStep = "unprotecting the sheet " & oSheet.Name & " (a sheet protected with a " & _
+			"password must be unprotected first: Tools > Protect Sheet)"
+		If bProtected Then oSheet.unprotect("")
+		sStep = "replacing formulas by their results"
+		nReplaced = nReplaced + FreezeSheet(oDoc.Sheets.getByName(oSheet.Name), oSheet)
+		If bProtected Then oSheet.protect("")
 	Next i
 	sStep = "removing macros, events and links"
 	StripCopy(oCopy)
@@ -310,11 +317,6 @@ Function FreezeSheet(oSource As Object, oTarget As Object) As Long
 			n = n + (.EndRow - .StartRow + 1) * (.EndColumn - .StartColumn + 1)
 		End With
 	Next k
-	REM The templates protect their sheets (no password): lifted while the values go in, and
-	REM put back so the copy keeps its labels safe too.
-	Dim bProtected As Boolean
-	bProtected = oTarget.isProtected()
-	If bProtected Then oTarget.unprotect("")
 	REM Clearing first also removes multi-cell array formulas, which cannot be edited cell by cell.
 	oTarget.clearContents(com.sun.star.sheet.CellFlags.FORMULA)
 	For k = 0 To UBound(aAddr)
@@ -322,7 +324,6 @@ Function FreezeSheet(oSource As Object, oTarget As Object) As Long
 			oTarget.getCellRangeByPosition(.StartColumn, .StartRow, .EndColumn, .EndRow).setDataArray(aBlocks(k))
 		End With
 	Next k
-	If bProtected Then oTarget.protect("")
 	FreezeSheet = n
 End Function
 
