@@ -448,7 +448,7 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
                 if (!f || f->method == "caseReason")
                     return fromUtf8(
                         (name.kind == Value::Kind::Text
-                             ? quotedName(name.text) + " is not a caseweight function. "
+                             ? quotedText(name.text) + " is not a caseweight function. "
                              : std::string()) +
                         "Give the name of a caseweight function as the first argument, e.g. "
                         "\"WORKLOADBAND\".");
@@ -611,11 +611,6 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
         default:
             return given;
         }
-    }
-
-    static std::string quotedName(const std::string& text)
-    {
-        return "\"" + text.substr(0, 40) + "\"";
     }
 
     static std::string normalisedName(const std::string& text)

@@ -202,6 +202,11 @@ std::vector<std::string> schemeItems(const Value& scheme, const Value& group)
     return codes;
 }
 
+std::string quotedText(std::string_view text)
+{
+    return quoted(text);
+}
+
 std::vector<std::string> schemeNames()
 {
     std::vector<std::string> names;

@@ -181,6 +181,8 @@ TEST(Arguments, QuotedTextStaysOneSentence)
     // Cut at a character boundary: 59 x and a two-byte e acute straddling the 60th byte.
     EXPECT_EQ(detail::quoted(std::string(59, 'x') + "\xc3\xa9z"),
               "\"" + std::string(59, 'x') + "...\"");
+    // The public form the add-in quotes with (CASEREASON's unknown function name).
+    EXPECT_EQ(caseweight::quotedText(std::string(100, 'x')), detail::quoted(std::string(100, 'x')));
     try
     {
         casePoints(S(std::string("\0CP", 3)), cell("CP"), E(), E());

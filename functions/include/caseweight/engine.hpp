@@ -10,6 +10,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace caseweight
@@ -57,8 +58,8 @@ std::string caseCheck(const Value& scheme, const Values& items, const Value& chi
 double workerPoints(const Value& scheme, const Values& items, const Value& hours);
 
 // WORKLOADPOINTS: the worker's total. casePoints: row totals, summed (empty cells ignored).
-// workerPoints: the worker element, summed; when wholly empty, the scheme's element of a
-// worker with no items (Warrington's stable element).
+// workerPoints: the worker element, summed; when wholly empty or 0 (what Calc passes for one
+// empty cell), the scheme's element of a worker with no items (Warrington's stable element).
 double workloadPoints(const Value& scheme, const Values& casePoints, const Values& workerPoints);
 
 // WORKLOADBAND: the band label for a worker's total at a grade and FTE.
@@ -77,5 +78,9 @@ std::vector<std::string> schemeItems(const Value& scheme, const Value& group);
 
 // The canonical scheme names, for listings and tests.
 std::vector<std::string> schemeNames();
+
+// A user's text as the sentences quote it: in quotes, control characters as spaces, a long
+// text cut (at a character boundary) with "...".
+std::string quotedText(std::string_view text);
 
 } // namespace caseweight
