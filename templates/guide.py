@@ -12,6 +12,7 @@ import uno
 from com.sun.star.awt import Point, Size
 
 HEADER = 0x1F4E79
+ADD_IN = 11  # the Function Wizard's category of add-in functions (ID_FUNCTION_GRP_ADDINS)
 WHITE = 0xFFFFFF
 
 STEPS = [
@@ -117,6 +118,8 @@ def functions(office, engine):
     out = []
     for i in range(descs.getCount()):
         p = {x.Name: x.Value for x in descs.getByIndex(i)}
+        if p["Category"] != ADD_IN:  # only add-in functions need asking
+            continue
         if engine.is_addin_function(p["Name"]) or p["Name"] == "CASEREASON":
             out.append((p["Name"], p["Description"], p["Arguments"]))
     return sorted(out)

@@ -1,6 +1,7 @@
 """Shared set-up for the integration tests: the built .oxt and the office harness."""
 
 import os
+import re
 import sys
 import unittest
 
@@ -9,6 +10,15 @@ SOURCE_DIR = os.environ.get("CASEWEIGHT_SOURCE_DIR") or os.path.abspath(
 sys.path.insert(0, os.path.join(SOURCE_DIR, "tools"))
 
 from cwoffice import FILTERS, Office, store  # noqa: E402,F401
+
+def readme_signatures():
+    """[(NAME, [argument, ...])] of the README's "### NAME(Arg; [Optional] ...)" headings, in
+    order; an optional argument keeps its brackets."""
+    with open(os.path.join(SOURCE_DIR, "README.md"), encoding="utf-8") as f:
+        text = f.read()
+    return [(name, [a.strip() for a in args.split(";")])
+            for name, args in re.findall(r"^### ([A-Z]+)\(([^)]*)\)", text, re.M)]
+
 
 OXT = os.environ.get("CASEWEIGHT_OXT") or os.path.join(SOURCE_DIR, "build", "caseweight.oxt")
 

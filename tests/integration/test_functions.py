@@ -4,11 +4,10 @@ The expected values are written out here from the SPEC, independently of the eng
 """
 
 import os
-import re
 import unittest
 
-from common import (ERR_ILLEGAL_ARGUMENT, SOURCE_DIR, E, OfficeTestCase, T, V, case_failures,
-                    cell_result, set_formulas, store)
+from common import (ERR_ILLEGAL_ARGUMENT, E, OfficeTestCase, T, V, case_failures, cell_result,
+                    readme_signatures, set_formulas, store)
 
 CASES = [
     # SWINDON (3.1)
@@ -288,12 +287,11 @@ class FunctionsInCalc(OfficeTestCase):
         }
         # Required and optional as the README's headings write them ([Optional]) and as the
         # table's texts say ("Optional. ..."): Calc takes it from the IDL's parameter types.
-        with open(os.path.join(SOURCE_DIR, "README.md"), encoding="utf-8") as f:
-            headings = re.findall(r"^### ([A-Z]+)\(([^)]*)\)", f.read(), re.M)
+        headings = readme_signatures()
         self.assertGreater(len(headings), 25)
         for name, args in headings:
             self.assertIn(name, found)
-            want = [a.strip().startswith("[") for a in args.split(";")]
+            want = [a.startswith("[") for a in args]
             got = [a.IsOptional for a in found[name]["Arguments"]]
             self.assertEqual(got, want, name + ": optional arguments in the Function Wizard")
             said = [a.Description.startswith("Optional.") for a in found[name]["Arguments"]]

@@ -6,7 +6,7 @@ import re
 import time
 import unittest
 
-from common import (ERR_ILLEGAL_ARGUMENT, SOURCE_DIR, OfficeTestCase, cell_result,
+from common import (ERR_ILLEGAL_ARGUMENT, OfficeTestCase, cell_result, readme_signatures,
                     set_formulas)
 import test_functions
 import test_planning
@@ -43,12 +43,8 @@ FULL_CALLS = {
 
 def optional_positions():
     """{function: set of argument positions shown in [brackets] in the README's heading}."""
-    with open(SOURCE_DIR + "/README.md", encoding="utf-8") as f:
-        text = f.read()
-    out = {}
-    for name, args in re.findall(r"^### ([A-Z]+)\(([^)]*)\)", text, re.M):
-        out[name] = {i for i, a in enumerate(args.split(";")) if a.strip().startswith("[")}
-    return out
+    return {name: {i for i, a in enumerate(args) if a.startswith("[")}
+            for name, args in readme_signatures()}
 
 
 def call(name, args):
