@@ -18,13 +18,13 @@ WHITE = 0xFFFFFF
 STEPS = [
     ("What it does",
      "caseweight scores a social worker's caseload under the council's weighting scheme "
-     "(SWINDON, RBWM, NOTTS or WARRINGTON). A code, count or share the scheme does not allow "
+     "(the schemes of the templates below). A code, count or share the scheme does not allow "
      "shows an error instead of a wrong number, and the sheet says why."),
     ("1. Start a sheet",
      "File > New > Templates, folder Caseweight: pick your council's sheet (listed below). It "
      "opens as a new, untitled workbook; save it under the worker's name and month."),
     ("2. Fill it in",
-     "One row per case. Pick codes from the drop-down lists (or type them: CP, LAC, COMPLEX ...). "
+     "One row per case. Pick codes from the drop-down lists (or type them as listed). "
      "Children: how many children the row covers. Co-work share: the worker's part of a shared "
      "case, 0.5 for half. The Check column says OK, or what is wrong and what to do; such a "
      "row turns red. Totals and the band follow as you type; under the totals a line says why "
@@ -34,7 +34,7 @@ STEPS = [
      "Copy for Sharing writes a copy whose formulas are replaced by their results, without "
      "macros; the original stays as it is."),
     ("4. Your own formulas",
-     "Insert > Function, category Add-In, or type them: =CASEPOINTS(\"SWINDON\";\"CP\";2). "
+     "Insert > Function, category Add-In, or type them: =CASEPOINTS(scheme; codes; children). "
      "CASEREASON(\"FUNCTION\"; its arguments) explains any Err:502. Every function is listed "
      "below with what the Function Wizard says of it."),
 ]
