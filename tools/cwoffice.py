@@ -62,9 +62,40 @@ def _kill_all():
         office.kill()
 
 
-def _on_sigterm(signum, frame):
+_spawn_depth = 0  # > 0 while a child is being started and not yet recorded
+_deferred = []  # signals that arrived meanwhile
+
+
+@contextlib.contextmanager
+def _spawning():
+    """Holds SIGTERM and Ctrl+C back until the child just started is recorded: a signal
+    handled inside Popen() would leave a process nobody knows to kill."""
+    global _spawn_depth
+    _spawn_depth += 1
+    try:
+        yield
+    finally:
+        _spawn_depth -= 1
+        if _spawn_depth == 0 and _deferred:
+            signum = _deferred.pop(0)
+            _deferred.clear()
+            _handle(signum)
+
+
+def _handle(signum):
+    if signum == signal.SIGINT:
+        _kill_all()
+        raise KeyboardInterrupt
+    _kill_all()
     _stop_all()
     sys.exit(128 + signum)
+
+
+def _on_signal(signum, frame):
+    if _spawn_depth:
+        _deferred.append(signum)
+        return
+    _handle(signum)
 
 
 def _watch_signals(fd):
@@ -84,7 +115,9 @@ def _watch_signals(fd):
 
 def _install_signal_handling():
     try:
-        signal.signal(signal.SIGTERM, _on_sigterm)
+        signal.signal(signal.SIGTERM, _on_signal)
+        if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+            signal.signal(signal.SIGINT, _on_signal)
     except ValueError:  # imported outside the main thread: leave it be
         return
     r, w = os.pipe()
@@ -183,9 +216,10 @@ class Office:
         return env
 
     def _run(self, argv, timeout=240):
-        proc = subprocess.Popen(self._cmd(argv), env=self._env(), stdout=subprocess.PIPE,
-                                stderr=subprocess.STDOUT, text=True, start_new_session=True)
-        self._child = proc
+        with _spawning():
+            proc = self._child = subprocess.Popen(
+                self._cmd(argv), env=self._env(), stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT, text=True, start_new_session=True)
         try:
             out, _ = proc.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
@@ -245,12 +279,13 @@ class Office:
         port = _free_port()
         accept = "socket,host=127.0.0.1,port=%d;urp;StarOffice.ComponentContext" % port
         mode = ["--headless", "--invisible"] if not self.display else []
-        self.proc = subprocess.Popen(
-            self._cmd([SOFFICE] + mode + ["--nologo", "--norestore", "--nodefault",
-                                          "--nolockcheck", self._profile_arg(),
-                                          "--accept=" + accept]),
-            env=self._env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            start_new_session=True, preexec_fn=_limit_memory)
+        with _spawning():
+            self.proc = subprocess.Popen(
+                self._cmd([SOFFICE] + mode + ["--nologo", "--norestore", "--nodefault",
+                                              "--nolockcheck", self._profile_arg(),
+                                              "--accept=" + accept]),
+                env=self._env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                start_new_session=True, preexec_fn=_limit_memory)
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext(
             "com.sun.star.bridge.UnoUrlResolver", local)

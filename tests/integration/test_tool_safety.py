@@ -294,22 +294,24 @@ class ToolSafety(OfficeTestCase):
                     cmd = f.read().replace(b"\0", b" ").decode(errors="replace")
             except OSError:
                 continue
-            if marker in cmd and "soffice" in cmd:
+            if marker in cmd:
                 found.append(cmd)
         return found
 
-    def test_sigterm_stops_the_office_and_cleans_up(self):
+    def stop_when_started(self, phase):
+        """Sends SIGTERM to a scoring run the moment a process of `phase` appears (the
+        profile set-up, unopkg, or the office itself: the signal lands inside the start)."""
         d, env = self.fresh_tmpdir()
         proc = subprocess.Popen([PYTHON, os.path.join(TOOLS, "caseweight-score"),
                                  self.files["good"], "--oxt", OXT], env=env,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         try:
             deadline = time.time() + 120
-            while not any("--accept" in cmd for cmd in self.office_processes(d)) \
+            while not any(phase in cmd for cmd in self.office_processes(d)) \
                     and time.time() < deadline:
                 if proc.poll() is not None:
                     self.fail("the run ended before it could be stopped")
-                time.sleep(0.05)
+                time.sleep(0.01)
             proc.send_signal(signal.SIGTERM)
             out, err = proc.communicate(timeout=60)
         finally:
@@ -322,6 +324,10 @@ class ToolSafety(OfficeTestCase):
         self.assertEqual(self.office_processes(d), [])
         self.assertEqual(os.listdir(d), [])
 
+    def test_sigterm_stops_the_office_and_cleans_up(self):
+        for phase in ("--terminate_after_init", "unopkg", "--accept"):
+            with self.subTest(phase=phase):
+                self.stop_when_started(phase)
 
 if __name__ == "__main__":
     unittest.main()
