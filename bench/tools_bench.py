@@ -5,7 +5,7 @@ caseweight-share, run as a user runs them, on generated workbooks of 5,000, 20,0
 one row in 500 breaking the scheme). Prints each run's time (office start-up included) and
 the ratios between sizes: linear is 4 from 5k to 20k rows and 5 from 20k to 100k.
 
-    /usr/bin/python3 bench/tools_bench.py [--oxt build-release/caseweight.oxt]
+    PYTHONPATH=python /usr/bin/python3 bench/tools_bench.py [--oxt build-release/caseweight.oxt]
                                           [--rows 5000,20000,100000]
 """
 
@@ -17,10 +17,10 @@ import sys
 import tempfile
 import time
 
+from caseweight.fods import Formula, write_fods
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOOLS = os.path.join(HERE, "..", "tools")
-sys.path.insert(0, TOOLS)
-from fods import Formula, write_fods  # noqa: E402
 
 ADDIN = "ORG.CASEWEIGHT.ADDIN."
 ITEMS = ["CP", "LAC; COMPLEX", "CIN", "CP; COMPLEX", "CARE-LEAVER"]
@@ -31,16 +31,23 @@ def workbook(path, rows):
     for i in range(rows):
         r = i + 2
         items = "CIN; COMPLEX" if i % 500 == 499 else ITEMS[i % len(ITEMS)]
-        data.append(["Family %d" % (i + 1), items, 1 + i % 3,
-                     Formula('of:=%sCASECHECK("SWINDON";[.B%d];[.C%d])' % (ADDIN, r, r)),
-                     Formula('of:=%sCASEPOINTS("SWINDON";[.B%d];[.C%d])' % (ADDIN, r, r))])
+        data.append(
+            [
+                "Family %d" % (i + 1),
+                items,
+                1 + i % 3,
+                Formula('of:=%sCASECHECK("SWINDON";[.B%d];[.C%d])' % (ADDIN, r, r)),
+                Formula('of:=%sCASEPOINTS("SWINDON";[.B%d];[.C%d])' % (ADDIN, r, r)),
+            ]
+        )
     write_fods(path, {"Cases": data})
 
 
 def run(argv):
     t = time.monotonic()
-    r = subprocess.run(["/usr/bin/python3"] + argv, stdout=subprocess.PIPE,
-                       stderr=subprocess.PIPE, text=True)
+    r = subprocess.run(
+        ["/usr/bin/python3"] + argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     took = time.monotonic() - t
     if r.returncode not in (0, 1):
         sys.exit("%s failed (%d): %s" % (argv[0], r.returncode, r.stderr.strip()))
@@ -56,21 +63,39 @@ def main():
     work = tempfile.mkdtemp(prefix="caseweight-tools-bench-")
     try:
         times = {}
-        print("%8s  %10s  %14s  %10s  %14s" % ("rows", "score s", "score ms/1000", "share s",
-                                               "share ms/1000"))
+        print(
+            "%8s  %10s  %14s  %10s  %14s"
+            % ("rows", "score s", "score ms/1000", "share s", "share ms/1000")
+        )
         for n in sizes:
             src = os.path.join(work, "team-%d.fods" % n)
             workbook(src, n)
             score = run([os.path.join(TOOLS, "caseweight-score"), src, "--oxt", a.oxt])
-            share = run([os.path.join(TOOLS, "caseweight-share"), src,
-                         os.path.join(work, "shared-%d.ods" % n), "--oxt", a.oxt])
+            share = run(
+                [
+                    os.path.join(TOOLS, "caseweight-share"),
+                    src,
+                    os.path.join(work, "shared-%d.ods" % n),
+                    "--oxt",
+                    a.oxt,
+                ]
+            )
             times[n] = (score, share)
-            print("%8d  %10.1f  %14.0f  %10.1f  %14.0f" % (n, score, 1e6 * score / n, share,
-                                                         1e6 * share / n))
+            print(
+                "%8d  %10.1f  %14.0f  %10.1f  %14.0f"
+                % (n, score, 1e6 * score / n, share, 1e6 * share / n)
+            )
         for small, big in zip(sizes, sizes[1:]):
-            print("%d -> %d rows (x%.0f): score x%.2f, share x%.2f" % (
-                small, big, big / small, times[big][0] / times[small][0],
-                times[big][1] / times[small][1]))
+            print(
+                "%d -> %d rows (x%.0f): score x%.2f, share x%.2f"
+                % (
+                    small,
+                    big,
+                    big / small,
+                    times[big][0] / times[small][0],
+                    times[big][1] / times[small][1],
+                )
+            )
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -4,30 +4,34 @@
 For each range (A:A, A:Z, B:AMJ) one formula =CASEPOINTS("SWINDON";<range>) and one
 =WORKLOADPOINTS("SWINDON";<range>) is entered into a fresh sheet with ten filled case rows,
 timed to its result, and soffice's peak resident memory (VmHWM) is read after it. The office
-runs with an address-space limit (--limit-gb, default 16, set on this process and inherited): a range that Calc cannot build within
-it ends that office (reported as such) instead of the machine's memory.
+runs with an address-space limit (--limit-gb, default 16, set on this process and
+inherited): a range that Calc cannot build within it ends that office (reported as such)
+instead of the machine's memory.
 
-    /usr/bin/python3 bench/whole_columns.py [--oxt build/caseweight.oxt] [--limit-gb 16]
+    PYTHONPATH=python /usr/bin/python3 bench/whole_columns.py \
+        [--oxt build/caseweight.oxt] [--limit-gb 16]
 """
 
 import argparse
 import os
 import resource
 import subprocess
-import sys
 import time
 
+from caseweight.office import Office
+
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "..", "tools"))
-from cwoffice import Office  # noqa: E402
 
 RANGES = ["A:A", "A:Z", "B:AMJ"]
 FUNCTIONS = ['=CASEPOINTS("SWINDON";%s)', '=WORKLOADPOINTS("SWINDON";%s)']
 
 
 def soffice_bin(office):
-    out = subprocess.run(["pgrep", "-s", str(office.proc.pid), "-f", "soffice.bin"],
-                         stdout=subprocess.PIPE, text=True).stdout.split()
+    out = subprocess.run(
+        ["pgrep", "-s", str(office.proc.pid), "-f", "soffice.bin"],
+        stdout=subprocess.PIPE,
+        text=True,
+    ).stdout.split()
     return int(out[0]) if out else None
 
 
@@ -56,12 +60,18 @@ def measure(oxt, formula, limit_gb):
             seconds = time.perf_counter() - start
             shown = cell.getString()
         except Exception as e:  # the office ended: the limit was reached
-            return "office ended after %.1f s (%s)" % (time.perf_counter() - start,
-                                                      type(e).__name__)
+            return "office ended after %.1f s (%s)" % (
+                time.perf_counter() - start,
+                type(e).__name__,
+            )
         after = peak_mb(pid)
         doc.close(True)
-        return "%.2f s, peak %.0f MB (%.0f MB before), shows %s" % (seconds, after, before,
-                                                                    shown[:70])
+        return "%.2f s, peak %.0f MB (%.0f MB before), shows %s" % (
+            seconds,
+            after,
+            before,
+            shown[:70],
+        )
 
 
 def main():

@@ -5,6 +5,7 @@
 #   bash scripts/bench.sh [calc_bench.py options, e.g. --cells 50000 --repeat 9]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export PYTHONPATH="$PWD/python"
 bash scripts/install-deps.sh
 cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release -DCASEWEIGHT_BUILD_BENCH=ON >/dev/null
 cmake --build build-release -j"$(nproc)"

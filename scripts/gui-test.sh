@@ -12,5 +12,6 @@ if [ -z "${CASEWEIGHT_OXT:-}" ]; then
   bash scripts/build.sh
   export CASEWEIGHT_OXT="$PWD/build/caseweight.oxt"
 fi
+export PYTHONPATH="$PWD/python:$PWD/tests/integration"
 cd tests/gui
 exec /usr/bin/python3 -m unittest -v test_real_window

@@ -6,7 +6,7 @@
 set -euo pipefail
 packages=(build-essential cmake pkg-config libreoffice-dev python3-uno
           libgtest-dev libbenchmark-dev clang-format poppler-utils
-          clang libclang-rt-14-dev libtomlplusplus-dev)
+          clang libclang-rt-14-dev libtomlplusplus-dev flake8 black)
 installed() {
   dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"
 }

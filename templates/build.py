@@ -11,10 +11,18 @@ import shutil
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-sys.path.insert(0, os.path.join(HERE, "..", "tools"))
 
-from cwoffice import Office, store  # noqa: E402
+try:
+    import caseweight  # noqa: F401
+except ModuleNotFoundError:
+    # Run as a plain script (the build runs it so): again, with python/ on PYTHONPATH.
+    paths = [os.path.join(HERE, "..", "python")] + [
+        p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p
+    ]
+    os.environ["PYTHONPATH"] = os.pathsep.join(paths)
+    os.execv(sys.executable, [sys.executable] + sys.argv)
+
+from caseweight.office import Office, store  # noqa: E402
 from cwtemplate import Builder, Engine  # noqa: E402
 
 import guide  # noqa: E402

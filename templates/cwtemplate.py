@@ -23,8 +23,9 @@ from typing import Callable, List, Optional, Sequence, Tuple
 
 import re
 import uno
-from cwoffice import props as _props
-from fods import col as col_name
+from caseweight.evaluate import Scratch
+from caseweight.fods import col as col_name
+from caseweight.office import props as _props
 from com.sun.star.table import BorderLine2, CellAddress, CellRangeAddress
 from com.sun.star.util import CellProtection
 
@@ -34,55 +35,93 @@ from com.sun.star.util import CellProtection
 @dataclass
 class Column:
     """One column of the case table."""
+
     key: str
     header: str
-    width: float = 22             # millimetres
-    kind: str = "text"            # text | number | choice | date | codes | formula
+    width: float = 22  # millimetres
+    kind: str = "text"  # text | number | choice | date | codes | formula
     # number: whole numbers only, limits; choice: the list; codes: SCHEMEITEMS group or tag
     whole: bool = False
     minimum: Optional[float] = None
     maximum: Optional[float] = None
     choices: Sequence[str] = ()
     group: str = ""
-    only: Sequence[str] = ()      # codes: keep these codes of the group, in this order
-    prefix: str = ""              # codes: keep the codes of the group starting with this
-    combos: Sequence[str] = ()    # codes: extra entries of several codes ("LAC; COMPLEX")
-    formula: str = ""             # formula: the row formula
-    fmt: str = ""                 # number format code
-    note: str = ""                # help shown when the cell is selected (choice / number)
-    style: str = ""               # cell style of the values (formula columns)
-    band: bool = False            # formula columns: colour by the band label shown
-    error: str = ""               # number: the message when a value is refused
-    limit: str = ""               # number: "children" takes the maximum from the engine
+    only: Sequence[str] = ()  # codes: keep these codes of the group, in this order
+    prefix: str = ""  # codes: keep the codes of the group starting with this
+    combos: Sequence[str] = ()  # codes: extra entries of several codes ("LAC; COMPLEX")
+    formula: str = ""  # formula: the row formula
+    fmt: str = ""  # number format code
+    note: str = ""  # help shown when the cell is selected (choice / number)
+    style: str = ""  # cell style of the values (formula columns)
+    band: bool = False  # formula columns: colour by the band label shown
+    error: str = ""  # number: the message when a value is refused
+    limit: str = ""  # number: "children" takes the maximum from the engine
 
 
 def Text(key, header, width=40):
     return Column(key, header, width)
 
 
-def Number(key, header, width=14, whole=False, minimum=None, maximum=None, note="", fmt="",
-           error="", limit=""):
-    return Column(key, header, width, "number", whole=whole, minimum=minimum, maximum=maximum,
-                  note=note, fmt=fmt, error=error, limit=limit)
+def Number(
+    key,
+    header,
+    width=14,
+    whole=False,
+    minimum=None,
+    maximum=None,
+    note="",
+    fmt="",
+    error="",
+    limit="",
+):
+    return Column(
+        key,
+        header,
+        width,
+        "number",
+        whole=whole,
+        minimum=minimum,
+        maximum=maximum,
+        note=note,
+        fmt=fmt,
+        error=error,
+        limit=limit,
+    )
 
 
 def Children(header="Children", width=13):
     """The row's number of children: 1 up to the most the engine accepts ({maximum})."""
-    return Number("children", header, width, whole=True, minimum=1, limit="children",
-                  note="How many children the row covers (1 to {maximum}); empty means 1.")
+    return Number(
+        "children",
+        header,
+        width,
+        whole=True,
+        minimum=1,
+        limit="children",
+        note="How many children the row covers (1 to {maximum}); empty means 1.",
+    )
 
 
 # The co-working share is a plain number, a fraction of 1. A cell formatted as a percentage
 # turns a typed 0.5 into 0.5 % (and 1.5 into 1.5 %, a row scoring 0.015 of its points);
 # as a plain number, 0.5 and 50% both give half and 50 is refused with this message.
-SHARE_ERROR = ("Type the share as a fraction of 1: 0.5 (or 50%) for half. Empty or 1 for a "
-               "case held alone.")
+SHARE_ERROR = (
+    "Type the share as a fraction of 1: 0.5 (or 50%) for half. Empty or 1 for a " "case held alone."
+)
 
 
 def Share(header="Co-work share", width=14):
-    return Number("share", header, width, minimum=0.01, maximum=1, fmt="0.##",
-                  note="A fraction of 1: empty for a case held alone, 0.5 (or 50%) for a "
-                       "co-worker with a reduced role.", error=SHARE_ERROR)
+    return Number(
+        "share",
+        header,
+        width,
+        minimum=0.01,
+        maximum=1,
+        fmt="0.##",
+        note="A fraction of 1: empty for a case held alone, 0.5 (or 50%) for a "
+        "co-worker with a reduced role.",
+        error=SHARE_ERROR,
+    )
 
 
 def Choice(key, header, choices, width=16, note=""):
@@ -94,8 +133,16 @@ def Date(key, header, width=18):
 
 
 def Codes(key, header, group, width=24, only=(), prefix="", combos=()):
-    return Column(key, header, width, "codes", group=group, only=tuple(only), prefix=prefix,
-                  combos=tuple(combos))
+    return Column(
+        key,
+        header,
+        width,
+        "codes",
+        group=group,
+        only=tuple(only),
+        prefix=prefix,
+        combos=tuple(combos),
+    )
 
 
 def Formula(key, header, formula, width=16, fmt="", style="cw Result", band=False):
@@ -104,20 +151,32 @@ def Formula(key, header, formula, width=16, fmt="", style="cw Result", band=Fals
 
 def Points(scheme, key="points", header="Total", width=20):
     """The row's points: the error when the row breaks a rule."""
-    return Formula(key, header, '=CASEPOINTS("%s";{items};{children};{share})' % scheme, width,
-                   fmt="0.##;-0.##;0", style="cw Total")
+    return Formula(
+        key,
+        header,
+        '=CASEPOINTS("%s";{items};{children};{share})' % scheme,
+        width,
+        fmt="0.##;-0.##;0",
+        style="cw Total",
+    )
 
 
 def Check(scheme, key="check", header="Check", width=52):
     """OK, or the sentence saying what is wrong with the row; empty for an empty row."""
-    return Formula(key, header,
-                   '=IF(COUNTA({items})=0;"";CASECHECK("%s";{items};{children};{share}))' % scheme,
-                   width, style="cw Check")
+    return Formula(
+        key,
+        header,
+        '=IF(COUNTA({items})=0;"";CASECHECK("%s";{items};{children};{share}))' % scheme,
+        width,
+        style="cw Check",
+    )
 
 
 # Why a total shows an error, when CASEREASON cannot say more.
-ROW_ERROR = ("a row above holds an error (its Check cell says why), or a cell a total uses "
-             "does: fix that first.")
+ROW_ERROR = (
+    "a row above holds an error (its Check cell says why), or a cell a total uses "
+    "does: fix that first."
+)
 WHY_PREFIX = "Why a total shows an error"
 
 
@@ -135,7 +194,7 @@ def calls(formula):
             elif not quoted and ch == ")":
                 depth -= 1
                 if depth == 0:
-                    out.append((m.group(1), formula[m.end():i]))
+                    out.append((m.group(1), formula[m.end() : i]))
                     break
     return out
 
@@ -143,57 +202,61 @@ def calls(formula):
 @dataclass
 class Field:
     """A header field: a label and the cell a manager fills in."""
+
     key: str
     label: str
-    kind: str = "text"            # text | number | choice | date | codes
+    kind: str = "text"  # text | number | choice | date | codes
     choices: Sequence[str] = ()
     group: str = ""
     whole: bool = False
     minimum: Optional[float] = None
     maximum: Optional[float] = None
     note: str = ""
-    width: int = 1                # how many label/value slots the value spans
+    width: int = 1  # how many label/value slots the value spans
     fmt: str = ""
 
 
 @dataclass
 class Total:
     """A computed line under the table (or beside it): label, formula, format, band colours."""
+
     key: str
     label: str
     formula: str
     fmt: str = ""
-    band: bool = False            # colour by the band label it shows
+    band: bool = False  # colour by the band label it shows
     style: str = "cw Total"
-    array: bool = False           # an array formula (Ctrl+Shift+Enter in Calc)
+    array: bool = False  # an array formula (Ctrl+Shift+Enter in Calc)
 
 
 @dataclass
 class Sheet:
     """A weighting sheet: header fields, a table of rows, totals under it."""
-    name: str                     # sheet (tab) name
+
+    name: str  # sheet (tab) name
     title: str
-    fields: List[Field]           # laid out in rows of `fields_per_row`
+    fields: List[Field]  # laid out in rows of `fields_per_row`
     columns: List[Column]
     rows: int
     totals: List[Total] = field(default_factory=list)
     fields_per_row: int = 4
-    notes: Sequence[str] = ()     # guidance lines printed under the totals
+    notes: Sequence[str] = ()  # guidance lines printed under the totals
     # extra blocks: f(builder, layout, sheet index), run before the totals are written so
     # that totals may use what they name (layout.names); beside the totals from
     # layout.block_row, or below from layout.next_row (which they move on)
     extras: Sequence[Callable] = ()
-    row_height: float = 5.6       # millimetres
-    check_key: str = "check"      # the column whose text flags a row that breaks a rule
+    row_height: float = 5.6  # millimetres
+    check_key: str = "check"  # the column whose text flags a row that breaks a rule
     totals_under: str = "points"  # the column the totals' values line up under
-    header_height: float = 14.5   # millimetres, the column headers' row
+    header_height: float = 14.5  # millimetres, the column headers' row
 
 
 @dataclass
 class Template:
     """One .ots file: a scheme, its sheets and a Codes sheet for every code column."""
-    file: str                     # file name without .ots
-    title: str                    # the name shown under File > New > Templates
+
+    file: str  # file name without .ots
+    title: str  # the name shown under File > New > Templates
     scheme: str
     sheets: List[Sheet]
     description: str = ""
@@ -207,10 +270,18 @@ HEADER_FILL, FIELD_FILL, TITLE_FILL = 0x1F4E79, 0xFFF9E6, 0xFFFFFF
 
 # The band labels of WORKLOADBAND and their colours: within green, above red, below amber.
 BAND_COLOURS = {
-    "Within band": GREEN, "Above band": RED, "Below band": AMBER,
-    "Sustainable": GREEN, "Demanding": AMBER, "High": RED, "Below sustainable": BLUE,
-    "Within capacity": GREEN, "Over capacity": RED,
-    "Within range": GREEN, "Above range": RED, "Below range": AMBER,
+    "Within band": GREEN,
+    "Above band": RED,
+    "Below band": AMBER,
+    "Sustainable": GREEN,
+    "Demanding": AMBER,
+    "High": RED,
+    "Below sustainable": BLUE,
+    "Within capacity": GREEN,
+    "Over capacity": RED,
+    "Within range": GREEN,
+    "Above range": RED,
+    "Below range": AMBER,
 }
 
 
@@ -232,24 +303,16 @@ class Engine:
     """Asks the installed add-in for codes, labels and band limits (a scratch sheet)."""
 
     def __init__(self, office):
-        self.doc = office.new_calc()
-        self.sheet = self.doc.Sheets.getByIndex(0)
+        self.scratch = Scratch(office)
         self._items = {}
         self._functions = {}
 
     def close(self):
-        self.doc.close(True)
+        self.scratch.close()
 
     def _eval(self, formulas):
         """Values of formulas (None for an error), in one block: UNO calls are slow."""
-        if not formulas:
-            return []
-        rng = self.sheet.getCellRangeByPosition(0, 0, 0, len(formulas) - 1)
-        rng.setFormulaArray(tuple(('=IFERROR(%s;"#cw-error#")' % f[1:],) for f in formulas))
-        self.doc.calculateAll()
-        out = [None if v == "#cw-error#" else v for (v,) in rng.getDataArray()]
-        rng.clearContents(1023)
-        return out
+        return self.scratch.values(formulas)
 
     def is_addin_function(self, name):
         """Whether CASEREASON knows `name`: the add-in's own table decides."""
@@ -261,18 +324,7 @@ class Engine:
     def items(self, scheme, group=""):
         key = (scheme, group)
         if key not in self._items:
-            rng = self.sheet.getCellRangeByName("C1:C200")
-            rng.setArrayFormula('=SCHEMEITEMS("%s";"%s")' % (scheme, group))
-            self.doc.calculateAll()
-            codes = []
-            for (v,) in rng.getDataArray():
-                # past the end: #N/A, or the one code again (Calc repeats a 1x1 array)
-                if (not isinstance(v, str) or not v or v.startswith("#") or v.startswith("Err")
-                        or v in codes):
-                    break
-                codes.append(v)
-            rng.setArrayFormula("")
-            rng.clearContents(1023)
+            codes = self.scratch.array('=SCHEMEITEMS("%s";"%s")' % (scheme, group))
             if not codes:
                 raise ValueError("SCHEMEITEMS(%s; %s) gives no codes" % (scheme, group))
             self._items[key] = codes
@@ -341,19 +393,20 @@ class Engine:
 @dataclass
 class Layout:
     """Where a sheet's parts ended up (0-based), for totals, extras and tests."""
+
     sheet: object
     sheet_name: str
-    fields: dict = field(default_factory=dict)      # key -> (col, row)
-    columns: dict = field(default_factory=dict)     # key -> col
-    first: int = 0                                  # first table row
-    last: int = 0                                   # last table row
-    totals: dict = field(default_factory=dict)      # key -> (col, row)
+    fields: dict = field(default_factory=dict)  # key -> (col, row)
+    columns: dict = field(default_factory=dict)  # key -> col
+    first: int = 0  # first table row
+    last: int = 0  # last table row
+    totals: dict = field(default_factory=dict)  # key -> (col, row)
     header_row: int = 0
     last_col: int = 0
     next_row: int = 0
     block_row: int = 0
     code_cols: Tuple[int, int] = (0, 0)
-    names: dict = field(default_factory=dict)       # key -> reference, from extra blocks
+    names: dict = field(default_factory=dict)  # key -> reference, from extra blocks
 
     def cell(self, key):
         if key in self.names:
@@ -387,7 +440,7 @@ class Builder:
         self.doc = office.new_calc()
         self.codes_sheet = None
         self.codes_next = 0
-        self.code_lists = {}      # (group, only, prefix, combos) -> (range, entries)
+        self.code_lists = {}  # (group, only, prefix, combos) -> (range, entries)
         self._styles()
 
     # -- styles ---------------------------------------------------------------------------
@@ -416,37 +469,67 @@ class Builder:
         self._style("cw Title", "cw Base", CharHeight=14, CharWeight=150)
         # Sheets are protected (no password): only the cells a manager fills in are unlocked,
         # by their style (cw Field, cw Input, cw Code).
-        unlocked = CellProtection(IsLocked=False, IsFormulaHidden=False, IsHidden=False,
-                                  IsPrintHidden=False)
+        unlocked = CellProtection(
+            IsLocked=False, IsFormulaHidden=False, IsHidden=False, IsPrintHidden=False
+        )
         self._style("cw Label", "cw Base", CharWeight=150, HoriJustify=left)
         self._style("cw Field label", "cw Label", IsTextWrapped=True)
-        self._style("cw Field", "cw Base", CellBackColor=FIELD_FILL, IsCellBackgroundTransparent=False,
-                    CellProtection=unlocked, **borders)
-        self._style("cw Header", "cw Base", CharWeight=150, CharColor=0xFFFFFF,
-                    CellBackColor=HEADER_FILL, IsCellBackgroundTransparent=False,
-                    IsTextWrapped=True, HoriJustify=center, **borders)
+        self._style(
+            "cw Field",
+            "cw Base",
+            CellBackColor=FIELD_FILL,
+            IsCellBackgroundTransparent=False,
+            CellProtection=unlocked,
+            **borders,
+        )
+        self._style(
+            "cw Header",
+            "cw Base",
+            CharWeight=150,
+            CharColor=0xFFFFFF,
+            CellBackColor=HEADER_FILL,
+            IsCellBackgroundTransparent=False,
+            IsTextWrapped=True,
+            HoriJustify=center,
+            **borders,
+        )
         self._style("cw Entry", "cw Base", **borders)
         self._style("cw Input", "cw Entry", CellProtection=unlocked)
         # Codes wrap between the codes of a combination ("TASK; TASK; TASK"); the column is as
         # wide as the longest single code, so no code is broken inside.
-        self._style("cw Code", "cw Entry", HoriJustify=center, IsTextWrapped=True,
-                    CellProtection=unlocked)
+        self._style(
+            "cw Code", "cw Entry", HoriJustify=center, IsTextWrapped=True, CellProtection=unlocked
+        )
         self._style("cw Listed code", "cw Entry")
         self._style("cw Result", "cw Entry", HoriJustify=center)
         self._style("cw Total", "cw Entry", CharWeight=150, HoriJustify=center)
         self._style("cw Check", "cw Entry", CharHeight=8, IsTextWrapped=True)
         self._style("cw Reason", "cw Base", CharHeight=8, IsTextWrapped=True, CharColor=0xC00000)
-        self._style("cw Note", "cw Base", CharHeight=8, CharPosture=uno.Enum(
-            "com.sun.star.awt.FontSlant", "ITALIC"))
-        self._style("cw Error", "cw Entry", CellBackColor=RED, IsCellBackgroundTransparent=False,
-                    CharColor=0x9C0006)
+        self._style(
+            "cw Note",
+            "cw Base",
+            CharHeight=8,
+            CharPosture=uno.Enum("com.sun.star.awt.FontSlant", "ITALIC"),
+        )
+        self._style(
+            "cw Error",
+            "cw Entry",
+            CellBackColor=RED,
+            IsCellBackgroundTransparent=False,
+            CharColor=0x9C0006,
+        )
         for label, colour in BAND_COLOURS.items():
-            self._style(band_style(label), "cw Total", CellBackColor=colour,
-                        IsCellBackgroundTransparent=False)
+            self._style(
+                band_style(label),
+                "cw Total",
+                CellBackColor=colour,
+                IsCellBackgroundTransparent=False,
+            )
 
     # -- low-level writers ----------------------------------------------------------------
     def fmt(self, code):
         from com.sun.star.lang import Locale
+
         nf = self.doc.NumberFormats
         loc = Locale("en", "GB", "")
         key = nf.queryKey(code, loc, False)
@@ -509,7 +592,10 @@ class Builder:
         v.ErrorAlertStyle = uno.Enum("com.sun.star.sheet.ValidationAlertStyle", "STOP")
         v.ErrorTitle = "Out of range"
         v.ErrorMessage = error or "Enter a %s from %s to %s." % (
-            "whole number" if whole else "number", minimum, maximum)
+            "whole number" if whole else "number",
+            minimum,
+            maximum,
+        )
         rng.Validation = v
 
     def conditional(self, rng, entries, base):
@@ -517,13 +603,22 @@ class Builder:
         cf = rng.ConditionalFormat
         for op, formula, style in entries:
             pos = CellAddress(base[0], base[1], base[2])
-            cf.addNew(_props(Operator=uno.Enum("com.sun.star.sheet.ConditionOperator", op),
-                             Formula1=formula, StyleName=style, SourcePosition=pos))
+            cf.addNew(
+                _props(
+                    Operator=uno.Enum("com.sun.star.sheet.ConditionOperator", op),
+                    Formula1=formula,
+                    StyleName=style,
+                    SourcePosition=pos,
+                )
+            )
         rng.ConditionalFormat = cf
 
     def band_colours(self, rng, sheet_index, col, row):
-        self.conditional(rng, [("EQUAL", '"%s"' % lab, band_style(lab)) for lab in BAND_COLOURS],
-                         (sheet_index, col, row))
+        self.conditional(
+            rng,
+            [("EQUAL", '"%s"' % lab, band_style(lab)) for lab in BAND_COLOURS],
+            (sheet_index, col, row),
+        )
 
     # -- the Codes sheet ------------------------------------------------------------------
     def entries_of(self, col_or_field):
@@ -537,8 +632,10 @@ class Builder:
         if only:
             missing = [c for c in only if c not in codes]
             if missing:
-                raise ValueError("%s: %s not in SCHEMEITEMS(%s; %s)" % (
-                    self.t.file, missing, s, col_or_field.group))
+                raise ValueError(
+                    "%s: %s not in SCHEMEITEMS(%s; %s)"
+                    % (self.t.file, missing, s, col_or_field.group)
+                )
             codes = list(only)
         if prefix:
             codes = [c for c in codes if c == prefix or c.startswith(prefix + "-")]
@@ -547,7 +644,9 @@ class Builder:
         for combo in combos:
             for part in combo.split(";"):
                 if part.strip() not in every:
-                    raise ValueError("%s: %s in %r is not a %s code" % (self.t.file, part, combo, s))
+                    raise ValueError(
+                        "%s: %s in %r is not a %s code" % (self.t.file, part, combo, s)
+                    )
         singles = self.engine.labels(s, codes)
         out = list(zip(codes, singles))
         for combo in combos:
@@ -560,8 +659,12 @@ class Builder:
         return out
 
     def code_list(self, col_or_field, heading):
-        key = (col_or_field.group, tuple(getattr(col_or_field, "only", ()) or ()),
-               getattr(col_or_field, "prefix", ""), tuple(getattr(col_or_field, "combos", ()) or ()))
+        key = (
+            col_or_field.group,
+            tuple(getattr(col_or_field, "only", ()) or ()),
+            getattr(col_or_field, "prefix", ""),
+            tuple(getattr(col_or_field, "combos", ()) or ()),
+        )
         if key in self.code_lists:
             return self.code_lists[key]
         entries = self.entries_of(col_or_field)
@@ -584,10 +687,17 @@ class Builder:
         sheets.insertNewByName("Codes", sheets.Count)
         sh = sheets.getByName("Codes")
         self.codes_sheet = sh
-        self.put(sh, 0, 0, "%s codes: what each code on the sheet means" % self.t.scheme, "cw Title")
-        self.put(sh, 0, 1, "Choose codes from the drop-down list in each cell; the points come "
-                 "from the caseweight add-in. Several codes in one cell are separated by ';'.",
-                 "cw Note")
+        self.put(
+            sh, 0, 0, "%s codes: what each code on the sheet means" % self.t.scheme, "cw Title"
+        )
+        self.put(
+            sh,
+            0,
+            1,
+            "Choose codes from the drop-down list in each cell; the points come "
+            "from the caseweight add-in. Several codes in one cell are separated by ';'.",
+            "cw Note",
+        )
         self.put(sh, 0, 3, "Code", "cw Header")
         self.put(sh, 1, 3, "What it is (the scheme's wording)", "cw Header")
         sh.Columns.getByIndex(0).Width = 5200
@@ -642,9 +752,9 @@ class Builder:
                 k = 0
             c0 = starts[k]
             end = max(c0 + 1, starts[k + f.width]) - 1
-            slot_w = sum(widths[c0:end + 1])
+            slot_w = sum(widths[c0 : end + 1])
             lc1 = max(c0, min(end - 1, first_col_after(c0, 0.4 * slot_w * (1.0 / f.width))))
-            if sum(widths[c0:lc1 + 1]) > 0.55 * slot_w / f.width and lc1 > c0:
+            if sum(widths[c0 : lc1 + 1]) > 0.55 * slot_w / f.width and lc1 > c0:
                 lc1 -= 1
             v0 = lc1 + 1
             v1 = max(v0, end)
@@ -696,15 +806,22 @@ class Builder:
                 self.validation_list(rng, source, c.header.split("\n")[0], self._help(entries))
             elif c.kind == "choice":
                 src = ";".join('"%s"' % x for x in c.choices)
-                self.validation_list(rng, src, c.header.split("\n")[0],
-                                     c.note or "Choose: " + ", ".join(c.choices))
+                self.validation_list(
+                    rng, src, c.header.split("\n")[0], c.note or "Choose: " + ", ".join(c.choices)
+                )
             elif c.kind == "number":
                 maximum = c.maximum
                 if c.limit == "children":
                     maximum = self.engine.max_children(self.t.scheme)
-                self.validation_number(rng, c.whole, c.minimum, maximum,
-                                       c.header.split("\n")[0],
-                                       c.note.replace("{maximum}", str(maximum)), c.error)
+                self.validation_number(
+                    rng,
+                    c.whole,
+                    c.minimum,
+                    maximum,
+                    c.header.split("\n")[0],
+                    c.note.replace("{maximum}", str(maximum)),
+                    c.error,
+                )
             elif c.kind == "date":
                 rng.NumberFormat = self.fmt("DD/MM/YYYY")
             elif c.kind == "formula":
@@ -717,9 +834,17 @@ class Builder:
         # A row that breaks a rule: the whole row red (its check cell says why).
         if spec.check_key in lay.columns:
             ck = col_name(lay.columns[spec.check_key])
-            self.conditional(sh.getCellRangeByPosition(0, first, ncols - 1, last),
-                             [("FORMULA", 'AND($%s%d<>"";$%s%d<>"OK")' % (ck, first + 1, ck, first + 1),
-                               "cw Error")], (index, 0, first))
+            self.conditional(
+                sh.getCellRangeByPosition(0, first, ncols - 1, last),
+                [
+                    (
+                        "FORMULA",
+                        'AND($%s%d<>"";$%s%d<>"OK")' % (ck, first + 1, ck, first + 1),
+                        "cw Error",
+                    )
+                ],
+                (index, 0, first),
+            )
 
         # Totals under the table, right-aligned under the points column; extra blocks beside
         # them (from block_row) or below (from next_row).
@@ -799,9 +924,10 @@ class Builder:
     def check_heading(self, heading, entries):
         e = self.heading_clash(heading, entries)
         if e:
-            raise ValueError("%s: the heading %r starts with the code %s of its column; reword "
-                             "it (AutoInput would complete %s to the heading)"
-                             % (self.t.file, heading, e, e))
+            raise ValueError(
+                "%s: the heading %r starts with the code %s of its column; reword "
+                "it (AutoInput would complete %s to the heading)" % (self.t.file, heading, e, e)
+            )
 
     # -- widths: every word of a heading, label or code fits its cell ----------------------
     def measure(self, items):
@@ -816,7 +942,7 @@ class Builder:
                 sheets.insertNewByName("cw measure", sheets.Count)
             sh = sheets.getByName("cw measure")
             for k in range(0, len(todo), 500):
-                chunk = todo[k:k + 500]
+                chunk = todo[k : k + 500]
                 for j, (text, style) in enumerate(chunk):
                     c = sh.getCellByPosition(j, 0)
                     c.setString(text)
@@ -841,11 +967,11 @@ class Builder:
         and cannot spill over (merged, or with a neighbour) fits whole; band cells fit the
         longest band label; code cells the longest code of their list. Then the heading and
         header rows take the height their wrapped text needs."""
-        need = []   # (first col, last col, text, style)
+        need = []  # (first col, last col, text, style)
         used = sh.createCursor()
         used.gotoEndOfUsedArea(False)
-        end_row, end_col = used.RangeAddress.EndRow, used.RangeAddress.EndColumn
-        cells = sh.queryContentCells(4)   # STRING
+        end_col = used.RangeAddress.EndColumn
+        cells = sh.queryContentCells(4)  # STRING
         for ra in cells.RangeAddresses:
             for r in range(ra.StartRow, ra.EndRow + 1):
                 for c in range(ra.StartColumn, ra.EndColumn + 1):
@@ -885,7 +1011,7 @@ class Builder:
                 need += [(c, c, t, tot.style) for t in self.band_texts(tot.formula)]
         widths = self.measure([(t, st) for _, _, t, st in need])
         cols = sh.Columns
-        for _ in range(2):   # widening one column may serve several cells
+        for _ in range(2):  # widening one column may serve several cells
             for c0, c1, text, style in need:
                 have = sum(cols.getByIndex(k).Width for k in range(c0, c1 + 1))
                 want = widths[(text, style)]
@@ -915,8 +1041,7 @@ class Builder:
             why = '"%s"' % ROW_ERROR
             if ours:
                 reason = 'CASEREASON("%s";%s)' % ours[0]
-                why = 'IFERROR(IF(%s="OK";"%s";%s);"%s")' % (reason, ROW_ERROR, reason,
-                                                            ROW_ERROR)
+                why = 'IFERROR(IF(%s="OK";"%s";%s);"%s")' % (reason, ROW_ERROR, reason, ROW_ERROR)
             out = 'IF(ISERROR(%s);"%s: "&%s;%s)' % (cell, WHY_PREFIX, why, out)
         return "=" + out
 
@@ -938,6 +1063,7 @@ class Builder:
             if key in lay.columns:
                 return addr(lay.columns[key], r)
             return lay.cell(key)
+
         return formula.format_map(_Lookup(get))
 
     def total_formula(self, lay, formula):
@@ -946,6 +1072,7 @@ class Builder:
                 a = lay.cell(key[1:])
                 return 'IF(%s="";"";%s)' % (a, a)
             return lay.cell(key)
+
         return formula.format_map(_Lookup(get))
 
     def page_setup(self, sh, name, c0, title_last_row, c1, r1):
@@ -1002,8 +1129,9 @@ class Builder:
             self.doc.Sheets.removeByName("Codes")
         else:
             # the code column as wide as the longest entry ("PRE-PROCEEDINGS; COURT; ...")
-            listed = [(e, "cw Listed code") for _, entries in self.code_lists.values()
-                      for e, _ in entries]
+            listed = [
+                (e, "cw Listed code") for _, entries in self.code_lists.values() for e, _ in entries
+            ]
             column = cs.Columns.getByIndex(0)
             column.Width = max([column.Width] + list(self.measure(listed).values()))
             self.page_setup(cs, "Codes", 0, 3, 1, self.codes_next)
@@ -1040,5 +1168,3 @@ def put_table(b, lay, sheet_index, top, left, headers, rows, widths=None, styles
             st = (styles[j] if styles else None) or "cw Entry"
             b.put(sh, left + j, top + 1 + i, v, st)
     return top + 1 + len(rows)
-
-

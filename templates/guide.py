@@ -16,27 +16,37 @@ ADD_IN = 11  # the Function Wizard's category of add-in functions (ID_FUNCTION_G
 WHITE = 0xFFFFFF
 
 STEPS = [
-    ("What it does",
-     "caseweight scores a social worker's caseload under the council's weighting scheme "
-     "(the schemes of the templates below). A code, count or share the scheme does not allow "
-     "shows an error instead of a wrong number, and the sheet says why."),
-    ("1. Start a sheet",
-     "File > New > Templates, folder Caseweight: pick your council's sheet (listed below). It "
-     "opens as a new, untitled workbook; save it under the worker's name and month."),
-    ("2. Fill it in",
-     "One row per case. Pick codes from the drop-down lists (or type them as listed). "
-     "Children: how many children the row covers. Co-work share: the worker's part of a shared "
-     "case, 0.5 for half. The Check column says OK, or what is wrong and what to do; such a "
-     "row turns red. Totals and the band follow as you type; under the totals a line says why "
-     "a total shows an error."),
-    ("3. Share it",
-     "Colleagues without caseweight see #NAME? in its cells. Tools > Add-Ons > Save Values-Only "
-     "Copy for Sharing writes a copy whose formulas are replaced by their results, without "
-     "macros; the original stays as it is."),
-    ("4. Your own formulas",
-     "Insert > Function, category Add-In, or type them: =CASEPOINTS(scheme; codes; children). "
-     "CASEREASON(\"FUNCTION\"; its arguments) explains any Err:502. Every function is listed "
-     "below with what the Function Wizard says of it."),
+    (
+        "What it does",
+        "caseweight scores a social worker's caseload under the council's weighting scheme "
+        "(the schemes of the templates below). A code, count or share the scheme does not allow "
+        "shows an error instead of a wrong number, and the sheet says why.",
+    ),
+    (
+        "1. Start a sheet",
+        "File > New > Templates, folder Caseweight: pick your council's sheet (listed below). It "
+        "opens as a new, untitled workbook; save it under the worker's name and month.",
+    ),
+    (
+        "2. Fill it in",
+        "One row per case. Pick codes from the drop-down lists (or type them as listed). "
+        "Children: how many children the row covers. Co-work share: the worker's part of a shared "
+        "case, 0.5 for half. The Check column says OK, or what is wrong and what to do; such a "
+        "row turns red. Totals and the band follow as you type; under the totals a line says why "
+        "a total shows an error.",
+    ),
+    (
+        "3. Share it",
+        "Colleagues without caseweight see #NAME? in its cells. Tools > Add-Ons > Save Values-Only "
+        "Copy for Sharing writes a copy whose formulas are replaced by their results, without "
+        "macros; the original stays as it is.",
+    ),
+    (
+        "4. Your own formulas",
+        "Insert > Function, category Add-In, or type them: =CASEPOINTS(scheme; codes; children). "
+        'CASEREASON("FUNCTION"; its arguments) explains any Err:502. Every function is listed '
+        "below with what the Function Wizard says of it.",
+    ),
 ]
 PICTURE = os.path.join("docs", "templates", "swindon-children-filled.png")
 
@@ -114,7 +124,8 @@ def build(office, engine, templates, source_dir):
 def functions(office, engine):
     """(name, description, arguments) of every caseweight function, as the wizard shows it."""
     descs = office.ctx.ServiceManager.createInstanceWithContext(
-        "com.sun.star.sheet.FunctionDescriptions", office.ctx)
+        "com.sun.star.sheet.FunctionDescriptions", office.ctx
+    )
     out = []
     for i in range(descs.getCount()):
         p = {x.Name: x.Value for x in descs.getByIndex(i)}

@@ -6,14 +6,17 @@ take the month as their group, so the same sheet serves every scheme.
 
 from cwtemplate import Choice, Date, Field, Formula, Number, Sheet, Text, put_table
 
-HISTORY_ROWS = 240   # e.g. 20 workers x 12 months
+HISTORY_ROWS = 240  # e.g. 20 workers x 12 months
 HISTORY_MONTHS = 12
 
 
 def history_sheet(scheme, authority, grades=()):
     """A Sheet for `scheme`; `grades` empty where the scheme's bands ignore the grade."""
-    grade_col = [Choice("h_grade", "Grade", grades, 26,
-                        note="Empty means the scheme's default grade.")] if grades else []
+    grade_col = (
+        [Choice("h_grade", "Grade", grades, 26, note="Empty means the scheme's default grade.")]
+        if grades
+        else []
+    )
     opt_grade = "{?h_grade}" if grades else ""
     return Sheet(
         name="Monthly history",
@@ -25,20 +28,33 @@ def history_sheet(scheme, authority, grades=()):
             *grade_col,
             Number("h_fte", "FTE", 12, minimum=0.01, maximum=1, note="Empty means 1."),
             Number("h_total", "Total score", 20, minimum=0, maximum=2000),
-            Formula("h_band", "Band",
-                    '=IF({h_total}="";"";WORKLOADBAND("%s";{h_total};%s;{?h_fte}))'
-                    % (scheme, opt_grade), 22, band=True),
-            Formula("h_capacity", "Capacity used",
-                    '=IF({h_total}="";"";WORKLOADCAPACITY("%s";{h_total};%s;{?h_fte}))'
-                    % (scheme, opt_grade), 18, fmt="0%"),
+            Formula(
+                "h_band",
+                "Band",
+                '=IF({h_total}="";"";WORKLOADBAND("%s";{h_total};%s;{?h_fte}))'
+                % (scheme, opt_grade),
+                22,
+                band=True,
+            ),
+            Formula(
+                "h_capacity",
+                "Capacity used",
+                '=IF({h_total}="";"";WORKLOADCAPACITY("%s";{h_total};%s;{?h_fte}))'
+                % (scheme, opt_grade),
+                18,
+                fmt="0%",
+            ),
         ],
         rows=HISTORY_ROWS,
         fields_per_row=1,
         check_key="",
         totals_under="h_capacity",
-        notes=("One row per worker per month: copy each month's totals from the team sheet. "
-               "The table and chart below follow each month.",),
-        extras=[lambda builder, lay, index: by_month(builder, lay, index, scheme, bool(grades))])
+        notes=(
+            "One row per worker per month: copy each month's totals from the team sheet. "
+            "The table and chart below follow each month.",
+        ),
+        extras=[lambda builder, lay, index: by_month(builder, lay, index, scheme, bool(grades))],
+    )
 
 
 def by_month(builder, lay, index, scheme, graded):
@@ -52,22 +68,45 @@ def by_month(builder, lay, index, scheme, graded):
     rows = []
     for i in range(HISTORY_MONTHS):
         r = top + 2 + i  # 1-based row of this line
-        first = ('=IF(COUNT({month})=0;"";MIN({month}))' if i == 0 else
-                 '=IF(A{p}="";"";IF(MINIFS({month};{month};">"&A{p})=0;"";'
-                 'MINIFS({month};{month};">"&A{p})))')
-        line = [first,
-                '=IF({m}="";"";COUNTIFS({month};{m};{total};"<>"))',
-                '=IF({m}="";"";SUMIF({month};{m};{total}))',
-                '=IF({m}="";"";TEAMAVERAGE(' + team + '))',
-                '=IF({m}="";"";TEAMABOVEBAND(' + team + '))',
-                '=IF({m}="";"";TEAMCAPACITY(' + team + '))',
-                '=IF({m}="";"";1/WORKLOADCAPACITY("%s";1))' % scheme]
-        rows.append([x.format(month=month, total=total, grade=grade, fte=fte, m="A%d" % r,
-                              p=r - 1) for x in line])
-    put_table(builder, lay, index, top, 0,
-              ["Month", "Workers", "Team total", "Average per worker", "Above band",
-               "Team capacity used", "Top of band (default grade)"], rows,
-              styles=["cw Result"] * 7)
+        first = (
+            '=IF(COUNT({month})=0;"";MIN({month}))'
+            if i == 0
+            else '=IF(A{p}="";"";IF(MINIFS({month};{month};">"&A{p})=0;"";'
+            'MINIFS({month};{month};">"&A{p})))'
+        )
+        line = [
+            first,
+            '=IF({m}="";"";COUNTIFS({month};{m};{total};"<>"))',
+            '=IF({m}="";"";SUMIF({month};{m};{total}))',
+            '=IF({m}="";"";TEAMAVERAGE(' + team + "))",
+            '=IF({m}="";"";TEAMABOVEBAND(' + team + "))",
+            '=IF({m}="";"";TEAMCAPACITY(' + team + "))",
+            '=IF({m}="";"";1/WORKLOADCAPACITY("%s";1))' % scheme,
+        ]
+        rows.append(
+            [
+                x.format(month=month, total=total, grade=grade, fte=fte, m="A%d" % r, p=r - 1)
+                for x in line
+            ]
+        )
+    put_table(
+        builder,
+        lay,
+        index,
+        top,
+        0,
+        [
+            "Month",
+            "Workers",
+            "Team total",
+            "Average per worker",
+            "Above band",
+            "Team capacity used",
+            "Top of band (default grade)",
+        ],
+        rows,
+        styles=["cw Result"] * 7,
+    )
     for i in range(HISTORY_MONTHS):
         sh.getCellByPosition(0, top + 1 + i).NumberFormat = builder.fmt("MMM YYYY")
         sh.getCellByPosition(3, top + 1 + i).NumberFormat = builder.fmt("0.#")
@@ -80,6 +119,7 @@ def by_month(builder, lay, index, scheme, graded):
 def chart(sh, index, top, lay):
     from com.sun.star.awt import Rectangle
     from com.sun.star.table import CellRangeAddress
+
     ranges = []
     for c in (0, 3, 6):  # month, average per worker, top of band
         a = CellRangeAddress()

@@ -19,7 +19,7 @@ import time
 
 SIZE = (1280, 800)
 TOOLS = ("Xvfb", "xdotool", "import")
-TYPE_DELAY_MS = "40"   # between typed characters: Calc drops none at this pace
+TYPE_DELAY_MS = "40"  # between typed characters: Calc drops none at this pace
 KEY_DELAY_MS = "60"
 
 
@@ -51,10 +51,22 @@ class Xvfb:
         r, w = os.pipe()
         try:
             self.proc = subprocess.Popen(
-                ["Xvfb", "-displayfd", str(w), "-screen", "0", "%dx%dx24" % self.size,
-                 "-nolisten", "tcp", "-noreset"],
-                pass_fds=(w,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                start_new_session=True)
+                [
+                    "Xvfb",
+                    "-displayfd",
+                    str(w),
+                    "-screen",
+                    "0",
+                    "%dx%dx24" % self.size,
+                    "-nolisten",
+                    "tcp",
+                    "-noreset",
+                ],
+                pass_fds=(w,),
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                start_new_session=True,
+            )
             os.close(w)
             w = None
             number = b""
@@ -98,12 +110,18 @@ class Screen:
 
     def xdotool(self, *args, timeout=20):
         try:
-            proc = subprocess.run(["xdotool"] + [str(a) for a in args], env=self.env,
-                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                  timeout=timeout)
+            proc = subprocess.run(
+                ["xdotool"] + [str(a) for a in args],
+                env=self.env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                timeout=timeout,
+            )
         except subprocess.TimeoutExpired:
-            raise TimeoutError("xdotool %s: no answer in %g s" % (" ".join(map(str, args)),
-                                                                  timeout))
+            raise TimeoutError(
+                "xdotool %s: no answer in %g s" % (" ".join(map(str, args)), timeout)
+            )
         return proc.returncode, proc.stdout
 
     # -- windows ------------------------------------------------------------------------
@@ -118,8 +136,9 @@ class Screen:
 
     def wait_window(self, name_regex, timeout=30):
         """The id of a visible window whose name matches, waiting at most timeout seconds."""
-        code, out = self.xdotool("search", "--sync", "--onlyvisible", "--name", name_regex,
-                                 timeout=timeout)
+        code, out = self.xdotool(
+            "search", "--sync", "--onlyvisible", "--name", name_regex, timeout=timeout
+        )
         if code != 0 or not out.split():
             raise TimeoutError("no window named %r" % name_regex)
         return out.split()[0]
@@ -133,9 +152,11 @@ class Screen:
 
     def wait_new_window(self, before, timeout=15):
         """The id of a window that is visible now and was not in before (a menu opening)."""
+
         def new():
             ids = [w for w in self.visible() if w not in before]
             return ids[-1] if ids else None
+
         return wait_until(new, timeout, "a new window")
 
     def focus(self, wid):
@@ -152,9 +173,13 @@ class Screen:
 
     # -- screenshots --------------------------------------------------------------------
     def _grab(self):
-        return subprocess.run(["import", "-display", self.display, "-window", "root",
-                               "rgb:-"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                              timeout=30, check=True).stdout
+        return subprocess.run(
+            ["import", "-display", self.display, "-window", "root", "rgb:-"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            timeout=30,
+            check=True,
+        ).stdout
 
     def settle(self, timeout=6, step=0.4):
         """Waits until two grabs of the screen a moment apart are the same (painting done)."""
@@ -172,8 +197,23 @@ class Screen:
         """A PNG of the whole screen at path, once the screen is still."""
         self.settle()
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        subprocess.run(["import", "-display", self.display, "-window", "root", "-depth", "8",
-                        "+dither", "-colors", "256", "PNG8:" + path],
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=60,
-                       check=True)
+        subprocess.run(
+            [
+                "import",
+                "-display",
+                self.display,
+                "-window",
+                "root",
+                "-depth",
+                "8",
+                "+dither",
+                "-colors",
+                "256",
+                "PNG8:" + path,
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            timeout=60,
+            check=True,
+        )
         return path

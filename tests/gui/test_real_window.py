@@ -14,27 +14,22 @@ the scenario still runs.
 import contextlib
 import os
 import re
-import sys
 import unittest
 
+from caseweight.office import file_url, props
+from common import OXT, SOURCE_DIR, Office  # tests/integration, on PYTHONPATH
+from realwindow import SIZE, Screen, Xvfb, missing_tools, wait_until
+
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "..", "integration"))
-sys.path.insert(0, HERE)
 
-from common import OXT, SOURCE_DIR, Office  # noqa: E402
-from cwoffice import file_url, props  # noqa: E402
-from realwindow import SIZE, Screen, Xvfb, missing_tools, wait_until  # noqa: E402
-
-SHOTS = os.environ.get("CASEWEIGHT_SCREENSHOTS") or os.path.join(SOURCE_DIR, "docs",
-                                                                   "screenshots")
+SHOTS = os.environ.get("CASEWEIGHT_SCREENSHOTS") or os.path.join(SOURCE_DIR, "docs", "screenshots")
 CALC_WINDOW = " - LibreOffice Calc$"
 
 # check name -> what makes it fail today (asserted as it should be all the same)
-PENDING = {}   # none at present; e.g. {"CP typed in the CP plan column": "AutoInput ..."}
+PENDING = {}  # none at present; e.g. {"CP typed in the CP plan column": "AutoInput ..."}
 
 
 class RealWindowTest(unittest.TestCase):
-
     @classmethod
     def setUpClass(cls):
         missing = missing_tools()
@@ -46,11 +41,12 @@ class RealWindowTest(unittest.TestCase):
         cls.addClassCleanup(cls.xvfb.stop)
         cls.screen = Screen(cls.xvfb.start())
         cls.office = Office(oxt=OXT, display=cls.xvfb.display)
-        cls.addClassCleanup(cls.office.close)   # runs before xvfb.stop
+        cls.addClassCleanup(cls.office.close)  # runs before xvfb.stop
         cls.office.start()
         # the file dialogs open in the office's own documents folder
         paths = cls.office.ctx.ServiceManager.createInstanceWithContext(
-            "com.sun.star.util.PathSettings", cls.office.ctx)
+            "com.sun.star.util.PathSettings", cls.office.ctx
+        )
         paths.Work = file_url(cls.office.docs)
 
     # -- helpers ------------------------------------------------------------------------
@@ -66,12 +62,11 @@ class RealWindowTest(unittest.TestCase):
     def open_window(self, url="private:factory/scalc", **kw):
         """A new document in a real window filling the screen, focused; closed after the
         test (dialogs and menus left open are dismissed first)."""
-        doc = self.office.desktop.loadComponentFromURL(url, "_blank", 0,
-                                                       props(Hidden=False, **kw))
+        doc = self.office.desktop.loadComponentFromURL(url, "_blank", 0, props(Hidden=False, **kw))
         self.assertIsNotNone(doc, url)
         self.addCleanup(self.close_window, doc)
         frame = doc.CurrentController.Frame
-        frame.ContainerWindow.setPosSize(0, 0, SIZE[0], SIZE[1], 15)   # PosSize.POSSIZE
+        frame.ContainerWindow.setPosSize(0, 0, SIZE[0], SIZE[1], 15)  # PosSize.POSSIZE
         self.doc = doc
         self.wid = self.screen.wait_window("^%s$" % re.escape(frame.Title))
         self.screen.focus(self.wid)
@@ -85,8 +80,11 @@ class RealWindowTest(unittest.TestCase):
     def dismiss_dialogs(self):
         """Escape on every open dialog and menu, so that nothing is left for the next test."""
         for _ in range(6):
-            dialogs = [w for w, name in self.screen.visible().items()
-                       if name and not re.search(CALC_WINDOW, name)]
+            dialogs = [
+                w
+                for w, name in self.screen.visible().items()
+                if name and not re.search(CALC_WINDOW, name)
+            ]
             if not dialogs:
                 break
             with contextlib.suppress(Exception):
@@ -127,6 +125,7 @@ class RealWindowTest(unittest.TestCase):
             if self.selected() != before:
                 return ("taken", None)
             return None
+
         return wait_until(outcome, 15, "Calc to take or refuse %r" % text)[1]
 
     def close_dialog(self, wid, key="Escape"):
@@ -153,7 +152,7 @@ class RealWindowTest(unittest.TestCase):
         for base in paths.Template_internal:
             folder = base.rstrip("/") + "/Caseweight"
             if sfa.exists(folder):
-                for url in sfa.getFolderContents(folder, False):   # file:// URLs
+                for url in sfa.getFolderContents(folder, False):  # file:// URLs
                     if url.endswith("/" + file + ".ots"):
                         return url
         self.fail("template %s not in the template paths" % file)
@@ -169,8 +168,15 @@ class RealWindowTest(unittest.TestCase):
         try:
             c = scratch.Sheets.getByIndex(0).getCellByPosition(0, 0)
             c.setString(text)
-            for p in ("CharFontName", "CharHeight", "CharWeight", "CharPosture",
-                      "ParaIndent", "ParaLeftMargin", "ParaRightMargin"):
+            for p in (
+                "CharFontName",
+                "CharHeight",
+                "CharWeight",
+                "CharPosture",
+                "ParaIndent",
+                "ParaLeftMargin",
+                "ParaRightMargin",
+            ):
                 c.setPropertyValue(p, cell.getPropertyValue(p))
             col = scratch.Sheets.getByIndex(0).Columns.getByIndex(0)
             col.OptimalWidth = True
@@ -186,8 +192,11 @@ class RealWindowTest(unittest.TestCase):
         cols = cursor.Columns
         width = sum(cols.getByIndex(i).Width for i in range(cols.Count))
         for text in texts:
-            self.assertGreaterEqual(width, self.text_width(cell, text),
-                                    "%r does not fit in %s" % (text, cell.AbsoluteName))
+            self.assertGreaterEqual(
+                width,
+                self.text_width(cell, text),
+                "%r does not fit in %s" % (text, cell.AbsoluteName),
+            )
 
     # -- the scenarios ------------------------------------------------------------------
     def test_1_function_wizard(self):
@@ -200,13 +209,16 @@ class RealWindowTest(unittest.TestCase):
         wizard = self.screen.wait_window("^Function Wizard$")
         self.shot("function-wizard-casepoints")
         fd = self.office.ctx.ServiceManager.createInstanceWithContext(
-            "com.sun.star.sheet.FunctionDescriptions", self.office.ctx)
+            "com.sun.star.sheet.FunctionDescriptions", self.office.ctx
+        )
         desc = {p.Name: p.Value for p in fd.getByName("CASEPOINTS")}
         args = desc["Arguments"]
         self.assertEqual([a.Name for a in args], ["Scheme", "Items", "Children", "Share"])
-        self.check("CASEPOINTS required arguments",
-                   [(a.Name, a.IsOptional) for a in args],
-                   [("Scheme", False), ("Items", False), ("Children", True), ("Share", True)])
+        self.check(
+            "CASEPOINTS required arguments",
+            [(a.Name, a.IsOptional) for a in args],
+            [("Scheme", False), ("Items", False), ("Children", True), ("Share", True)],
+        )
         self.close_dialog(wizard)
         # the whole formula typed in a cell of the window computes
         a2 = sheet.getCellByPosition(0, 1)
@@ -217,8 +229,8 @@ class RealWindowTest(unittest.TestCase):
     def test_2_template_typed_in(self):
         """The Swindon children's template filled in with the keyboard."""
         doc = self.open_window(self.template_url("swindon-children"), AsTemplate=True)
-        self.assertEqual(doc.getURL(), "")     # a new document, not the template itself
-        row = lambda key, i=0: self.named(doc, "cw_col_" + key, i)   # noqa: E731
+        self.assertEqual(doc.getURL(), "")  # a new document, not the template itself
+        row = lambda key, i=0: self.named(doc, "cw_col_" + key, i)  # noqa: E731
         refusal = row("cp").Validation.ErrorTitle
         share_refusal = row("share").Validation.ErrorTitle
         self.assertTrue(refusal and share_refusal)
@@ -229,15 +241,17 @@ class RealWindowTest(unittest.TestCase):
         self.shot("template-cp-typed")
         if dialog:
             self.close_dialog(dialog)
-        self.check("CP typed in the CP plan column", (dialog is None, row("cp").getString()),
-                   (True, "CP"))
+        self.check(
+            "CP typed in the CP plan column", (dialog is None, row("cp").getString()), (True, "CP")
+        )
 
         dialog = self.enter(row("share"), "0.5", share_refusal)
         self.shot("template-share-typed")
         if dialog:
             self.close_dialog(dialog)
-        self.check("0.5 typed in the co-work share", (dialog is None, row("share").getValue()),
-                   (True, 0.5))
+        self.check(
+            "0.5 typed in the co-work share", (dialog is None, row("share").getValue()), (True, 0.5)
+        )
 
         # two children in need families: codes that come from the list as typed
         for i, (name, children) in enumerate([("Brown family", "3"), ("Quinn family", "5")], 1):
@@ -265,29 +279,33 @@ class RealWindowTest(unittest.TestCase):
         visible = doc.CurrentController.VisibleRange
         for cell in (total, band):
             a = cell.CellAddress
-            self.assertTrue(visible.StartColumn <= a.Column <= visible.EndColumn
-                            and visible.StartRow <= a.Row <= visible.EndRow,
-                            "%s not on screen" % cell.AbsoluteName)
-        self.assertShownWhole(total, [total.getString(), "388"])    # three digits
+            self.assertTrue(
+                visible.StartColumn <= a.Column <= visible.EndColumn
+                and visible.StartRow <= a.Row <= visible.EndRow,
+                "%s not on screen" % cell.AbsoluteName,
+            )
+        self.assertShownWhole(total, [total.getString(), "388"])  # three digits
         # the band cell shows any of SWINDON's bands
         self.assertShownWhole(band, ["Below band", "Within band", "Above band"])
 
     def test_3_add_ons_menu(self):
         """Tools > Add-Ons > Save Values-Only Copy for Sharing..., through the file dialog."""
         doc = self.open_window(self.template_url("swindon-children"), AsTemplate=True)
-        row = lambda key, i=0: self.named(doc, "cw_col_" + key, i)   # noqa: E731
+        row = lambda key, i=0: self.named(doc, "cw_col_" + key, i)  # noqa: E731
         self.enter(row("name"), "Brown family")
         self.enter(row("children"), "3")
         self.enter(row("basic"), "CIN")
         self.screen.focus(self.wid)
-        self.open_menu("alt+t", "Up", "Right")          # Add-Ons is the last entry of Tools
+        self.open_menu("alt+t", "Up", "Right")  # Add-Ons is the last entry of Tools
         self.shot("tools-add-ons-menu")
         ctx = self.office.ctx
         cp = ctx.ServiceManager.createInstanceWithContext(
-            "com.sun.star.configuration.ConfigurationProvider", ctx)
+            "com.sun.star.configuration.ConfigurationProvider", ctx
+        )
         menu = cp.createInstanceWithArguments(
             "com.sun.star.configuration.ConfigurationAccess",
-            props(nodepath="/org.openoffice.Office.Addons/AddonUI/AddonMenu"))
+            props(nodepath="/org.openoffice.Office.Addons/AddonUI/AddonMenu"),
+        )
         entry = menu.getByName("org.caseweight.SaveValuesOnlyCopy")
         self.assertEqual(entry.Title, "Save Values-Only Copy for Sharing...")
 
@@ -295,7 +313,7 @@ class RealWindowTest(unittest.TestCase):
         self.screen.key("s")
         picker = self.screen.wait_window("^Save as$")
         self.screen.focus(picker)
-        self.shot("values-only-copy-file-dialog")      # with the name it proposes
+        self.shot("values-only-copy-file-dialog")  # with the name it proposes
         out = self.office.doc_path("values-only.ods")
         self.screen.key("ctrl+a")
         self.screen.type(out)
@@ -303,8 +321,10 @@ class RealWindowTest(unittest.TestCase):
         done = self.screen.wait_window("^caseweight$", timeout=60)
         self.shot("values-only-copy-saved")
         self.close_dialog(done, "Return")
-        self.assertTrue(os.path.exists(out), "the copy was not written: the message is in "
-                        "values-only-copy-saved.png")
+        self.assertTrue(
+            os.path.exists(out),
+            "the copy was not written: the message is in " "values-only-copy-saved.png",
+        )
         copy = self.office.load(out)
         try:
             self.assertEqual(copy.Sheets.getByIndex(0).Name, "About this copy")
@@ -320,29 +340,34 @@ class RealWindowTest(unittest.TestCase):
         """Tools > Extension Manager lists caseweight."""
         self.open_window()
         self.open_menu("alt+t")
-        self.screen.key("Up", "Up", "Up", "Up", "Return")   # above Options, Customize, Add-Ons
+        self.screen.key("Up", "Up", "Up", "Up", "Return")  # above Options, Customize, Add-Ons
         manager = self.screen.wait_window("^Extension Manager$")
         self.shot("extension-manager")
         ctx = self.office.ctx
         em = ctx.getValueByName("/singletons/com.sun.star.deployment.ExtensionManager")
-        found = [p for p in em.getDeployedExtensions("user", None, None)
-                 if p.getIdentifier().Value == "org.caseweight.extension"]
+        found = [
+            p
+            for p in em.getDeployedExtensions("user", None, None)
+            if p.getIdentifier().Value == "org.caseweight.extension"
+        ]
         self.assertEqual(len(found), 1)
         registered = found[0].isRegistered(None, None)
         self.assertTrue(registered.IsPresent and registered.Value)
         self.close_dialog(manager)
 
-
     def test_5_getting_started(self):
         """Tools > Add-Ons > caseweight: Getting Started opens the guide in a window."""
         self.open_window()
-        self.open_menu("alt+t", "Up", "Right")          # Add-Ons is the last entry of Tools
-        self.screen.key("c")                            # caseweight: Getting Started
+        self.open_menu("alt+t", "Up", "Right")  # Add-Ons is the last entry of Tools
+        self.screen.key("c")  # caseweight: Getting Started
         guide = self.screen.wait_window(r"^getting-started\.ods \(read-only\)", timeout=60)
         self.screen.focus(guide)
         self.shot("getting-started-guide")
-        opened = [c for c in self.office.desktop.Components
-                  if (getattr(c, "URL", "") or "").endswith("/guide/getting-started.ods")]
+        opened = [
+            c
+            for c in self.office.desktop.Components
+            if (getattr(c, "URL", "") or "").endswith("/guide/getting-started.ods")
+        ]
         self.assertEqual(len(opened), 1, "the guide is not open")
         self.assertTrue(opened[0].isReadonly())
         opened[0].close(True)

@@ -2,28 +2,30 @@
 
 import os
 import re
-import sys
 import unittest
 
-SOURCE_DIR = os.environ.get("CASEWEIGHT_SOURCE_DIR") or os.path.abspath(
-    os.path.join(os.path.dirname(__file__), "..", ".."))
-sys.path.insert(0, os.path.join(SOURCE_DIR, "tools"))
+from caseweight.office import FILTERS, Office, store  # noqa: F401
 
-from cwoffice import FILTERS, Office, store  # noqa: E402,F401
+SOURCE_DIR = os.environ.get("CASEWEIGHT_SOURCE_DIR") or os.path.abspath(
+    os.path.join(os.path.dirname(__file__), "..", "..")
+)
+
 
 def readme_signatures():
     """[(NAME, [argument, ...])] of the README's "### NAME(Arg; [Optional] ...)" headings, in
     order; an optional argument keeps its brackets."""
     with open(os.path.join(SOURCE_DIR, "README.md"), encoding="utf-8") as f:
         text = f.read()
-    return [(name, [a.strip() for a in args.split(";")])
-            for name, args in re.findall(r"^### ([A-Z]+)\(([^)]*)\)", text, re.M)]
+    return [
+        (name, [a.strip() for a in args.split(";")])
+        for name, args in re.findall(r"^### ([A-Z]+)\(([^)]*)\)", text, re.M)
+    ]
 
 
 OXT = os.environ.get("CASEWEIGHT_OXT") or os.path.join(SOURCE_DIR, "build", "caseweight.oxt")
 
 ERR_ILLEGAL_ARGUMENT = 502  # Err:502, what the add-in raises for invalid input
-ERR_NAME = 525              # #NAME?: function unknown to this office
+ERR_NAME = 525  # #NAME?: function unknown to this office
 
 
 class OfficeTestCase(unittest.TestCase):
@@ -63,7 +65,6 @@ def cell_result(cell):
     if cell.FormulaResultType2 == 2:  # com.sun.star.sheet.FormulaResult.STRING
         return ("text", cell.getString())
     return ("value", cell.getValue())
-
 
 
 # Expected results of (formula, expected) cases, written out from the SPEC in each test.

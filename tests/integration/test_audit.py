@@ -81,8 +81,13 @@ class AuditTool(OfficeTestCase):
         return path
 
     def audit(self, *args):
-        r = subprocess.run([PYTHON, AUDIT, "--oxt", OXT] + list(args), stdout=subprocess.PIPE,
-                           stderr=subprocess.PIPE, text=True, timeout=600)
+        r = subprocess.run(
+            [PYTHON, AUDIT, "--oxt", OXT] + list(args),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=600,
+        )
         return r.returncode, r.stdout.splitlines(), r.stderr
 
     def test_swindon_sheet1_with_several_workers_ods_and_xlsx(self):
@@ -108,13 +113,17 @@ class AuditTool(OfficeTestCase):
     def test_clean_sheet_exits_0(self):
         path = self.make(audit_sheets.swindon_clean, "clean.ods")
         code, out, err = self.audit(path)
-        self.assertEqual(out, [
-            "%s: 1 worker" % path,
-            "Asha Patel (Weighting, SWINDON grid, rows 3-6)",
-            "  Total as the scheme computes it: 69, Below band (default grade EXPERIENCED)",
-            "",
-            "No findings: every typed number is allowed and every total adds up.",
-        ], err)
+        self.assertEqual(
+            out,
+            [
+                "%s: 1 worker" % path,
+                "Asha Patel (Weighting, SWINDON grid, rows 3-6)",
+                "  Total as the scheme computes it: 69, Below band (default grade EXPERIENCED)",
+                "",
+                "No findings: every typed number is allowed and every total adds up.",
+            ],
+            err,
+        )
         self.assertEqual(code, 0)
 
     def test_unreadable_or_unrecognised_exits_2(self):
@@ -151,6 +160,7 @@ class AuditTool(OfficeTestCase):
 
         def cell(a):
             return sh.getCellRangeByName(a)
+
         # row totals: SUM of the row's number columns, right where they were typed wrong
         self.assertEqual(cell("L8").getFormula(), "=SUM(C8:K8)")
         self.assertEqual(cell("L8").getValue(), 21)
@@ -158,30 +168,38 @@ class AuditTool(OfficeTestCase):
         self.assertEqual(cell("L20").getValue(), 16)
         self.assertEqual(cell("L20").getAnnotation().getString(), "TO BE CLOSED")
         # worker totals and bands, as the audit computed them
-        for total, band, value, label in (("L12", "M12", 149, "Within band"),
-                                          ("L21", "M21", 72, "Below band"),
-                                          ("L27", "M27", 25, "Below band")):
+        for total, band, value, label in (
+            ("L12", "M12", 149, "Within band"),
+            ("L21", "M21", 72, "Below band"),
+            ("L27", "M27", 25, "Below band"),
+        ):
             self.assertIn("WORKLOADPOINTS", cell(total).getFormula())
             self.assertEqual(cell(total).getValue(), value, total)
             self.assertIn("WORKLOADBAND", cell(band).getFormula())
             self.assertEqual(cell(band).getString(), label, band)
         self.assertIn('"NQSW"', cell("M12").getFormula())
         # every number column of every grid is checked by conditional formatting
-        for a, column in (("D5", "lac"), ("I7", "travel"), ("K19", "group-work"),
-                          ("F26", "court")):
+        for a, column in (("D5", "lac"), ("I7", "travel"), ("K19", "group-work"), ("F26", "court")):
             entries = cell(a).ConditionalFormat
             formulas = [entries.getByIndex(i).getFormula1() for i in range(entries.getCount())]
-            self.assertTrue(any("COLUMNCHECK" in f and '"%s"' % column in f for f in formulas),
-                            (a, formulas))
+            self.assertTrue(
+                any("COLUMNCHECK" in f and '"%s"' % column in f for f in formulas), (a, formulas)
+            )
         # the Elm family (basic 20: a CIN family of several children) is checked as such
         entries = cell("C9").ConditionalFormat
-        self.assertTrue(any(entries.getByIndex(i).getFormula1().endswith(';2)<>"OK"')
-                            for i in range(entries.getCount())))
+        self.assertTrue(
+            any(
+                entries.getByIndex(i).getFormula1().endswith(';2)<>"OK"')
+                for i in range(entries.getCount())
+            )
+        )
         # audited again, only the typed numbers the scheme does not allow remain
         code, lines, err = self.audit(out)
         self.assertEqual(code, 1, err)
-        self.assertEqual([x for x in lines if x.startswith("  Sheet1.")],
-                         [SWINDON_FINDINGS[1], SWINDON_FINDINGS[2]])
+        self.assertEqual(
+            [x for x in lines if x.startswith("  Sheet1.")],
+            [SWINDON_FINDINGS[1], SWINDON_FINDINGS[2]],
+        )
 
     def test_fix_notts_to_xlsx(self):
         doc, out = self.fixed(audit_sheets.notts, "notts-fix.ods", "notts-fixed.xlsx")
@@ -189,6 +207,7 @@ class AuditTool(OfficeTestCase):
 
         def cell(a):
             return sh.getCellRangeByName(a)
+
         self.assertEqual(cell("F22").getValue(), 5)
         self.assertEqual(cell("F25").getFormula(), "=SUM(F21:F24)")
         self.assertEqual(cell("F25").getValue(), 24)
@@ -196,8 +215,12 @@ class AuditTool(OfficeTestCase):
         self.assertEqual(cell("F27").getValue(), 56)
         self.assertEqual(cell("G27").getString(), "Sustainable")
         entries = cell("E22").ConditionalFormat
-        self.assertTrue(any('"other-children"' in entries.getByIndex(i).getFormula1()
-                            for i in range(entries.getCount())))
+        self.assertTrue(
+            any(
+                '"other-children"' in entries.getByIndex(i).getFormula1()
+                for i in range(entries.getCount())
+            )
+        )
         code, lines, err = self.audit(out)
         self.assertEqual(code, 1, err)
         self.assertEqual([x for x in lines if "does not add up" in x], [])

@@ -6,8 +6,10 @@ import zipfile
 
 from common import OXT, OfficeTestCase
 
-NS = {"d": "http://openoffice.org/extensions/description/2006",
-      "xlink": "http://www.w3.org/1999/xlink"}
+NS = {
+    "d": "http://openoffice.org/extensions/description/2006",
+    "xlink": "http://www.w3.org/1999/xlink",
+}
 OOR = "{http://openoffice.org/2001/registry}"
 ADD_IN = 11  # the Function Wizard's category of add-in functions
 
@@ -15,7 +17,8 @@ ADD_IN = 11  # the Function Wizard's category of add-in functions
 def our_functions(office):
     """{name: (description, arguments)} of the caseweight functions the office registered."""
     descs = office.ctx.ServiceManager.createInstanceWithContext(
-        "com.sun.star.sheet.FunctionDescriptions", office.ctx)
+        "com.sun.star.sheet.FunctionDescriptions", office.ctx
+    )
     out = {}
     for i in range(descs.getCount()):
         p = {x.Name: x.Value for x in descs.getByIndex(i)}
@@ -31,8 +34,11 @@ def our_functions(office):
             reasons[name] = cell.getString()
     finally:
         doc.close(True)
-    return {n: v for n, v in out.items()
-            if n == "CASEREASON" or "not a caseweight function" not in reasons[n]}
+    return {
+        n: v
+        for n, v in out.items()
+        if n == "CASEREASON" or "not a caseweight function" not in reasons[n]
+    }
 
 
 class FirstHour(OfficeTestCase):
@@ -81,15 +87,18 @@ class FirstHour(OfficeTestCase):
     def test_the_guide_opens_and_explains_every_function(self):
         url = self.office.run_basic("Caseweight.Guide.GuideUrl")
         self.assertTrue(url.endswith("/guide/getting-started.ods"), url)
-        from cwoffice import props
-        doc = self.office.desktop.loadComponentFromURL(url, "_blank", 0,
-                                                       props(Hidden=True, ReadOnly=True))
+        from caseweight.office import props
+
+        doc = self.office.desktop.loadComponentFromURL(
+            url, "_blank", 0, props(Hidden=True, ReadOnly=True)
+        )
         self.addCleanup(doc.close, True)
         sheet = doc.Sheets.getByIndex(0)
         cursor = sheet.createCursor()
         cursor.gotoEndOfUsedArea(False)
-        cells = sheet.getCellRangeByPosition(0, 0, cursor.RangeAddress.EndColumn,
-                                             cursor.RangeAddress.EndRow).getDataArray()
+        cells = sheet.getCellRangeByPosition(
+            0, 0, cursor.RangeAddress.EndColumn, cursor.RangeAddress.EndRow
+        ).getDataArray()
         text = "\n".join(str(v) for row in cells for v in row)
         for step in ("Start a sheet", "Fill it in", "Share it", "Save Values-Only Copy"):
             self.assertIn(step, text)

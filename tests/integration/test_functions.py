@@ -3,17 +3,26 @@
 The expected values are written out here from the SPEC, independently of the engine's tables.
 """
 
-import os
 import unittest
 
-from common import (ERR_ILLEGAL_ARGUMENT, E, OfficeTestCase, T, V, case_failures, cell_result,
-                    readme_signatures, set_formulas, store)
+from common import (
+    ERR_ILLEGAL_ARGUMENT,
+    E,
+    OfficeTestCase,
+    T,
+    V,
+    case_failures,
+    cell_result,
+    readme_signatures,
+    set_formulas,
+    store,
+)
 
 CASES = [
     # SWINDON (3.1)
     ('=CASEPOINTS("SWINDON";"CP")', V(16)),
     ('=CASEPOINTS("SWINDON";"CP";2)', V(32)),
-    ('=CASEPOINTS("SWINDON";"CP";4)', V(54)),   # sibling cap on the basic part: 30 + 24
+    ('=CASEPOINTS("SWINDON";"CP";4)', V(54)),  # sibling cap on the basic part: 30 + 24
     ('=CASEPOINTS("SWINDON";"CP";3)', V(48)),
     ('=CASEPOINTS("SWINDON";"LAC";2)', V(32)),
     ('=CASEPOINTS("SWINDON";"lac; complex";2)', V(40)),
@@ -157,7 +166,7 @@ CASES = [
     ('=CASEPOINTS("SWINDON";"CP";1;0)', E),
     ('=CASEPOINTS("SWINDON";"CP";1;1.5)', E),
     ('=CASEPOINTS("SWINDON";"CP";1;"half")', E),
-    ('=CASEPOINTS()', ("error", 504)),  # required arguments left out: Calc refuses
+    ("=CASEPOINTS()", ("error", 504)),  # required arguments left out: Calc refuses
     ('=WORKLOADBAND("SWINDON";-1)', E),
     ('=WORKLOADBAND("SWINDON";"lots")', E),
     ('=WORKLOADBAND("SWINDON";340;;0)', E),
@@ -194,7 +203,7 @@ class FunctionsInCalc(OfficeTestCase):
         sheet.getCellByPosition(5, 2).setValue(1)
         sheet.getCellByPosition(6, 2).setFormula('=CASEPOINTS("SWINDON";A3:E3;F3)')
         sheet.getCellByPosition(7, 2).setFormula('=CASECHECK("SWINDON";A3:E3;F3)')
-        sheet.getCellByPosition(6, 4).setFormula('=SUM(G1:G3)')
+        sheet.getCellByPosition(6, 4).setFormula("=SUM(G1:G3)")
         sheet.getCellByPosition(6, 5).setFormula('=WORKLOADPOINTS("SWINDON";G1:G3)')
         sheet.getCellByPosition(6, 6).setFormula('=WORKLOADPOINTS("SWINDON";G1:G2)')
         # An error inside an input range: the result is an error too.
@@ -207,7 +216,8 @@ class FunctionsInCalc(OfficeTestCase):
         sheet.getCellByPosition(7, 9).setFormula('=CASECHECK("SWINDON";A10:E10;F10)')
         # ... unless the sheet passes an empty text for it, as the templates do.
         sheet.getCellByPosition(6, 10).setFormula(
-            '=CASEPOINTS("SWINDON";A10:E10;IF(F10="";"";F10))')
+            '=CASEPOINTS("SWINDON";A10:E10;IF(F10="";"";F10))'
+        )
         # A range where a single value belongs.
         sheet.getCellByPosition(6, 8).setFormula('=CASEPOINTS("SWINDON";"CP";F1:F2)')
         sheet.getCellByPosition(7, 8).setFormula('=CASECHECK("SWINDON";"CP";F1:F2)')
@@ -263,14 +273,17 @@ class FunctionsInCalc(OfficeTestCase):
             rsheet = reopened.Sheets.getByIndex(0)
             after = [cell_result(rsheet.getCellByPosition(0, r)) for r in range(len(formulas))]
             self.assertEqual(before, after, ext)
-            self.assertIn("ORG.CASEWEIGHT.ADDIN.CASEPOINTS",
-                          rsheet.getCellByPosition(0, 0).getFormula().upper())
+            self.assertIn(
+                "ORG.CASEWEIGHT.ADDIN.CASEPOINTS",
+                rsheet.getCellByPosition(0, 0).getFormula().upper(),
+            )
         with open(self.office.doc_path("saved.fods"), encoding="utf-8") as f:
             self.assertIn("of:=ORG.CASEWEIGHT.ADDIN.CASEPOINTS(", f.read())
 
     def test_function_wizard_descriptions(self):
         descs = self.office.ctx.ServiceManager.createInstanceWithContext(
-            "com.sun.star.sheet.FunctionDescriptions", self.office.ctx)
+            "com.sun.star.sheet.FunctionDescriptions", self.office.ctx
+        )
         found = {}
         for i in range(descs.getCount()):
             props = {p.Name: p.Value for p in descs.getByIndex(i)}

@@ -6,9 +6,12 @@ import unittest
 
 from common import SOURCE_DIR, OfficeTestCase, cell_result, store
 
-TEMPLATES = os.path.join(os.path.dirname(os.environ.get("CASEWEIGHT_OXT") or
-                                         os.path.join(SOURCE_DIR, "build", "caseweight.oxt")),
-                         "templates")
+TEMPLATES = os.path.join(
+    os.path.dirname(
+        os.environ.get("CASEWEIGHT_OXT") or os.path.join(SOURCE_DIR, "build", "caseweight.oxt")
+    ),
+    "templates",
+)
 
 
 class MonthlyHistory(OfficeTestCase):
@@ -16,10 +19,11 @@ class MonthlyHistory(OfficeTestCase):
         path = os.path.join(TEMPLATES, name + ".ots")
         if not os.path.exists(path):
             self.skipTest("build the templates first: " + path)
-        from cwoffice import props
+        from caseweight.office import props
+
         doc = self.office.desktop.loadComponentFromURL(
-            "file://" + self.office.copy_in(path), "_blank", 0,
-            props(Hidden=True, AsTemplate=True))
+            "file://" + self.office.copy_in(path), "_blank", 0, props(Hidden=True, AsTemplate=True)
+        )
         self.addCleanup(doc.close, True)
         return doc
 
@@ -33,11 +37,15 @@ class MonthlyHistory(OfficeTestCase):
         # Three workers over three months (dates as Calc serial numbers: 1 Jan, 1 Feb, 1 Mar
         # 2026); one part-timer; Ben's February total is above his NQSW band (300).
         jan, feb, mar = 46023, 46054, 46082
-        rows = [(feb, "Asha", "", "", 340), (jan, "Asha", "", "", 336),
-                (jan, "Ben", "NQSW", "", 223), (feb, "Ben", "NQSW", "", 310),
-                (jan, "Chloe", "HIGHER-SPECIALIST", 0.8, 345),
-                (feb, "Chloe", "HIGHER-SPECIALIST", 0.8, 300),
-                (mar, "Asha", "", "", 350)]
+        rows = [
+            (feb, "Asha", "", "", 340),
+            (jan, "Asha", "", "", 336),
+            (jan, "Ben", "NQSW", "", 223),
+            (feb, "Ben", "NQSW", "", 310),
+            (jan, "Chloe", "HIGHER-SPECIALIST", 0.8, 345),
+            (feb, "Chloe", "HIGHER-SPECIALIST", 0.8, 300),
+            (mar, "Asha", "", "", 350),
+        ]
         cols = [column(k) for k in ("h_month", "h_worker", "h_grade", "h_fte", "h_total")]
         for i, row in enumerate(rows):
             for c, v in zip(cols, row):
@@ -47,8 +55,7 @@ class MonthlyHistory(OfficeTestCase):
                 cell.setString(v) if isinstance(v, str) else cell.setValue(v)
         doc.calculateAll()
         table = names.getByName("cw_history_by_month").ReferredCells
-        got = [[cell_result(table.getCellByPosition(c, r)) for c in range(7)]
-               for r in range(1, 5)]
+        got = [[cell_result(table.getCellByPosition(c, r)) for c in range(7)] for r in range(1, 5)]
         # Month order, workers, team total, average, above band, team capacity, top of band.
         self.assertEqual(got[0][0], ("value", jan))
         self.assertEqual(got[0][1:3], [("value", 3), ("value", 336 + 223 + 345)])
@@ -88,8 +95,9 @@ class MonthlyHistory(OfficeTestCase):
         # NOTTS bands ignore the grade; capacity is 95 x FTE. March: 80 (full time) and 60 at
         # 0.6 (above its 57); April: 100 (Demanding, above the top of Sustainable).
         mar, apr = 46082, 46113
-        for i, (m, w, f, t) in enumerate([(mar, "AB", "", 80), (mar, "CD", 0.6, 60),
-                                          (apr, "AB", "", 100)]):
+        for i, (m, w, f, t) in enumerate(
+            [(mar, "AB", "", 80), (mar, "CD", 0.6, 60), (apr, "AB", "", 100)]
+        ):
             column("h_month").getCellByPosition(0, i).setValue(m)
             column("h_worker").getCellByPosition(0, i).setString(w)
             if f:
@@ -105,8 +113,9 @@ class MonthlyHistory(OfficeTestCase):
         self.assertEqual(row[6], ("value", 95))
         april = [cell_result(table.getCellByPosition(c, 2)) for c in range(7)]
         self.assertEqual(april[4], ("value", 1))
-        self.assertTrue(doc.Sheets.getByName("Monthly history").getCharts()
-                        .hasByName("cw_history_chart"))
+        self.assertTrue(
+            doc.Sheets.getByName("Monthly history").getCharts().hasByName("cw_history_chart")
+        )
 
     def test_team_capacity_and_spread_lines(self):
         doc = self.open_template()

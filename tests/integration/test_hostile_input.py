@@ -6,8 +6,13 @@ import re
 import time
 import unittest
 
-from common import (ERR_ILLEGAL_ARGUMENT, OfficeTestCase, cell_result, readme_signatures,
-                    set_formulas)
+from common import (
+    ERR_ILLEGAL_ARGUMENT,
+    OfficeTestCase,
+    cell_result,
+    readme_signatures,
+    set_formulas,
+)
 import test_functions
 import test_planning
 
@@ -43,8 +48,10 @@ FULL_CALLS = {
 
 def optional_positions():
     """{function: set of argument positions shown in [brackets] in the README's heading}."""
-    return {name: {i for i, a in enumerate(args) if a.startswith("[")}
-            for name, args in readme_signatures()}
+    return {
+        name: {i for i, a in enumerate(args) if a.startswith("[")}
+        for name, args in readme_signatures()
+    }
 
 
 def call(name, args):
@@ -67,8 +74,13 @@ class HostileInput(OfficeTestCase):
     def results(self, doc, sheet, formulas, column=30):
         set_formulas(sheet, column, formulas)
         doc.calculateAll()
-        return [(cell_result(sheet.getCellByPosition(column, r)),
-                 sheet.getCellByPosition(column, r).getString()) for r in range(len(formulas))]
+        return [
+            (
+                cell_result(sheet.getCellByPosition(column, r)),
+                sheet.getCellByPosition(column, r).getString(),
+            )
+            for r in range(len(formulas))
+        ]
 
     def test_examples_of_empty_single_cells(self):
         doc, sheet = self.sheet()
@@ -80,10 +92,10 @@ class HostileInput(OfficeTestCase):
             ('=WORKLOADPOINTS("WARRINGTON";55)', ("value", 75)),
             ('=WORKLOADPOINTS("WARRINGTON";55;0)', ("value", 75)),
             ('=ALLOCATEPOINTS("WARRINGTON";55;Z1;"CIN")', ("value", 77)),
-            ('=REDUCTIONHOURS(I1;J1;K1;DATE(2024;6;1))', ("value", 7.4)),
-            ('=REDUCTIONHOURS(I1:I1;J1:J1;K1:K1;DATE(2024;6;1))', ("value", 7.4)),
-            ('=REDUCTIONHOURS(I1;J2;K1;DATE(2024;6;1))', ("value", 7.4)),  # open-ended
-            ('=REDUCTIONHOURS(I1:I3;J1:J3;K1:K3;Z1)', ("error", ERR_ILLEGAL_ARGUMENT)),
+            ("=REDUCTIONHOURS(I1;J1;K1;DATE(2024;6;1))", ("value", 7.4)),
+            ("=REDUCTIONHOURS(I1:I1;J1:J1;K1:K1;DATE(2024;6;1))", ("value", 7.4)),
+            ("=REDUCTIONHOURS(I1;J2;K1;DATE(2024;6;1))", ("value", 7.4)),  # open-ended
+            ("=REDUCTIONHOURS(I1:I3;J1:J3;K1:K3;Z1)", ("error", ERR_ILLEGAL_ARGUMENT)),
             ('=CASEREASON("REDUCTIONHOURS";I1:I3;J1:J3;K1:K3;Z1)', None),
         ]
         got = self.results(doc, sheet, [f for f, _ in cases])
@@ -99,30 +111,30 @@ class HostileInput(OfficeTestCase):
         """An empty single cell (Z1) where an argument may be left out gives what leaving it out
         gives, or a refusal whose reason says the cell is empty."""
         optional = optional_positions()
-        self.assertEqual(set(FULL_CALLS) - set(optional), set(),
-                         "README headings of the functions")
+        self.assertEqual(set(FULL_CALLS) - set(optional), set(), "README headings of the functions")
         pairs = []
         for name, args in FULL_CALLS.items():
             for i in sorted(optional[name]):
-                empty_cell = call(name, args[:i] + ["Z1"] + args[i + 1:])
-                left_out = call(name, args[:i] + [""] + args[i + 1:])
+                empty_cell = call(name, args[:i] + ["Z1"] + args[i + 1 :])
+                left_out = call(name, args[:i] + [""] + args[i + 1 :])
                 pairs.append((empty_cell, left_out))
         self.assertGreater(len(pairs), 40)
         doc, sheet = self.sheet()
         formulas = [f for pair in pairs for f in pair] + [reason_call(a) for a, _ in pairs]
         got = self.results(doc, sheet, formulas)
-        reasons = got[2 * len(pairs):]
+        reasons = got[2 * len(pairs) :]
         failures = []
         for n, (empty_cell, left_out) in enumerate(pairs):
             a, b = got[2 * n], got[2 * n + 1]
             if a[0] == b[0]:
                 continue
             said = a[1] if a[0][0] == "text" else reasons[n][1]
-            refused = a[0] == ("error", ERR_ILLEGAL_ARGUMENT) or empty_cell.startswith(
-                "=CASECHECK")
+            refused = a[0] == ("error", ERR_ILLEGAL_ARGUMENT) or empty_cell.startswith("=CASECHECK")
             if not (refused and "empty" in said):
-                failures.append("%s gives %r but %s gives %r (reason: %s)"
-                                % (empty_cell, a[0], left_out, b[0], said))
+                failures.append(
+                    "%s gives %r but %s gives %r (reason: %s)"
+                    % (empty_cell, a[0], left_out, b[0], said)
+                )
         self.assertEqual(failures, [], "\n".join(failures))
 
     def test_a_range_over_several_rows_is_never_one_case(self):
@@ -132,8 +144,7 @@ class HostileInput(OfficeTestCase):
         sheet.getCellRangeByName("AA1:AA3").setArrayFormula('=CASEPOINTS("SWINDON";A1:A3)')
         sheet.getCellRangeByName("AB1:AB3").setArrayFormula('=CASECHECK("SWINDON";A1:A3)')
         sheet.getCellRangeByName("AC1").setFormula('=CASEPOINTS("SWINDON";A1:A3)')
-        sheet.getCellRangeByName("AD1").setFormula(
-            '=ALLOCATEPOINTS("SWINDON";300;;A1:A3)')
+        sheet.getCellRangeByName("AD1").setFormula('=ALLOCATEPOINTS("SWINDON";300;;A1:A3)')
         sheet.getCellRangeByName("AE1").setFormula('=CASEPOINTS("SWINDON";A1:C1)')  # one row
         doc.calculateAll()
         for r in range(3):
@@ -148,9 +159,13 @@ class HostileInput(OfficeTestCase):
         for r in range(10):
             sheet.getCellByPosition(1, r).setString("CP")
             sheet.getCellByPosition(2, r).setValue(16)
-        formulas = ['=WORKLOADPOINTS("SWINDON";C:C)', '=CASEPOINTS("SWINDON";B:B)',
-                    '=CASECHECK("SWINDON";A:Z)', '=CASEREASON("WORKLOADPOINTS";"SWINDON";A:Z)',
-                    '=CASEREASON("TEAMAVERAGE";"SWINDON";A:B)']
+        formulas = [
+            '=WORKLOADPOINTS("SWINDON";C:C)',
+            '=CASEPOINTS("SWINDON";B:B)',
+            '=CASECHECK("SWINDON";A:Z)',
+            '=CASEREASON("WORKLOADPOINTS";"SWINDON";A:Z)',
+            '=CASEREASON("TEAMAVERAGE";"SWINDON";A:B)',
+        ]
         start = time.perf_counter()
         got = self.results(doc, sheet, formulas, column=1000)
         seconds = time.perf_counter() - start
@@ -166,9 +181,15 @@ class HostileInput(OfficeTestCase):
         doc, sheet = self.sheet()
         sheet.getCellRangeByName("A1").setValue(float("nan"))
         sheet.getCellRangeByName("A2").setValue(float("inf"))
-        got = self.results(doc, sheet, ['=COLUMNCHECK("SWINDON";"lac";A1)',
-                                        '=COLUMNCHECK("SWINDON";"lac";A2)',
-                                        '=CASEPOINTS("SWINDON";"CP";A1)'])
+        got = self.results(
+            doc,
+            sheet,
+            [
+                '=COLUMNCHECK("SWINDON";"lac";A1)',
+                '=COLUMNCHECK("SWINDON";"lac";A2)',
+                '=CASEPOINTS("SWINDON";"CP";A1)',
+            ],
+        )
         self.assertNotEqual(got[0][1], "OK")
         self.assertIn("finite", got[0][1])
         self.assertNotEqual(got[1][1], "OK")
@@ -176,8 +197,11 @@ class HostileInput(OfficeTestCase):
 
     def test_every_refusal_has_a_reason(self):
         """CASEREASON of each SPEC case: OK for a result, a sentence for Err:502."""
-        cases = [(f, want) for f, want in test_functions.CASES + test_planning.CASES
-                 if re.match(r"=([A-Z]+)\(.*\)$", f) and f[1:f.index("(")] in FULL_CALLS]
+        cases = [
+            (f, want)
+            for f, want in test_functions.CASES + test_planning.CASES
+            if re.match(r"=([A-Z]+)\(.*\)$", f) and f[1 : f.index("(")] in FULL_CALLS
+        ]
         self.assertGreater(len(cases), 100)
         doc, sheet = self.sheet()
         got = self.results(doc, sheet, [reason_call(f) for f, _ in cases])
@@ -191,13 +215,21 @@ class HostileInput(OfficeTestCase):
                 failures.append("%s (%r): CASEREASON says %r" % (formula, want, shown))
         self.assertEqual(failures, [], "\n".join(failures))
         doc2, sheet2 = self.sheet()
-        got = self.results(doc2, sheet2, ['=CASEREASON("WORKLOADBAND";"SWINDON";300;"BOSS")',
-                                          '=CASEREASON("COLUMNVALUES";"NOTTS";"other-children")',
-                                          '=COLUMNVALUES("NOTTS";"other-children")',
-                                          '=CASEREASON("NOSUCH";1)',
-                                          '=CASEREASON("CASELOADLIMIT";"RBWM-NQSW";1;3)'])
-        self.assertEqual(got[0][1], '"BOSS" is not a SWINDON grade; use NQSW, EXPERIENCED or '
-                                    'HIGHER-SPECIALIST.')
+        got = self.results(
+            doc2,
+            sheet2,
+            [
+                '=CASEREASON("WORKLOADBAND";"SWINDON";300;"BOSS")',
+                '=CASEREASON("COLUMNVALUES";"NOTTS";"other-children")',
+                '=COLUMNVALUES("NOTTS";"other-children")',
+                '=CASEREASON("NOSUCH";1)',
+                '=CASEREASON("CASELOADLIMIT";"RBWM-NQSW";1;3)',
+            ],
+        )
+        self.assertEqual(
+            got[0][1],
+            '"BOSS" is not a SWINDON grade; use NQSW, EXPERIENCED or ' "HIGHER-SPECIALIST.",
+        )
         self.assertIn("2 or more", got[1][1])
         self.assertEqual(got[2][0], ("error", ERR_ILLEGAL_ARGUMENT))
         self.assertIn("not a caseweight function", got[3][1])

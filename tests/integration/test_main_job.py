@@ -12,9 +12,18 @@ from common import OXT, SOURCE_DIR
 class MainJob(unittest.TestCase):
     def run_score(self, path):
         return subprocess.run(
-            [sys.executable, os.path.join(SOURCE_DIR, "tools", "caseweight-score"), path,
-             "--oxt", OXT], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-            timeout=300)
+            [
+                sys.executable,
+                os.path.join(SOURCE_DIR, "tools", "caseweight-score"),
+                path,
+                "--oxt",
+                OXT,
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            timeout=300,
+        )
 
     def test_sample_team_workbook(self):
         if not os.path.exists(OXT):
@@ -27,8 +36,11 @@ class MainJob(unittest.TestCase):
         self.assertRegex(out, r"Chloe Evans\s+HIGHER-SPECIALIST\s+0\.8\s+345\s+Above band")
         # The planted mistake: the total shows an error, never a number, and the reason.
         self.assertRegex(out, r"Dan Okafor\s+EXPERIENCED\s+1\s+Err:\d+")
-        self.assertIn("Dan Okafor, row 9 (Vaughan family): SWINDON adds COMPLEX only to LAC or "
-                      "CP rows: add the case type, or remove COMPLEX.", out)
+        self.assertIn(
+            "Dan Okafor, row 9 (Vaughan family): SWINDON adds COMPLEX only to LAC or "
+            "CP rows: add the case type, or remove COMPLEX.",
+            out,
+        )
         self.assertEqual(r.returncode, 1, out)
 
     def test_missing_file(self):

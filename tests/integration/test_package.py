@@ -11,10 +11,12 @@ import zipfile
 import xml.etree.ElementTree as ET
 
 from common import ERR_NAME, FILTERS, OXT, SOURCE_DIR, Office, cell_result, store
-from cwoffice import OfficeError
+from caseweight.office import OfficeError
 
-NS = {"d": "http://openoffice.org/extensions/description/2006",
-      "lo": "http://libreoffice.org/extensions/description/2011"}
+NS = {
+    "d": "http://openoffice.org/extensions/description/2006",
+    "lo": "http://libreoffice.org/extensions/description/2011",
+}
 EXTENSION_ID = "org.caseweight.extension"
 # The release before this one (the version in the top CMakeLists.txt): raise it with each release.
 PREVIOUS_RELEASE = "0.1.0"
@@ -57,21 +59,34 @@ class PackageContents(unittest.TestCase):
             self.skipTest("build the .oxt first")
         with zipfile.ZipFile(OXT) as z:
             names = set(z.namelist())
-            for required in ("META-INF/manifest.xml", "description.xml", "caseweight.components",
-                             "caseweight.rdb", "libcaseweight.so", "LICENSE", "Addons.xcu",
-                             "basic/Caseweight/script.xlb", "basic/Caseweight/Share.xba"):
+            for required in (
+                "META-INF/manifest.xml",
+                "description.xml",
+                "caseweight.components",
+                "caseweight.rdb",
+                "libcaseweight.so",
+                "LICENSE",
+                "Addons.xcu",
+                "basic/Caseweight/script.xlb",
+                "basic/Caseweight/Share.xba",
+            ):
                 self.assertIn(required, names)
             desc = ET.fromstring(z.read("description.xml"))
             ns = NS
             self.assertEqual(desc.find("d:identifier", ns).get("value"), "org.caseweight.extension")
             self.assertRegex(desc.find("d:version", ns).get("value"), r"^\d+\.\d+\.\d+$")
-            self.assertEqual(desc.find("d:dependencies/lo:LibreOffice-minimal-version", ns)
-                             .get("value"), "7.4")
+            self.assertEqual(
+                desc.find("d:dependencies/lo:LibreOffice-minimal-version", ns).get("value"), "7.4"
+            )
             self.assertIsNotNone(desc.find("d:publisher/d:name", ns))
             self.assertIsNotNone(desc.find("d:registration/d:simple-license", ns))
             manifest = z.read("META-INF/manifest.xml").decode()
-            for path in ("caseweight.rdb", "caseweight.components", "basic/Caseweight/",
-                         "Addons.xcu"):
+            for path in (
+                "caseweight.rdb",
+                "caseweight.components",
+                "basic/Caseweight/",
+                "Addons.xcu",
+            ):
                 self.assertIn('manifest:full-path="%s"' % path, manifest)
 
     def test_version_is_the_project_version_and_a_new_release(self):
@@ -85,8 +100,11 @@ class PackageContents(unittest.TestCase):
         self.assertGreater(version_tuple(version), version_tuple(PREVIOUS_RELEASE))
         with open(os.path.join(SOURCE_DIR, "README.md")) as f:
             readme = f.read()
-        self.assertRegex(readme, r"(?m)^### %s\b" % re.escape(version),
-                         "README release notes have an entry for this version")
+        self.assertRegex(
+            readme,
+            r"(?m)^### %s\b" % re.escape(version),
+            "README release notes have an entry for this version",
+        )
 
     def test_library_has_no_runpath_to_the_sdk(self):
         if not os.path.exists(OXT):
@@ -97,8 +115,9 @@ class PackageContents(unittest.TestCase):
         with tempfile.TemporaryDirectory() as tmp:
             with zipfile.ZipFile(OXT) as z:
                 so = z.extract("libcaseweight.so", tmp)
-            dynamic = subprocess.run([readelf, "-d", so], stdout=subprocess.PIPE, text=True,
-                                     check=True).stdout
+            dynamic = subprocess.run(
+                [readelf, "-d", so], stdout=subprocess.PIPE, text=True, check=True
+            ).stdout
         self.assertIn("(NEEDED)", dynamic)  # readelf did read the dynamic section
         paths = [line for line in dynamic.splitlines() if "(RUNPATH)" in line or "(RPATH)" in line]
         self.assertEqual(paths, [], "the office loads the URE libraries itself: no search path")
@@ -155,7 +174,8 @@ class Upgrade(unittest.TestCase):
         tmp = tempfile.mkdtemp(prefix="caseweight-previous-")
         self.addCleanup(shutil.rmtree, tmp, True)
         self.previous = repack_with_version(
-            OXT, PREVIOUS_RELEASE, os.path.join(tmp, "caseweight-%s.oxt" % PREVIOUS_RELEASE))
+            OXT, PREVIOUS_RELEASE, os.path.join(tmp, "caseweight-%s.oxt" % PREVIOUS_RELEASE)
+        )
 
     def add(self, office, oxt, *options):
         return office.unopkg("add", "--suppress-license", *options, office.copy_in(oxt))
@@ -230,8 +250,7 @@ class Upgrade(unittest.TestCase):
 # extension as on a machine with only the office installed.
 NO_SDK_SCRIPT = """
 import os, sys
-sys.path.insert(0, os.path.join(sys.argv[1], "tools"))
-from cwoffice import Office
+from caseweight.office import Office
 print("SDK:", sorted(os.listdir(sys.argv[3])))
 with Office(oxt=sys.argv[2]) as office:
     doc = office.new_calc()
@@ -254,11 +273,28 @@ class WithoutSdk(unittest.TestCase):
         # New mount and PID namespaces: the tmpfs is seen only there, and every process started
         # in them (soffice too) is killed when the script or unshare ends, however it ends.
         hide_and_run = 'mount -t tmpfs -o size=1m tmpfs "$1" && shift && exec "$@"'
-        argv = ["unshare", "--mount", "--pid", "--fork", "--kill-child", "--mount-proc",
-                "sh", "-c", hide_and_run, "sh", SDK_DIR,
-                sys.executable, "-c", NO_SDK_SCRIPT, SOURCE_DIR, os.path.abspath(OXT), SDK_DIR]
-        r = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                           timeout=240)
+        argv = [
+            "unshare",
+            "--mount",
+            "--pid",
+            "--fork",
+            "--kill-child",
+            "--mount-proc",
+            "sh",
+            "-c",
+            hide_and_run,
+            "sh",
+            SDK_DIR,
+            sys.executable,
+            "-c",
+            NO_SDK_SCRIPT,
+            SOURCE_DIR,
+            os.path.abspath(OXT),
+            SDK_DIR,
+        ]
+        r = subprocess.run(
+            argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=240
+        )
         self.assertEqual(r.returncode, 0, r.stdout)
         self.assertIn("SDK: []", r.stdout)
         self.assertIn("RESULT: 0 54.0", r.stdout)

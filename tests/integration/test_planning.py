@@ -2,8 +2,16 @@
 
 import unittest
 
-from common import (ERR_ILLEGAL_ARGUMENT, E, OfficeTestCase, T, V, case_failures, cell_result,
-                    set_formulas)
+from common import (
+    ERR_ILLEGAL_ARGUMENT,
+    E,
+    OfficeTestCase,
+    T,
+    V,
+    case_failures,
+    cell_result,
+    set_formulas,
+)
 
 # Expected values worked out by hand from SPEC sections 3-5 and the definitions.
 CASES = [
@@ -33,10 +41,10 @@ CASES = [
     ('=ROWS(CASELOADPOLICIES("WALSALL"))', V(2)),
     ('=INDEX(CASELOADPOLICIES("RBWM");3)', T("RBWM-EXPERIENCED")),
     # Barnsley cabinet report: 21.7 per FTE -> 18 needs 14.47 more FTE (team of 70.4 FTE).
-    ('=ROUND(STAFFNEEDED(21.7*70.4;18;70.4);2)', V(14.47)),
-    ('=ROUND(STAFFNEEDED(21.7*70.4;18;70.4);0)*41839', V(585746)),
-    ('=ROUND(STAFFCOST(21.7*70.4;18;70.4;41839);0)', V(round(14.47111 * 41839))),
-    ('=STAFFNEEDED(100;0;5)', E),
+    ("=ROUND(STAFFNEEDED(21.7*70.4;18;70.4);2)", V(14.47)),
+    ("=ROUND(STAFFNEEDED(21.7*70.4;18;70.4);0)*41839", V(585746)),
+    ("=ROUND(STAFFCOST(21.7*70.4;18;70.4;41839);0)", V(round(14.47111 * 41839))),
+    ("=STAFFNEEDED(100;0;5)", E),
 ]
 
 
@@ -45,18 +53,24 @@ class PlanningInCalc(OfficeTestCase):
         doc = self.new_doc()
         sheet = doc.Sheets.getByIndex(0)
         # Costs in pounds: within 50p; everything else exact.
-        failures = case_failures(doc, sheet, CASES, lambda got, want: abs(got - want) < 0.5
-                                 if want > 1000 else abs(got - want) < 1e-9)
+        failures = case_failures(
+            doc,
+            sheet,
+            CASES,
+            lambda got, want: abs(got - want) < 0.5 if want > 1000 else abs(got - want) < 1e-9,
+        )
         self.assertEqual(failures, [], "\n".join(failures))
 
     def test_team_sheet_with_reductions_and_groups(self):
         doc = self.new_doc()
         sh = doc.Sheets.getByIndex(0)
         # A team table: worker, ATM, grade, FTE, total.
-        rows = [("Asha", "ATM Ann", "EXPERIENCED", 1, 336),
-                ("Ben", "ATM Bob", "NQSW", 1, 223),
-                ("", "", "", "", ""),  # a blank line in the table
-                ("Chloe", "ATM Ann", "HIGHER-SPECIALIST", 0.8, 345)]
+        rows = [
+            ("Asha", "ATM Ann", "EXPERIENCED", 1, 336),
+            ("Ben", "ATM Bob", "NQSW", 1, 223),
+            ("", "", "", "", ""),  # a blank line in the table
+            ("Chloe", "ATM Ann", "HIGHER-SPECIALIST", 0.8, 345),
+        ]
         for r, row in enumerate(rows):
             for c, v in enumerate(row):
                 cell = sh.getCellByPosition(c, r)
@@ -74,9 +88,9 @@ class PlanningInCalc(OfficeTestCase):
             '=TEAMABOVEBAND("SWINDON";E1:E4;C1:C4;D1:D4;B1:B4;"ATM Bob")',
             '=TEAMAVERAGE("SWINDON";E1:E4;C1:C3;D1:D4)',
             # Reductions table: 7.4 h from 1 Jan to 31 Mar 2026, 3 h open-ended.
-            '=REDUCTIONHOURS(H1:H2;I1:I2;J1:J2;DATE(2026;2;1))',
+            "=REDUCTIONHOURS(H1:H2;I1:I2;J1:J2;DATE(2026;2;1))",
             '=CAPACITYUSED("NOTTS";60;;37;REDUCTIONHOURS(H1:H2;I1:I2;J1:J2;DATE(2026;2;1)))',
-            '=REDUCTIONHOURS(H1:H2;I1:I2;J1:J2;DATE(2026;4;1))',
+            "=REDUCTIONHOURS(H1:H2;I1:I2;J1:J2;DATE(2026;4;1))",
         ]
         sh.getCellByPosition(7, 0).setValue(7.4)
         sh.getCellByPosition(8, 0).setFormula("=DATE(2026;1;1)")

@@ -15,10 +15,9 @@ import random
 import sys
 import unittest
 
-from common import ERR_NAME, OXT, OfficeTestCase
+from common import ERR_NAME, OfficeTestCase
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
-from fods import Error, Formula, col, write_fods  # noqa: E402
+from caseweight.fods import Error, Formula, col, write_fods
 
 SEED = int(os.environ.get("CASEWEIGHT_RANDOM_SEED", "20240606"))
 FORMULAS = 3000
@@ -26,15 +25,70 @@ ADDIN = "ORG.CASEWEIGHT.ADDIN."
 DATA_ROWS, DATA_COLS = 60, 8  # the sheet "Data" of random input cells
 FORMULA_RESULT_VALUE, FORMULA_RESULT_STRING = 1, 2  # com.sun.star.sheet.FormulaResult
 
-SCHEMES = ["SWINDON", "RBWM", "NOTTS", "WARRINGTON", "swindon", " Notts ", "NOTTINGHAMSHIRE",
-           "Windsor and Maidenhead", "KENT", "", "1"]
-CODES = ["CP", "LAC", "CIN", "COMPLEX", "COURT", "COURT-ACTIVE", "ASSESSMENT", "TASK", "GROUP",
-         "CIC", "CARE-LEAVER", "FOSTER-CARER", "REPORT", "S47", "S47-ICPC", "INTERPRETER", "EPO",
-         "AIMS", "CLOSING", "NEW", "TRANSFER", "ASSESS-LOW", "TRAVEL-1H", "HIGHER-SPECIALIST",
-         "PQ", "NQSW", "ABE", "cp", " lac ", "XYZ", "CP;COMPLEX", "CIN,ASSESSMENT",
-         "S47-ICPC;INTERPRETER", "CP;CP", "LAC;TASK;TASK", ";;", "é", "CP; COURT-ACTIVE; TRAVEL-2H"]
-GRADES = ["NQSW", "EXPERIENCED", "HIGHER-SPECIALIST", "SENIOR", "PRACTITIONER", "ASYE",
-          "STUDENT", "BOSS", ""]
+SCHEMES = [
+    "SWINDON",
+    "RBWM",
+    "NOTTS",
+    "WARRINGTON",
+    "swindon",
+    " Notts ",
+    "NOTTINGHAMSHIRE",
+    "Windsor and Maidenhead",
+    "KENT",
+    "",
+    "1",
+]
+CODES = [
+    "CP",
+    "LAC",
+    "CIN",
+    "COMPLEX",
+    "COURT",
+    "COURT-ACTIVE",
+    "ASSESSMENT",
+    "TASK",
+    "GROUP",
+    "CIC",
+    "CARE-LEAVER",
+    "FOSTER-CARER",
+    "REPORT",
+    "S47",
+    "S47-ICPC",
+    "INTERPRETER",
+    "EPO",
+    "AIMS",
+    "CLOSING",
+    "NEW",
+    "TRANSFER",
+    "ASSESS-LOW",
+    "TRAVEL-1H",
+    "HIGHER-SPECIALIST",
+    "PQ",
+    "NQSW",
+    "ABE",
+    "cp",
+    " lac ",
+    "XYZ",
+    "CP;COMPLEX",
+    "CIN,ASSESSMENT",
+    "S47-ICPC;INTERPRETER",
+    "CP;CP",
+    "LAC;TASK;TASK",
+    ";;",
+    "é",
+    "CP; COURT-ACTIVE; TRAVEL-2H",
+]
+GRADES = [
+    "NQSW",
+    "EXPERIENCED",
+    "HIGHER-SPECIALIST",
+    "SENIOR",
+    "PRACTITIONER",
+    "ASYE",
+    "STUDENT",
+    "BOSS",
+    "",
+]
 GROUPS = ["case", "modifier", "specific", "additional", "worker", "travel", "children", "x"]
 NUMBERS = [0, 1, 2, 3, 4, 7, 100, 101, 0.5, 1.5, -1, 2.5, 350, 1e308, -1e308, 1e-300, 744, 745]
 
@@ -60,58 +114,90 @@ class Generator:
         return self.rng.choice(CODES)
 
     def ref(self):
-        return "[.%s%d]" % (col(self.rng.randrange(DATA_COLS)),
-                            1 + self.rng.randrange(DATA_ROWS))
+        return "[.%s%d]" % (col(self.rng.randrange(DATA_COLS)), 1 + self.rng.randrange(DATA_ROWS))
 
     def data_ref(self):
-        return "[$Data.%s%d]" % (col(self.rng.randrange(DATA_COLS)),
-                                 1 + self.rng.randrange(DATA_ROWS))
+        return "[$Data.%s%d]" % (
+            col(self.rng.randrange(DATA_COLS)),
+            1 + self.rng.randrange(DATA_ROWS),
+        )
 
     def data_range(self):
         c, r = self.rng.randrange(DATA_COLS - 1), 1 + self.rng.randrange(DATA_ROWS - 5)
-        return "[$Data.%s%d:.%s%d]" % (col(c), r, col(c + self.rng.randint(0, 2)),
-                                       r + self.rng.randint(0, 4))
+        return "[$Data.%s%d:.%s%d]" % (
+            col(c),
+            r,
+            col(c + self.rng.randint(0, 2)),
+            r + self.rng.randint(0, 4),
+        )
 
     def literal(self, pool):
         return quote(self.rng.choice(pool))
 
     def number(self):
         x = self.rng.choice(NUMBERS)
-        return repr(float(x)).replace("e+", "E+").replace("e-", "E-") if isinstance(
-            x, float) else str(x)
+        return (
+            repr(float(x)).replace("e+", "E+").replace("e-", "E-")
+            if isinstance(x, float)
+            else str(x)
+        )
 
     def arg(self, preferred):
         """An argument: usually of the kind the function expects, sometimes anything."""
         r = self.rng.random()
         if r < 0.8:
             return preferred()
-        choices = [lambda: "", lambda: self.literal(CODES), self.number, self.data_ref,
-                   self.data_range, lambda: "1/0", lambda: "NA()", lambda: "TRUE()",
-                   lambda: self.literal(SCHEMES), lambda: '""']
+        choices = [
+            lambda: "",
+            lambda: self.literal(CODES),
+            self.number,
+            self.data_ref,
+            self.data_range,
+            lambda: "1/0",
+            lambda: "NA()",
+            lambda: "TRUE()",
+            lambda: self.literal(SCHEMES),
+            lambda: '""',
+        ]
         return self.rng.choice(choices)()
 
     def scheme(self):
-        return self.arg(lambda: self.literal(SCHEMES[:4]) if self.rng.random() < 0.85 else
-                        self.data_ref())
+        return self.arg(
+            lambda: self.literal(SCHEMES[:4]) if self.rng.random() < 0.85 else self.data_ref()
+        )
 
     def items(self):
-        return self.arg(lambda: self.rng.choice([lambda: self.literal(CODES), self.data_range,
-                                                 self.data_ref])())
+        return self.arg(
+            lambda: self.rng.choice([lambda: self.literal(CODES), self.data_range, self.data_ref])()
+        )
 
     def num_arg(self):
-        return self.arg(lambda: self.rng.choice([self.number, self.data_ref, lambda: "",
-                                                 lambda: self.rng.choice(["1", "2", "0.5"])])())
+        return self.arg(
+            lambda: self.rng.choice(
+                [self.number, self.data_ref, lambda: "", lambda: self.rng.choice(["1", "2", "0.5"])]
+            )()
+        )
 
     def case_args(self):
         args = [self.scheme(), self.items(), self.num_arg(), self.num_arg()]
-        return args[:self.rng.choice([2, 3, 4, 4])]
+        return args[: self.rng.choice([2, 3, 4, 4])]
 
     def call(self):
         """(formula, formula of CASECHECK with the same arguments or None)."""
         g = self.rng
-        fn = g.choice(["CASEPOINTS", "CASEPOINTS", "CASEPOINTS", "WORKERPOINTS",
-                       "WORKLOADPOINTS", "WORKLOADBAND", "WORKLOADCAPACITY", "ITEMLABEL",
-                       "SCHEMEITEMS"])
+        fn = g.choice(
+            [
+                "CASEPOINTS",
+                "CASEPOINTS",
+                "CASEPOINTS",
+                "WORKERPOINTS",
+                "WORKLOADPOINTS",
+                "WORKLOADBAND",
+                "WORKLOADCAPACITY",
+                "ITEMLABEL",
+                "SCHEMEITEMS",
+            ]
+        )
         if fn == "CASEPOINTS":
             args = self.case_args()
             return (self.formula(fn, args), self.formula("CASECHECK", args))
@@ -120,13 +206,17 @@ class Generator:
         elif fn == "WORKLOADPOINTS":
             args = [self.scheme(), self.arg(self.data_range), self.num_arg()]
         elif fn in ("WORKLOADBAND", "WORKLOADCAPACITY"):
-            args = [self.scheme(), self.num_arg(),
-                    self.arg(lambda: self.literal(GRADES)), self.num_arg()]
+            args = [
+                self.scheme(),
+                self.num_arg(),
+                self.arg(lambda: self.literal(GRADES)),
+                self.num_arg(),
+            ]
         elif fn == "ITEMLABEL":
             args = [self.scheme(), self.arg(lambda: self.literal(CODES))]
         else:
             args = [self.scheme(), self.arg(lambda: self.literal(GROUPS))]
-        return (self.formula(fn, args[:g.randint(1, len(args))]), None)
+        return (self.formula(fn, args[: g.randint(1, len(args))]), None)
 
     @staticmethod
     def formula(fn, args):
@@ -147,8 +237,10 @@ def build(path, seed):
 
 class RandomFormulas(OfficeTestCase):
     def test_random_formulas(self):
-        print("random formulas: seed %d (set CASEWEIGHT_RANDOM_SEED to replay)" % SEED,
-              file=sys.stderr)
+        print(
+            "random formulas: seed %d (set CASEWEIGHT_RANDOM_SEED to replay)" % SEED,
+            file=sys.stderr,
+        )
         path = self.office.doc_path("random.fods")
         pairs = build(path, SEED)
         self.assertGreater(pairs, FORMULAS // 5)
@@ -194,16 +286,20 @@ class RandomFormulas(OfficeTestCase):
             if check[0] == "text":
                 compared[check[1] == "OK"] += 1
                 if (check[1] == "OK") != (points[0] == "value"):
-                    mismatches.append((r + 1, sheet.getCellByPosition(0, r).getFormula(),
-                                       points, check))
+                    mismatches.append(
+                        (r + 1, sheet.getCellByPosition(0, r).getFormula(), points, check)
+                    )
         self.assertEqual(mismatches[:5], [], "CASECHECK and CASEPOINTS disagree")
         self.assertGreater(compared[True], 20, compared)
         self.assertGreater(compared[False], 20, compared)
         # The generator reaches every kind of result (or the test would check little).
         for kind, n in kinds.items():
             self.assertGreater(n, FORMULAS // 20, "too few %s results: %r" % (kind, kinds))
-        print("random formulas: %r; CASECHECK OK / not OK: %d / %d" % (
-            kinds, compared[True], compared[False]), file=sys.stderr)
+        print(
+            "random formulas: %r; CASECHECK OK / not OK: %d / %d"
+            % (kinds, compared[True], compared[False]),
+            file=sys.stderr,
+        )
 
 
 if __name__ == "__main__":

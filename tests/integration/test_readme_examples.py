@@ -56,8 +56,9 @@ class ReadmeExamples(OfficeTestCase):
             else:
                 ok = cell.getString() == want
             if not ok:
-                failures.append("%s: the README says %r, Calc gives %r"
-                                % (formula, want, cell.getString()))
+                failures.append(
+                    "%s: the README says %r, Calc gives %r" % (formula, want, cell.getString())
+                )
         self.assertEqual(failures, [], "\n".join(failures))
 
 

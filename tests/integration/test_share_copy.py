@@ -18,7 +18,7 @@ import uno
 from com.sun.star.table import CellAddress
 
 from common import OXT, SOURCE_DIR, OfficeTestCase, store
-from cwoffice import file_url, props
+from caseweight.office import file_url, props
 
 SHARE = os.path.join(SOURCE_DIR, "tools", "caseweight-share")
 MACRO = "Caseweight.Share.WriteValuesOnlyCopy"
@@ -32,8 +32,7 @@ def sha256(path):
 
 def bind(events, name, script):
     ev = props(EventType="Script", Script=script)
-    uno.invoke(events, "replaceByName",
-               (name, uno.Any("[]com.sun.star.beans.PropertyValue", ev)))
+    uno.invoke(events, "replaceByName", (name, uno.Any("[]com.sun.star.beans.PropertyValue", ev)))
 
 
 class ValuesOnlyCopy(OfficeTestCase):
@@ -60,16 +59,24 @@ class ValuesOnlyCopy(OfficeTestCase):
             libs = doc.BasicLibraries
             if not libs.hasByName("Standard"):
                 libs.createLibrary("Standard")
-            libs.getByName("Standard").insertByName("AutoRun", (
-                "Sub OnOpen\n  ThisComponent.Sheets.getByIndex(0).getCellByPosition(5, 5)"
-                '.setString("macro ran")\nEnd Sub\n'))
+            libs.getByName("Standard").insertByName(
+                "AutoRun",
+                (
+                    "Sub OnOpen\n  ThisComponent.Sheets.getByIndex(0).getCellByPosition(5, 5)"
+                    '.setString("macro ran")\nEnd Sub\n'
+                ),
+            )
             libs.createLibrary("Tools2").insertByName("Helpers", "Sub Helper\nEnd Sub\n")
             bind(doc.Events, "OnLoad", SCRIPT)
             bind(sh.Events, "OnFocus", SCRIPT)
             doc.Sheets.insertNewByName("Linked", 1)
             doc.Sheets.getByName("Linked").link(
-                file_url(other), "Sheet1", "calc8", "",
-                uno.Enum("com.sun.star.sheet.SheetLinkMode", "VALUE"))
+                file_url(other),
+                "Sheet1",
+                "calc8",
+                "",
+                uno.Enum("com.sun.star.sheet.SheetLinkMode", "VALUE"),
+            )
             where = CellAddress()
             where.Sheet, where.Column, where.Row = 0, 3, 0
             doc.AreaLinks.insertAtPosition(where, file_url(other), "Sheet1.A1:A1", "calc8", "")
@@ -84,17 +91,25 @@ class ValuesOnlyCopy(OfficeTestCase):
             for info in zin.infolist():
                 data = zin.read(info.filename)
                 if info.filename == "META-INF/manifest.xml":
-                    data = data.replace(b"</manifest:manifest>", (
-                        b'<manifest:file-entry manifest:full-path="Scripts/python/run.py" '
-                        b'manifest:media-type=""/></manifest:manifest>'))
+                    data = data.replace(
+                        b"</manifest:manifest>",
+                        (
+                            b'<manifest:file-entry manifest:full-path="Scripts/python/run.py" '
+                            b'manifest:media-type=""/></manifest:manifest>'
+                        ),
+                    )
                 zout.writestr(info, data)
             zout.writestr("Scripts/python/run.py", "def run(*args):\n    pass\n")
 
     def share(self, out):
         before = sha256(self.source)
-        r = subprocess.run(["/usr/bin/python3", SHARE, self.source, out, "--oxt", OXT],
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                           timeout=300)
+        r = subprocess.run(
+            ["/usr/bin/python3", SHARE, self.source, out, "--oxt", OXT],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=300,
+        )
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertEqual(sha256(self.source), before, "the original must not change")
 
@@ -119,14 +134,22 @@ class ValuesOnlyCopy(OfficeTestCase):
             self.assertNotIn('full-path="%s' % prefix, manifest)
         self.assertNotRegex(manifest, "script|basic")
         for name, text in xml.items():
-            for what in ("office:event-listeners", "vnd.sun.star.script", "macro:",
-                         "table:table-source", "table:cell-range-source", "table:dde-source",
-                         "file:///", "office:dde-source"):
+            for what in (
+                "office:event-listeners",
+                "vnd.sun.star.script",
+                "macro:",
+                "table:table-source",
+                "table:cell-range-source",
+                "table:dde-source",
+                "file:///",
+                "office:dde-source",
+            ):
                 self.assertNotIn(what, text, name)
         doc = self.load(self.office.copy_in(out))
         sh = doc.Sheets.getByName("Caseload")
-        self.assertEqual([sh.getCellByPosition(0, r).getString() for r in range(3)],
-                         ["54", "42", "Err:502"])
+        self.assertEqual(
+            [sh.getCellByPosition(0, r).getString() for r in range(3)], ["54", "42", "Err:502"]
+        )
         self.assertEqual(sh.getCellByPosition(5, 5).getString(), "", "no macro ran")
         self.assertEqual(doc.Sheets.getByName("Linked").getLinkMode().value, "NONE")
         self.assertEqual(doc.AreaLinks.getCount(), 0)
@@ -137,8 +160,9 @@ class ValuesOnlyCopy(OfficeTestCase):
         self.share(out)
         with zipfile.ZipFile(out) as z:
             names = z.namelist()
-            text = "".join(z.read(n).decode(errors="replace") for n in names
-                           if n.endswith((".xml", ".rels")))
+            text = "".join(
+                z.read(n).decode(errors="replace") for n in names if n.endswith((".xml", ".rels"))
+            )
         self.assertEqual([n for n in names if re.search("vba|macro|externalLink", n, re.I)], [])
         self.assertNotIn("vnd.sun.star.script", text)
         self.assertNotIn("file:///", text)
@@ -160,10 +184,12 @@ class ValuesOnlyCopy(OfficeTestCase):
         os.utime(path, (time.time() - 120, time.time() - 120))
         os.symlink(path, sym)
         os.link(path, hard)
-        for name, url in (("same URL", doc.getURL()), ("symbolic link", file_url(sym)),
-                          ("hard link", file_url(hard)),
-                          ("dot segment", file_url(os.path.dirname(path)).rstrip("/")
-                           + "/./open-doc.ods")):
+        for name, url in (
+            ("same URL", doc.getURL()),
+            ("symbolic link", file_url(sym)),
+            ("hard link", file_url(hard)),
+            ("dot segment", file_url(os.path.dirname(path)).rstrip("/") + "/./open-doc.ods"),
+        ):
             with self.subTest(name):
                 result = self.office.run_basic(MACRO, doc, url)
                 self.assertIsInstance(result, str, name)
@@ -183,8 +209,12 @@ class ValuesOnlyCopy(OfficeTestCase):
             return n
 
         def temp_files():
-            return [f for f in glob.glob(os.path.join(self.office.tmp, "**"), recursive=True)
-                    if os.path.isfile(f)]
+            return [
+                f
+                for f in glob.glob(os.path.join(self.office.tmp, "**"), recursive=True)
+                if os.path.isfile(f)
+            ]
+
         open_before, temp_before = components(), temp_files()
         result = self.office.run_basic(MACRO, doc, "file:///no/such/folder/copy.ods")
         self.assertIsInstance(result, str)

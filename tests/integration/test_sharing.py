@@ -17,17 +17,25 @@ import subprocess
 import sys
 import unittest
 
-from common import (ERR_ILLEGAL_ARGUMENT, ERR_NAME, OXT, SOURCE_DIR, Office, cell_result,
-                    set_formulas, store)
+from common import (
+    ERR_ILLEGAL_ARGUMENT,
+    ERR_NAME,
+    OXT,
+    SOURCE_DIR,
+    Office,
+    cell_result,
+    set_formulas,
+    store,
+)
 
 FORMULAS = [
-    '=CASEPOINTS("SWINDON";"CP";4)',            # A1 54
-    '=CASEPOINTS("SWINDON";"LAC;COMPLEX";2)',    # A2 40
-    '=CASEPOINTS("SWINDON";"CIN;COMPLEX")',      # A3 Err:502
-    '=SUM(A1:A2)',                               # A4 94
-    '=WORKLOADBAND("SWINDON";A4)',               # A5 Below band
-    '=SUM(A1:A3)',                               # A6 Err:502: a total over a bad row
-    '=CASECHECK("SWINDON";"CIN;COMPLEX")',       # A7 the reason
+    '=CASEPOINTS("SWINDON";"CP";4)',  # A1 54
+    '=CASEPOINTS("SWINDON";"LAC;COMPLEX";2)',  # A2 40
+    '=CASEPOINTS("SWINDON";"CIN;COMPLEX")',  # A3 Err:502
+    "=SUM(A1:A2)",  # A4 94
+    '=WORKLOADBAND("SWINDON";A4)',  # A5 Below band
+    "=SUM(A1:A3)",  # A6 Err:502: a total over a bad row
+    '=CASECHECK("SWINDON";"CIN;COMPLEX")',  # A7 the reason
 ]
 
 
@@ -51,8 +59,11 @@ class Sharing(unittest.TestCase):
             set_formulas(doc.Sheets.getByIndex(0), 0, FORMULAS)
             doc.calculateAll()
             cls.original = results(doc)
-            for ext, filt in ((".ods", "calc8"), (".xlsx", "Calc Office Open XML"),
-                              (".xls", "MS Excel 97")):
+            for ext, filt in (
+                (".ods", "calc8"),
+                (".xlsx", "Calc Office Open XML"),
+                (".xls", "MS Excel 97"),
+            ):
                 path = office.doc_path("sheet" + ext)
                 store(doc, path, filt)
                 cls.files[ext] = path
@@ -63,16 +74,28 @@ class Sharing(unittest.TestCase):
         try:
             cls.xls_with_extension = results(xls)
             xls.calculateAll()
-            cls.xls_recalculated = [xls.Sheets.getByIndex(0).getCellByPosition(0, r).getString()
-                                    for r in range(len(FORMULAS))]
+            cls.xls_recalculated = [
+                xls.Sheets.getByIndex(0).getCellByPosition(0, r).getString()
+                for r in range(len(FORMULAS))
+            ]
         finally:
             xls.close(True)
         office.stop()
         # The copy for sharing, made by the command a manager runs (same code as the menu).
         for ext in (".ods", ".xlsx"):
             out = os.path.join(office.dir, "shared" + ext)
-            subprocess.run([sys.executable, os.path.join(SOURCE_DIR, "tools", "caseweight-share"),
-                            cls.files[".ods"], out, "--oxt", OXT], check=True, timeout=300)
+            subprocess.run(
+                [
+                    sys.executable,
+                    os.path.join(SOURCE_DIR, "tools", "caseweight-share"),
+                    cls.files[".ods"],
+                    out,
+                    "--oxt",
+                    OXT,
+                ],
+                check=True,
+                timeout=300,
+            )
             cls.files["shared" + ext] = out
         cls.colleague = Office()  # no extension
         cls.addClassCleanup(cls.colleague.close)
@@ -84,9 +107,17 @@ class Sharing(unittest.TestCase):
         return doc
 
     def test_original_values(self):
-        self.assertEqual(self.original[:6], [
-            ("value", 54), ("value", 40), ("error", ERR_ILLEGAL_ARGUMENT), ("value", 94),
-            ("text", "Below band"), ("error", ERR_ILLEGAL_ARGUMENT)])
+        self.assertEqual(
+            self.original[:6],
+            [
+                ("value", 54),
+                ("value", 40),
+                ("error", ERR_ILLEGAL_ARGUMENT),
+                ("value", 94),
+                ("text", "Below band"),
+                ("error", ERR_ILLEGAL_ARGUMENT),
+            ],
+        )
         self.assertIn("COMPLEX only to LAC or CP", self.original[6][1])
 
     def test_ods_without_extension_shows_name_errors(self):

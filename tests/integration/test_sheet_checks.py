@@ -14,12 +14,18 @@ class SheetChecksInCalc(OfficeTestCase):
             if v is not None:
                 sh.getCellByPosition(col, 0).setValue(v)
         sh.getCellByPosition(5, 0).setString("TO BE CLOSED")
-        formulas = ['=COLUMNCHECK("SWINDON";"basic";A1)', '=COLUMNCHECK("SWINDON";"lac";B1)',
-                    '=COLUMNCHECK("SWINDON";"cp";C1)', '=COLUMNCHECK("SWINDON";"travel";D1)',
-                    '=COLUMNCHECK("SWINDON";"task";E1)', '=COLUMNCHECK("SWINDON";"court";F1)',
-                    '=COLUMNCHECK("SWINDON";"nonsense";A1)',
-                    '=SUM(COLUMNVALUES("SWINDON";"lac";2))', '=ROWS(SHEETCOLUMNS("RBWM"))',
-                    '=COLUMNCHECK("NOTTS";"other-children";6;4)']
+        formulas = [
+            '=COLUMNCHECK("SWINDON";"basic";A1)',
+            '=COLUMNCHECK("SWINDON";"lac";B1)',
+            '=COLUMNCHECK("SWINDON";"cp";C1)',
+            '=COLUMNCHECK("SWINDON";"travel";D1)',
+            '=COLUMNCHECK("SWINDON";"task";E1)',
+            '=COLUMNCHECK("SWINDON";"court";F1)',
+            '=COLUMNCHECK("SWINDON";"nonsense";A1)',
+            '=SUM(COLUMNVALUES("SWINDON";"lac";2))',
+            '=ROWS(SHEETCOLUMNS("RBWM"))',
+            '=COLUMNCHECK("NOTTS";"other-children";6;4)',
+        ]
         for r, f in enumerate(formulas):
             sh.getCellByPosition(7, r).setFormula(f)
         doc.calculateAll()

@@ -19,17 +19,24 @@ import unittest
 import zipfile
 
 from common import ERR_ILLEGAL_ARGUMENT, SOURCE_DIR, OfficeTestCase, store
-from fods import col
+from caseweight.fods import col
 
-VALUE_OR_TEXT = 1 | 2 | 4          # com.sun.star.sheet.CellFlags VALUE, DATETIME, STRING
+VALUE_OR_TEXT = 1 | 2 | 4  # com.sun.star.sheet.CellFlags VALUE, DATETIME, STRING
 
-TEMPLATE_FILES = ["swindon-children", "swindon-family-placements", "swindon-leaving-care",
-                  "swindon-disabled-children", "swindon-team-summary", "rbwm-all-cases",
-                  "notts-individual", "notts-team", "warrington"]
+TEMPLATE_FILES = [
+    "swindon-children",
+    "swindon-family-placements",
+    "swindon-leaving-care",
+    "swindon-disabled-children",
+    "swindon-team-summary",
+    "rbwm-all-cases",
+    "notts-individual",
+    "notts-team",
+    "warrington",
+]
 
 
 class TemplatesTest(OfficeTestCase):
-
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -57,9 +64,11 @@ class TemplatesTest(OfficeTestCase):
 
     def open_template(self, file):
         url = self.template_urls()[file]
-        from cwoffice import props
-        doc = self.office.desktop.loadComponentFromURL(url, "_blank", 0,
-                                                       props(Hidden=True, AsTemplate=True))
+        from caseweight.office import props
+
+        doc = self.office.desktop.loadComponentFromURL(
+            url, "_blank", 0, props(Hidden=True, AsTemplate=True)
+        )
         self.assertIsNotNone(doc, file)
         self.addCleanup(doc.close, True)
         self.snapshots[doc.RuntimeUID] = self.constants(doc)
@@ -75,8 +84,9 @@ class TemplatesTest(OfficeTestCase):
         for k in range(doc.Sheets.Count):
             sh = doc.Sheets.getByIndex(k)
             for ra in sh.queryContentCells(VALUE_OR_TEXT).RangeAddresses:
-                rng = sh.getCellRangeByPosition(ra.StartColumn, ra.StartRow, ra.EndColumn,
-                                                ra.EndRow)
+                rng = sh.getCellRangeByPosition(
+                    ra.StartColumn, ra.StartRow, ra.EndColumn, ra.EndRow
+                )
                 for i, row in enumerate(rng.getDataArray()):
                     for j, v in enumerate(row):
                         out[(sh.Name, ra.StartColumn + j, ra.StartRow + i)] = v
@@ -91,8 +101,10 @@ class TemplatesTest(OfficeTestCase):
         self.assertTrue(changed)
         for name, c, r in sorted(changed):
             cell = doc.Sheets.getByName(name).getCellByPosition(c, r)
-            self.assertFalse(cell.CellProtection.IsLocked,
-                             "%s.%s%d is locked but was written" % (name, col(c), r + 1))
+            self.assertFalse(
+                cell.CellProtection.IsLocked,
+                "%s.%s%d is locked but was written" % (name, col(c), r + 1),
+            )
 
     @staticmethod
     def rng(doc, name):
@@ -149,12 +161,15 @@ class TemplatesTest(OfficeTestCase):
         rng = self.rng(doc, "cw_col_" + column)
         v = rng.getCellByPosition(0, 0).Validation
         self.assertEqual(v.Type.value, "LIST", column)
-        self.assertTrue(v.ShowErrorMessage, column)          # free typing is refused
+        self.assertTrue(v.ShowErrorMessage, column)  # free typing is refused
         src = v.getFormula1()
         m = re.match(r"^\$?'?Codes'?\.\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$", src)
         self.assertIsNotNone(m, src)
-        codes = doc.Sheets.getByName("Codes").getCellRangeByName(
-            "%s%s:%s%s" % m.groups()).getDataArray()
+        codes = (
+            doc.Sheets.getByName("Codes")
+            .getCellRangeByName("%s%s:%s%s" % m.groups())
+            .getDataArray()
+        )
         self.assertEqual([c for (c,) in codes], list(expected), column)
         # the last cell of the column has the same list
         last = rng.getCellByPosition(0, rng.Rows.Count - 1).Validation
@@ -169,8 +184,11 @@ class TemplatesTest(OfficeTestCase):
         self.assertAlmostEqual(page.Width, 29700, delta=5)
         self.assertAlmostEqual(page.Height, 21000, delta=5)
         self.assertTrue(sheet.PrintTitleRows)
-        header_row = self.rng(doc, "cw_col_" + band_cells[0]).RangeAddress.StartRow - 1 \
-            if band_cells[0] else None
+        header_row = (
+            self.rng(doc, "cw_col_" + band_cells[0]).RangeAddress.StartRow - 1
+            if band_cells[0]
+            else None
+        )
         titles = sheet.getTitleRows()
         self.assertEqual(titles.StartRow, 0)
         if header_row is not None:
@@ -181,11 +199,11 @@ class TemplatesTest(OfficeTestCase):
             self.assertTrue(any("Band" in s for s in styles), name)
 
     def check_error_row_format(self, doc):
-        cf = self.rng(doc, "cw_col_name" if doc.NamedRanges.hasByName("cw_col_name")
-                      else "cw_col_family").ConditionalFormat
+        cf = self.rng(
+            doc, "cw_col_name" if doc.NamedRanges.hasByName("cw_col_name") else "cw_col_family"
+        ).ConditionalFormat
         entries = [cf.getByIndex(i) for i in range(cf.Count)]
-        self.assertTrue(any(e.StyleName == "cw Error" and "OK" in e.getFormula1()
-                            for e in entries))
+        self.assertTrue(any(e.StyleName == "cw Error" and "OK" in e.getFormula1() for e in entries))
 
     def save_reopen_live(self, doc, file, edit_cell, edit_value, total_name, before, after):
         """.ods round trip: reopened, still computing (a change moves the total)."""
@@ -225,8 +243,13 @@ class TemplatesTest(OfficeTestCase):
         # and Calc reading it back shows the stored values
         back = self.office.load(path)
         self.addCleanup(back.close, True)
-        self.assertAlmostEqual(back.Sheets.getByIndex(0).getCellByPosition(
-            c.CellAddress.Column, c.CellAddress.Row).getValue(), total, places=3)
+        self.assertAlmostEqual(
+            back.Sheets.getByIndex(0)
+            .getCellByPosition(c.CellAddress.Column, c.CellAddress.Row)
+            .getValue(),
+            total,
+            places=3,
+        )
 
     def render(self, doc, file):
         """PDF export, then the first page as a PNG at 100 dpi (pdftoppm)."""
@@ -235,8 +258,10 @@ class TemplatesTest(OfficeTestCase):
         with open(pdf, "rb") as f:
             self.assertEqual(f.read(5), b"%PDF-")
         base = os.path.join(self.tmp, file)
-        subprocess.run(["pdftoppm", "-png", "-r", "100", "-f", "1", "-l", "1", "-singlefile",
-                        pdf, base], check=True)
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "100", "-f", "1", "-l", "1", "-singlefile", pdf, base],
+            check=True,
+        )
         png = base + ".png"
         with open(png, "rb") as f:
             self.assertEqual(f.read(8), b"\x89PNG\r\n\x1a\n")
@@ -278,37 +303,57 @@ class TemplatesTest(OfficeTestCase):
         self.check_error_row_format(doc)
         self.set_field(doc, "worker", "Asha Patel")
         self.set_field(doc, "grade", "EXPERIENCED")
-        self.fill(doc, [
-            dict(name="Smith children", children=4, locality="EN", cp="CP"),  # 30 + 4x6 = 54
-            dict(name="J. Jones", lac="LAC; COMPLEX", court="COURT-ACTIVE"),  # 10+6+4+10 = 30
-            dict(name="Brown family", children=3, basic="CIN"),               # 10
-            dict(name="Taylor twins", children=2, cp="CP; COMPLEX",
-                 pre="PRE-PROCEEDINGS"),                                       # 2x20 + 4 = 44
-            dict(name="K. Wilson", lac="LAC", travel="TRAVEL-2H"),            # 16 + 10 = 26
-            dict(name="Evans children", children=3, cp="CP", assessment="S47"),  # 48 + 10 = 58
-            dict(name="Khan family", children=2, basic="CIN",
-                 assessment="ASSESSMENT"),                                     # 10 + 10 = 20
-            dict(name="L. Green", lac="LAC", task="TASK; TASK"),              # 16 + 10 = 26
-            dict(name="Quinn family", children=5, basic="CIN"),               # 4-6 children: 20
-            dict(name="Parenting group", group="GROUP"),                      # 10
-            dict(name="R. Reid (co-worked)", cp="CP", share=0.5),             # 16 x 0.5 = 8
-        ])
+        self.fill(
+            doc,
+            [
+                dict(name="Smith children", children=4, locality="EN", cp="CP"),  # 30 + 4x6 = 54
+                dict(name="J. Jones", lac="LAC; COMPLEX", court="COURT-ACTIVE"),  # 10+6+4+10 = 30
+                dict(name="Brown family", children=3, basic="CIN"),  # 10
+                dict(
+                    name="Taylor twins", children=2, cp="CP; COMPLEX", pre="PRE-PROCEEDINGS"
+                ),  # 2x20 + 4 = 44
+                dict(name="K. Wilson", lac="LAC", travel="TRAVEL-2H"),  # 16 + 10 = 26
+                dict(name="Evans children", children=3, cp="CP", assessment="S47"),  # 48 + 10 = 58
+                dict(
+                    name="Khan family", children=2, basic="CIN", assessment="ASSESSMENT"
+                ),  # 10 + 10 = 20
+                dict(name="L. Green", lac="LAC", task="TASK; TASK"),  # 16 + 10 = 26
+                dict(name="Quinn family", children=5, basic="CIN"),  # 4-6 children: 20
+                dict(name="Parenting group", group="GROUP"),  # 10
+                dict(name="R. Reid (co-worked)", cp="CP", share=0.5),  # 16 x 0.5 = 8
+            ],
+        )
         self.assertRowPoints(doc, [54, 30, 10, 44, 26, 58, 20, 26, 20, 10, 8])
         # 306: below the experienced band 330-350; 306/350 of its top
-        self.assertTotals(doc, {"cw_case_points": 306.0, "cw_worker_points": 0.0,
-                                "cw_total": 306.0, "cw_band": "Below band",
-                                "cw_capacity": 306 / 350, "cw_top": 350.0,
-                                "cw_headroom": 44.0})
+        self.assertTotals(
+            doc,
+            {
+                "cw_case_points": 306.0,
+                "cw_worker_points": 0.0,
+                "cw_total": 306.0,
+                "cw_band": "Below band",
+                "cw_capacity": 306 / 350,
+                "cw_top": 350.0,
+                "cw_headroom": 44.0,
+            },
+        )
         self.assertEqual(self.value(doc, "cw_col_check", 0), "OK")
-        self.assertEqual(self.value(doc, "cw_col_check", 15), "")       # an empty row
+        self.assertEqual(self.value(doc, "cw_col_check", 15), "")  # an empty row
         # one more looked after child with an assessment: 16 + 10 -> 332, within band
         self.fill(doc, [{}] * 11 + [dict(name="M. Wright", lac="LAC", assessment="ASSESSMENT")])
         self.assertTotals(doc, {"cw_total": 332.0, "cw_band": "Within band"})
         # a higher specialist doing principal social worker tasks: +50 -> 382, 350-400
         self.set_field(doc, "grade", "HIGHER-SPECIALIST")
         self.set_field(doc, "psw", "HIGHER-SPECIALIST")
-        self.assertTotals(doc, {"cw_worker_points": 50.0, "cw_total": 382.0,
-                                "cw_band": "Within band", "cw_top": 400.0})
+        self.assertTotals(
+            doc,
+            {
+                "cw_worker_points": 50.0,
+                "cw_total": 382.0,
+                "cw_band": "Within band",
+                "cw_top": 400.0,
+            },
+        )
         # part time at 0.8: band 280-320 -> above band
         self.set_field(doc, "fte", 0.8)
         self.assertTotals(doc, {"cw_band": "Above band", "cw_top": 320.0})
@@ -336,12 +381,13 @@ class TemplatesTest(OfficeTestCase):
         self.assertEqual(self.value(doc, "cw_why"), "")
         self.cell(doc, "cw_col_lac", 12).setString("LAC")
         doc.calculateAll()
-        self.render(doc, "swindon-children-filled")   # the red row, as the docs show it
+        self.render(doc, "swindon-children-filled")  # the red row, as the docs show it
         self.set_field(doc, "grade", "HIGHER-SPECIALIST")
         self.cell(doc, "cw_col_cp", 12).setString("")
         self.assertTotals(doc, {"cw_total": 382.0 + 16})
-        self.save_reopen_live(doc, "swindon-children", ("cw_col_travel", 1), "TRAVEL-NEAR",
-                              "cw_total", 398.0, 402.0)
+        self.save_reopen_live(
+            doc, "swindon-children", ("cw_col_travel", 1), "TRAVEL-NEAR", "cw_total", 398.0, 402.0
+        )
         self.save_xlsx(doc, "swindon-children", "cw_total", 398.0)
 
     def test_swindon_family_placements(self):
@@ -353,20 +399,37 @@ class TemplatesTest(OfficeTestCase):
         self.check_validation(doc, "task", ["FP-TASK", "FP-TASK-COMPLEX"])
         self.check_validation(doc, "group", ["FP-GROUP-SHORT", "FP-GROUP"])
         self.check_print_and_formats(doc, "Weighting sheet", ["name", "cw_band"])
-        self.fill(doc, [
-            dict(name="Fox carers / Amy and Ben", children=2, basic="FP-CHILD",
-                 review="FP-REVIEW-ATTEND"),                        # 2x10 + 10 = 30
-            dict(name="Green carers", basic="FP-CARER",
-                 assessment="FP-ASSESSMENT-COMPLEX"),               # 10 + 10 = 20
-            dict(name="Hill carers / Cara", basic="FP-CHILD", support="FP-SUPPORT",
-                 travel="TRAVEL-NEAR"),                             # 10 + 5 + 4 = 19
-            dict(name="Ives carers / Dan", basic="FP-CHILD", task="FP-TASK-COMPLEX",
-                 group="FP-GROUP-SHORT"),                           # 10 + 10 + 5 = 25
-        ])
+        self.fill(
+            doc,
+            [
+                dict(
+                    name="Fox carers / Amy and Ben",
+                    children=2,
+                    basic="FP-CHILD",
+                    review="FP-REVIEW-ATTEND",
+                ),  # 2x10 + 10 = 30
+                dict(
+                    name="Green carers", basic="FP-CARER", assessment="FP-ASSESSMENT-COMPLEX"
+                ),  # 10 + 10 = 20
+                dict(
+                    name="Hill carers / Cara",
+                    basic="FP-CHILD",
+                    support="FP-SUPPORT",
+                    travel="TRAVEL-NEAR",
+                ),  # 10 + 5 + 4 = 19
+                dict(
+                    name="Ives carers / Dan",
+                    basic="FP-CHILD",
+                    task="FP-TASK-COMPLEX",
+                    group="FP-GROUP-SHORT",
+                ),  # 10 + 10 + 5 = 25
+            ],
+        )
         self.assertRowPoints(doc, [30, 20, 19, 25])
         self.assertTotals(doc, {"cw_total": 94.0, "cw_band": "Below band"})
-        self.save_reopen_live(doc, "swindon-family-placements", ("cw_col_children", 0), 3,
-                              "cw_total", 94.0, 104.0)
+        self.save_reopen_live(
+            doc, "swindon-family-placements", ("cw_col_children", 0), 3, "cw_total", 94.0, 104.0
+        )
 
     def test_swindon_leaving_care(self):
         doc = self.open_template("swindon-leaving-care")
@@ -374,21 +437,35 @@ class TemplatesTest(OfficeTestCase):
         v = self.rng(doc, "cw_col_category").getCellByPosition(0, 0).Validation
         self.assertEqual(v.getFormula1(), '"Eligible";"Relevant";"Former relevant"')
         self.set_field(doc, "grade", "NQSW")
-        self.fill(doc, [
-            dict(name="A. Ahmed", category="Former relevant", basic="CARE-LEAVER",
-                 travel="TRAVEL-1-2H"),                             # 10 + 6 = 16
-            dict(name="B. Bell", category="Eligible", basic="LAC; COMPLEX",
-                 task="TASK"),                                      # 10+6+4 + 5 = 25
-            dict(name="C. Cole", category="Relevant", basic="CARE-LEAVER",
-                 assessment="ASSESSMENT"),                          # 10 + 10 = 20
-        ])
+        self.fill(
+            doc,
+            [
+                dict(
+                    name="A. Ahmed",
+                    category="Former relevant",
+                    basic="CARE-LEAVER",
+                    travel="TRAVEL-1-2H",
+                ),  # 10 + 6 = 16
+                dict(
+                    name="B. Bell", category="Eligible", basic="LAC; COMPLEX", task="TASK"
+                ),  # 10+6+4 + 5 = 25
+                dict(
+                    name="C. Cole",
+                    category="Relevant",
+                    basic="CARE-LEAVER",
+                    assessment="ASSESSMENT",
+                ),  # 10 + 10 = 20
+            ],
+        )
         self.assertRowPoints(doc, [16, 25, 20])
         # NQSW: up to 300, no lower limit
-        self.assertTotals(doc, {"cw_total": 61.0, "cw_band": "Within band",
-                                "cw_capacity": 61 / 300})
+        self.assertTotals(
+            doc, {"cw_total": 61.0, "cw_band": "Within band", "cw_capacity": 61 / 300}
+        )
         # group work on a care leaver's row: 10 + 5 + 10
-        self.fill(doc, [{}] * 3 + [dict(name="D. Dunn", basic="CARE-LEAVER",
-                                        task="TASK", group="GROUP")])
+        self.fill(
+            doc, [{}] * 3 + [dict(name="D. Dunn", basic="CARE-LEAVER", task="TASK", group="GROUP")]
+        )
         self.assertRowPoints(doc, [16, 25, 20, 25])
         self.assertTotals(doc, {"cw_total": 86.0})
         self.assertOnlyInputsWritten(doc)
@@ -396,12 +473,15 @@ class TemplatesTest(OfficeTestCase):
     def test_swindon_disabled_children(self):
         doc = self.open_template("swindon-disabled-children")
         self.check_validation(doc, "basic", ["CARE-MANAGED", "CIN"])
-        self.fill(doc, [
-            dict(name="A. Allen", basic="CARE-MANAGED"),                        # 5
-            dict(name="B. Barr", basic="CARE-MANAGED", travel="TRAVEL-NEAR"),   # 5 + 4 = 9
-            dict(name="Cross family", children=2, basic="CIN"),                 # 10
-            dict(name="D. Day", lac="LAC"),                                     # 16
-        ])
+        self.fill(
+            doc,
+            [
+                dict(name="A. Allen", basic="CARE-MANAGED"),  # 5
+                dict(name="B. Barr", basic="CARE-MANAGED", travel="TRAVEL-NEAR"),  # 5 + 4 = 9
+                dict(name="Cross family", children=2, basic="CIN"),  # 10
+                dict(name="D. Day", lac="LAC"),  # 16
+            ],
+        )
         self.assertRowPoints(doc, [5, 9, 10, 16])
         self.assertTotals(doc, {"cw_total": 40.0})
         self.assertOnlyInputsWritten(doc)
@@ -410,25 +490,40 @@ class TemplatesTest(OfficeTestCase):
         doc = self.open_template("swindon-team-summary")
         self.check_print_and_formats(doc, "Team summary", ["worker", "cw_col_band"])
         self.set_field(doc, "team", "Children's Team East")
-        self.fill(doc, [
-            dict(worker="Asha Patel", atm="Jo Hart", grade="EXPERIENCED", fte=1, total=340),
-            dict(worker="Ben Carter", atm="Jo Hart", grade="NQSW", fte=1, total=310),
-            dict(worker="Chloe Evans", atm="Sam Lee", grade="HIGHER-SPECIALIST", fte=0.8,
-                 total=300),
-            dict(worker="Dan Okafor", atm="Sam Lee", grade="EXPERIENCED", total=360),
-            dict(worker="Eve Fox", atm="Sam Lee", total=320),
-        ])
+        self.fill(
+            doc,
+            [
+                dict(worker="Asha Patel", atm="Jo Hart", grade="EXPERIENCED", fte=1, total=340),
+                dict(worker="Ben Carter", atm="Jo Hart", grade="NQSW", fte=1, total=310),
+                dict(
+                    worker="Chloe Evans",
+                    atm="Sam Lee",
+                    grade="HIGHER-SPECIALIST",
+                    fte=0.8,
+                    total=300,
+                ),
+                dict(worker="Dan Okafor", atm="Sam Lee", grade="EXPERIENCED", total=360),
+                dict(worker="Eve Fox", atm="Sam Lee", total=320),
+            ],
+        )
         doc.calculateAll()
         # bands: 330-350 within; NQSW up to 300 -> 310 above; HS at 0.8: 280-320 within;
         # 360 above; empty grade = EXPERIENCED: 320 below
-        self.assertEqual([self.value(doc, "cw_col_band", i) for i in range(6)],
-                         ["Within band", "Above band", "Within band", "Above band",
-                          "Below band", ""])
-        self.assertEqual([self.value(doc, "cw_col_over", i) for i in range(5)],
-                         [0, 10, 0, 10, 0])
-        self.assertTotals(doc, {"cw_workers": 5.0, "cw_team_total": 1630.0,
-                                "cw_team_average": 326.0, "cw_above": 2.0,
-                                "cw_above_names": "Ben Carter, Dan Okafor"})
+        self.assertEqual(
+            [self.value(doc, "cw_col_band", i) for i in range(6)],
+            ["Within band", "Above band", "Within band", "Above band", "Below band", ""],
+        )
+        self.assertEqual([self.value(doc, "cw_col_over", i) for i in range(5)], [0, 10, 0, 10, 0])
+        self.assertTotals(
+            doc,
+            {
+                "cw_workers": 5.0,
+                "cw_team_total": 1630.0,
+                "cw_team_average": 326.0,
+                "cw_above": 2.0,
+                "cw_above_names": "Ben Carter, Dan Okafor",
+            },
+        )
         atm = self.rng(doc, "cw_atm_1")
         atm.getCellByPosition(0, 0).setString("Jo Hart")
         self.rng(doc, "cw_atm_2").getCellByPosition(0, 0).setString("Sam Lee")
@@ -440,49 +535,94 @@ class TemplatesTest(OfficeTestCase):
         self.assertAlmostEqual(sam[3], 980 / 3)
         self.assertEqual(sam[4], 1.0)
         self.assertEqual(self.rng(doc, "cw_atm_3").getDataArray()[0][1:], ("", "", "", ""))
-        self.save_reopen_live(doc, "swindon-team-summary", ("cw_col_total", 4), 400,
-                              "cw_team_total", 1630.0, 1710.0)
+        self.save_reopen_live(
+            doc, "swindon-team-summary", ("cw_col_total", 4), 400, "cw_team_total", 1630.0, 1710.0
+        )
 
     def test_rbwm_all_cases(self):
         doc = self.open_template("rbwm-all-cases")
         self.check_validation(doc, "cin", ["CIN"])
-        self.check_validation(doc, "cic", ["CIC", "CARE-LEAVER", "FOSTER-CARER", "CIC; COMPLEX",
-                                           "CARE-LEAVER; COMPLEX", "FOSTER-CARER; COMPLEX"])
-        self.check_validation(doc, "court", ["PRE-PROCEEDINGS", "PRE-PROCEEDINGS; COURT",
-                                             "PRE-PROCEEDINGS; COURT; FINAL-HEARING"])
-        self.check_validation(doc, "court_extra", ["COURT-COMPLEX", "DIRECTIONS",
-                                                   "COURT-COMPLEX; DIRECTIONS"])
-        self.check_validation(doc, "fostering", ["FAMILY-FINDING", "PANEL", "PRIVATE-FOSTERING",
-                                                 "FAMILY-FINDING; PANEL"])
+        self.check_validation(
+            doc,
+            "cic",
+            [
+                "CIC",
+                "CARE-LEAVER",
+                "FOSTER-CARER",
+                "CIC; COMPLEX",
+                "CARE-LEAVER; COMPLEX",
+                "FOSTER-CARER; COMPLEX",
+            ],
+        )
+        self.check_validation(
+            doc,
+            "court",
+            ["PRE-PROCEEDINGS", "PRE-PROCEEDINGS; COURT", "PRE-PROCEEDINGS; COURT; FINAL-HEARING"],
+        )
+        self.check_validation(
+            doc, "court_extra", ["COURT-COMPLEX", "DIRECTIONS", "COURT-COMPLEX; DIRECTIONS"]
+        )
+        self.check_validation(
+            doc,
+            "fostering",
+            ["FAMILY-FINDING", "PANEL", "PRIVATE-FOSTERING", "FAMILY-FINDING; PANEL"],
+        )
         self.check_validation(doc, "task", ["FYW", "CONTACT", "FYW; CONTACT"])
         self.check_print_and_formats(doc, "All cases", ["name", "cw_band", "cw_cases_range"])
         self.check_error_row_format(doc)
         self.set_field(doc, "grade", "EXPERIENCED")
         self.set_field(doc, "experience", "After first year")
-        self.fill(doc, [
-            dict(name="A. Adams", cic="CIC; COMPLEX", report="REPORT"),      # 6+4+10 = 20
-            dict(name="B. Brown", cp="CP", single="SINGLE-ASSESSMENT"),      # 6+10 = 16
-            dict(name="Clark family", cin="CIN", single="SINGLE-ASSESSMENT"),  # 10+10 = 20
-            dict(name="D. Dean", cp="CP", court="PRE-PROCEEDINGS; COURT; FINAL-HEARING",
-                 court_extra="COURT-COMPLEX"),                                # 6+5+3+3+5 = 22
-            dict(name="E. Ellis", cic="CARE-LEAVER", travel="TRAVEL-1-2H"),  # 6+6 = 12
-            dict(name="Fox (foster carers)", cic="FOSTER-CARER; COMPLEX",
-                 fostering="FAMILY-FINDING; PANEL"),                          # 6+4+3+3 = 16
-            dict(name="Green family", cin="CIN", s47="S47"),                 # 10+10 = 20
-            dict(name="H. Hart", cic="CIC", other="OTHER-ASSESSMENT",
-                 task="FYW; CONTACT"),                                        # 6+10+5+5 = 26
-            dict(name="I. Irwin (co-worked)", cp="CP", share=0.5),           # 3
-        ])
+        self.fill(
+            doc,
+            [
+                dict(name="A. Adams", cic="CIC; COMPLEX", report="REPORT"),  # 6+4+10 = 20
+                dict(name="B. Brown", cp="CP", single="SINGLE-ASSESSMENT"),  # 6+10 = 16
+                dict(name="Clark family", cin="CIN", single="SINGLE-ASSESSMENT"),  # 10+10 = 20
+                dict(
+                    name="D. Dean",
+                    cp="CP",
+                    court="PRE-PROCEEDINGS; COURT; FINAL-HEARING",
+                    court_extra="COURT-COMPLEX",
+                ),  # 6+5+3+3+5 = 22
+                dict(name="E. Ellis", cic="CARE-LEAVER", travel="TRAVEL-1-2H"),  # 6+6 = 12
+                dict(
+                    name="Fox (foster carers)",
+                    cic="FOSTER-CARER; COMPLEX",
+                    fostering="FAMILY-FINDING; PANEL",
+                ),  # 6+4+3+3 = 16
+                dict(name="Green family", cin="CIN", s47="S47"),  # 10+10 = 20
+                dict(
+                    name="H. Hart", cic="CIC", other="OTHER-ASSESSMENT", task="FYW; CONTACT"
+                ),  # 6+10+5+5 = 26
+                dict(name="I. Irwin (co-worked)", cp="CP", share=0.5),  # 3
+            ],
+        )
         self.assertRowPoints(doc, [20, 16, 20, 22, 12, 16, 20, 26, 3])
         # 155 points: below 330-350; 9 cases against 10-12 after the first year
-        self.assertTotals(doc, {"cw_total": 155.0, "cw_band": "Below band",
-                                "cw_capacity": 155 / 350, "cw_headroom": 195.0,
-                                "cw_cases": 9.0, "cw_cases_from": 10.0, "cw_cases_to": 12.0,
-                                "cw_cases_range": "Below range"})
+        self.assertTotals(
+            doc,
+            {
+                "cw_total": 155.0,
+                "cw_band": "Below band",
+                "cw_capacity": 155 / 350,
+                "cw_headroom": 195.0,
+                "cw_cases": 9.0,
+                "cw_cases_from": 10.0,
+                "cw_cases_to": 12.0,
+                "cw_cases_range": "Below range",
+            },
+        )
         # half time: band 165-175, cases 5-6
         self.set_field(doc, "fte", 0.5)
-        self.assertTotals(doc, {"cw_band": "Below band", "cw_cases_from": 5.0,
-                                "cw_cases_to": 6.0, "cw_cases_range": "Above range"})
+        self.assertTotals(
+            doc,
+            {
+                "cw_band": "Below band",
+                "cw_cases_from": 5.0,
+                "cw_cases_to": 6.0,
+                "cw_cases_range": "Above range",
+            },
+        )
         self.set_field(doc, "fte", None)
         # CIN and CP on one row: error
         self.fill(doc, [{}] * 9 + [dict(name="Mistake", cin="CIN", cp="CP")])
@@ -490,22 +630,51 @@ class TemplatesTest(OfficeTestCase):
         self.assertEqual(self.value(doc, "cw_col_points", 9), ("error", ERR_ILLEGAL_ARGUMENT))
         self.assertNotEqual(self.value(doc, "cw_col_check", 9), "OK")
         self.cell(doc, "cw_col_cp", 9).setString("")
-        self.assertTotals(doc, {"cw_total": 165.0, "cw_cases": 10.0,
-                                "cw_cases_range": "Within range"})
-        self.save_reopen_live(doc, "rbwm-all-cases", ("cw_col_s47", 1), "S47", "cw_total",
-                              165.0, 175.0)
+        self.assertTotals(
+            doc, {"cw_total": 165.0, "cw_cases": 10.0, "cw_cases_range": "Within range"}
+        )
+        self.save_reopen_live(
+            doc, "rbwm-all-cases", ("cw_col_s47", 1), "S47", "cw_total", 165.0, 175.0
+        )
         self.save_xlsx(doc, "rbwm-all-cases", "cw_total", 165.0)
 
     def test_notts_individual(self):
         doc = self.open_template("notts-individual")
-        specific = ["S17-ASSESSMENT", "S47", "S47-ICPC", "PF-NEW", "PF", "CIN-ORDER",
-                    "CIN-STABLE", "CIN-UNSTABLE", "CP-STABLE", "CP-UNSTABLE", "LAC-NEW",
-                    "LAC-UNSTABLE", "LAC-STABLE", "LAC-PERMANENT", "CLOSING", "TC-LAC-NEW",
-                    "TC-LAC-UNSTABLE", "TC-LAC-STABLE", "TC-LAC-PERMANENT", "TC-REG24",
-                    "COURT-S7", "COURT-S37", "COURT-LAC-ASSESS", "COURT-ASSESS",
-                    "COURT-LAC-UNSTABLE", "COURT-LAC-STABLE", "COURT-REG24", "COURT-CP",
-                    "PERM-PRE-PLACEMENT", "PERM-FAMILY-FINDING", "PERM-MATCH-FOUND",
-                    "PERM-PLACED", "PERM-NO-MATCH"]
+        specific = [
+            "S17-ASSESSMENT",
+            "S47",
+            "S47-ICPC",
+            "PF-NEW",
+            "PF",
+            "CIN-ORDER",
+            "CIN-STABLE",
+            "CIN-UNSTABLE",
+            "CP-STABLE",
+            "CP-UNSTABLE",
+            "LAC-NEW",
+            "LAC-UNSTABLE",
+            "LAC-STABLE",
+            "LAC-PERMANENT",
+            "CLOSING",
+            "TC-LAC-NEW",
+            "TC-LAC-UNSTABLE",
+            "TC-LAC-STABLE",
+            "TC-LAC-PERMANENT",
+            "TC-REG24",
+            "COURT-S7",
+            "COURT-S37",
+            "COURT-LAC-ASSESS",
+            "COURT-ASSESS",
+            "COURT-LAC-UNSTABLE",
+            "COURT-LAC-STABLE",
+            "COURT-REG24",
+            "COURT-CP",
+            "PERM-PRE-PLACEMENT",
+            "PERM-FAMILY-FINDING",
+            "PERM-MATCH-FOUND",
+            "PERM-PLACED",
+            "PERM-NO-MATCH",
+        ]
         self.check_validation(doc, "specific", specific)
         v1 = self.rng(doc, "cw_col_add1").getCellByPosition(0, 0).Validation.getFormula1()
         v2 = self.rng(doc, "cw_col_add2").getCellByPosition(0, 0).Validation.getFormula1()
@@ -514,41 +683,67 @@ class TemplatesTest(OfficeTestCase):
         self.assertEqual(len(_codes_at(doc, v1)), 29)
         self.assertIn("INTERPRETER", _codes_at(doc, v1))
         pv = self.rng(doc, "cw_personal_items").getCellByPosition(0, 0).Validation
-        self.assertEqual(_codes_at(doc, pv.getFormula1()),
-                         ["NQSW", "TRAINEE-TERM", "TRAINEE", "PQ", "ASYE-MENTOR",
-                          "PRACTICE-EDUCATOR", "ONSITE-SUPERVISOR"])
+        self.assertEqual(
+            _codes_at(doc, pv.getFormula1()),
+            [
+                "NQSW",
+                "TRAINEE-TERM",
+                "TRAINEE",
+                "PQ",
+                "ASYE-MENTOR",
+                "PRACTICE-EDUCATOR",
+                "ONSITE-SUPERVISOR",
+            ],
+        )
         self.check_print_and_formats(doc, "Individual pro-forma", ["family", "cw_band"])
         self.check_error_row_format(doc)
-        self.fill(doc, [
-            dict(family="Green", children=4, specific="S47-ICPC", add1="INTERPRETER"),
-            dict(family="Hill", children=2, specific="CP-UNSTABLE"),
-            dict(family="Ince", specific="LAC-STABLE"),
-            dict(family="Jones", children=3, specific="COURT-LAC-ASSESS",
-                 add1="LEGAL-PLANNING", add2="PARENTING-CAPACITY"),
-            dict(family="King", children=2, specific="CIN-STABLE", share=0.5),
-            dict(family="Lamb", specific="PF-NEW"),
-        ])
+        self.fill(
+            doc,
+            [
+                dict(family="Green", children=4, specific="S47-ICPC", add1="INTERPRETER"),
+                dict(family="Hill", children=2, specific="CP-UNSTABLE"),
+                dict(family="Ince", specific="LAC-STABLE"),
+                dict(
+                    family="Jones",
+                    children=3,
+                    specific="COURT-LAC-ASSESS",
+                    add1="LEGAL-PLANNING",
+                    add2="PARENTING-CAPACITY",
+                ),
+                dict(family="King", children=2, specific="CIN-STABLE", share=0.5),
+                dict(family="Lamb", specific="PF-NEW"),
+            ],
+        )
         # Green: 15 + 3x2 + 1 = 22 (the seed's example); Hill 10 + 2 = 12; Ince 3;
         # Jones 14 + 2x6 + 6 + 3 = 35; King (2 + 1) x 0.5 = 1.5; Lamb 3
         self.assertRowPoints(doc, [22, 12, 3, 35, 1.5, 3])
         doc.calculateAll()
-        self.assertEqual([self.value(doc, "cw_col_first", i) for i in range(4)],
-                         [15, 10, 3, 14])
+        self.assertEqual([self.value(doc, "cw_col_first", i) for i in range(4)], [15, 10, 3, 14])
         self.assertEqual([self.value(doc, "cw_col_other", i) for i in range(4)], [6, 2, 0, 12])
-        self.assertEqual([self.value(doc, "cw_col_additional", i) for i in range(4)],
-                         [1, "", "", 9])
+        self.assertEqual(
+            [self.value(doc, "cw_col_additional", i) for i in range(4)], [1, "", "", 9]
+        )
         pi = self.rng(doc, "cw_personal_items")
-        pi.getCellByPosition(0, 0).setString("NQSW")             # 10
-        pi.getCellByPosition(0, 1).setString("PQ")               # 7.5
-        self.cell(doc, "cw_duty_hours").setValue(4)              # 4 x 0.5 = 2
+        pi.getCellByPosition(0, 0).setString("NQSW")  # 10
+        pi.getCellByPosition(0, 1).setString("PQ")  # 7.5
+        self.cell(doc, "cw_duty_hours").setValue(4)  # 4 x 0.5 = 2
         # 76.5 + 19.5 = 96: full time 95 < 96 <= 110 -> Demanding
-        self.assertTotals(doc, {"cw_personal": 19.5, "cw_case_points": 76.5,
-                                "cw_total": 96.0, "cw_fte": 1.0, "cw_band": "Demanding",
-                                "cw_capacity": 96 / 95})
+        self.assertTotals(
+            doc,
+            {
+                "cw_personal": 19.5,
+                "cw_case_points": 76.5,
+                "cw_total": 96.0,
+                "cw_fte": 1.0,
+                "cw_band": "Demanding",
+                "cw_capacity": 96 / 95,
+            },
+        )
         # 30 hours a week: FTE 30/37; High starts over 110 x 30/37 = 89.2
         self.set_field(doc, "hours", 30)
-        self.assertTotals(doc, {"cw_fte": 30 / 37, "cw_band": "High",
-                                "cw_capacity": 96 / (95 * 30 / 37)})
+        self.assertTotals(
+            doc, {"cw_fte": 30 / 37, "cw_band": "High", "cw_capacity": 96 / (95 * 30 / 37)}
+        )
         # additional items without a specific item: error and reason
         self.fill(doc, [{}] * 6 + [dict(family="Moss", children=2, add1="INTERPRETER")])
         doc.calculateAll()
@@ -560,39 +755,81 @@ class TemplatesTest(OfficeTestCase):
         self.assertEqual(self.value(doc, "cw_total")[0], "error")
         self.cell(doc, "cw_col_specific", 6).setString("S17-ASSESSMENT")  # 6 + 2 + 1 = 9
         self.assertTotals(doc, {"cw_total": 105.0})
-        self.save_reopen_live(doc, "notts-individual", ("cw_col_children", 1), 3, "cw_total",
-                              105.0, 107.0)
+        self.save_reopen_live(
+            doc, "notts-individual", ("cw_col_children", 1), 3, "cw_total", 105.0, 107.0
+        )
         self.save_xlsx(doc, "notts-individual", "cw_total", 105.0)
 
     def test_notts_team(self):
         doc = self.open_template("notts-team")
         self.check_print_and_formats(doc, "Team pro-forma", ["date", "cw_col_band"])
-        self.fill(doc, [
-            dict(initials="AB", position="SW", wte=1, personal=5, cases=80, children=22,
-                 families=12),                                   # 85: Sustainable
-            dict(initials="CD", position="NQSW", wte=1, personal=10, cases=90, children=25,
-                 families=13),                                   # 100: Demanding
-            dict(initials="EF", position="SW", wte=0.6, personal=0, cases=70, children=15,
-                 families=8),                                    # 70 over 66 at 0.6: High
-            dict(initials="GH", position="SWA", personal=0, cases=60, children=10,
-                 families=6),                                    # 60: Below sustainable
-        ])
+        self.fill(
+            doc,
+            [
+                dict(
+                    initials="AB",
+                    position="SW",
+                    wte=1,
+                    personal=5,
+                    cases=80,
+                    children=22,
+                    families=12,
+                ),  # 85: Sustainable
+                dict(
+                    initials="CD",
+                    position="NQSW",
+                    wte=1,
+                    personal=10,
+                    cases=90,
+                    children=25,
+                    families=13,
+                ),  # 100: Demanding
+                dict(
+                    initials="EF",
+                    position="SW",
+                    wte=0.6,
+                    personal=0,
+                    cases=70,
+                    children=15,
+                    families=8,
+                ),  # 70 over 66 at 0.6: High
+                dict(
+                    initials="GH", position="SWA", personal=0, cases=60, children=10, families=6
+                ),  # 60: Below sustainable
+            ],
+        )
         doc.calculateAll()
-        self.assertEqual([self.value(doc, "cw_col_points", i) for i in range(5)],
-                         [85, 100, 70, 60, ""])
-        self.assertEqual([self.value(doc, "cw_col_band", i) for i in range(5)],
-                         ["Sustainable", "Demanding", "High", "Below sustainable", ""])
-        self.assertTotals(doc, {"cw_workers": 4.0, "cw_team_total": 315.0,
-                                "cw_team_average": 78.75, "cw_demanding": 1.0, "cw_high": 1.0,
-                                "cw_children_total": 72.0, "cw_families_total": 39.0})
+        self.assertEqual(
+            [self.value(doc, "cw_col_points", i) for i in range(5)], [85, 100, 70, 60, ""]
+        )
+        self.assertEqual(
+            [self.value(doc, "cw_col_band", i) for i in range(5)],
+            ["Sustainable", "Demanding", "High", "Below sustainable", ""],
+        )
+        self.assertTotals(
+            doc,
+            {
+                "cw_workers": 4.0,
+                "cw_team_total": 315.0,
+                "cw_team_average": 78.75,
+                "cw_demanding": 1.0,
+                "cw_high": 1.0,
+                "cw_children_total": 72.0,
+                "cw_families_total": 39.0,
+            },
+        )
         self.cell(doc, "cw_unallocated_cases").setValue(3)
-        self.save_reopen_live(doc, "notts-team", ("cw_col_cases", 3), 70, "cw_team_total",
-                              315.0, 325.0)
+        self.save_reopen_live(
+            doc, "notts-team", ("cw_col_cases", 3), 70, "cw_team_total", 315.0, 325.0
+        )
 
     def test_warrington(self):
         doc = self.open_template("warrington")
-        self.check_validation(doc, "type", ["CP", "CIC", "PRIVATE-FOSTERING",
-                                            "FOSTERING-HOUSEHOLD", "APPROVED-HOUSEHOLD", "CIN"])
+        self.check_validation(
+            doc,
+            "type",
+            ["CP", "CIC", "PRIVATE-FOSTERING", "FOSTERING-HOUSEHOLD", "APPROVED-HOUSEHOLD", "CIN"],
+        )
         self.check_validation(doc, "status", ["NEW", "TRANSFER", "CLOSING"])
         self.check_validation(doc, "assess1", ["ASSESS-LOW", "ASSESS-MEDIUM", "ASSESS-HIGH"])
         self.check_validation(doc, "assess2", ["ASSESS-LOW", "ASSESS-MEDIUM", "ASSESS-HIGH"])
@@ -600,38 +837,69 @@ class TemplatesTest(OfficeTestCase):
         self.check_print_and_formats(doc, "Workload", ["name", "cw_band"])
         self.check_error_row_format(doc)
         # no case rows yet: no band shown (the stable element alone is no workload to judge)
-        self.assertTotals(doc, {"cw_stable": 15.0, "cw_total": 15.0, "cw_capacity_points": 100.0,
-                                "cw_band": ""})
-        self.fill(doc, [
-            dict(name="A. Ash", type="CP"),                                     # 2+1 = 3
-            dict(name="Birch siblings", children=2, type="CIC", status="NEW"),  # 2x3 + 2x1 = 8
-            dict(name="Cedar family", children=4, type="CIN",
-                 assess1="ASSESS-MEDIUM"),                # 3 (3-6 children) + min(2x2, 3) = 6
-            dict(name="Dale household", type="APPROVED-HOUSEHOLD", assess1="ASSESS-HIGH",
-                 travel="TRAVEL-1H"),                                            # 3 + 3 + 1 = 7
-            dict(name="Elm children", children=3, type="CP", status="CLOSING"),  # 1 x 3 = 3
-            dict(name="F. Fir", type="PRIVATE-FOSTERING", status="TRANSFER"),   # 3 + 2 = 5
-            dict(name="G. Gorse", type="CIC", assess1="ASSESS-LOW",
-                 assess2="ASSESS-MEDIUM"),                                       # 3 + 1 + 2 = 6
-        ])
+        self.assertTotals(
+            doc, {"cw_stable": 15.0, "cw_total": 15.0, "cw_capacity_points": 100.0, "cw_band": ""}
+        )
+        self.fill(
+            doc,
+            [
+                dict(name="A. Ash", type="CP"),  # 2+1 = 3
+                dict(name="Birch siblings", children=2, type="CIC", status="NEW"),  # 2x3 + 2x1 = 8
+                dict(
+                    name="Cedar family", children=4, type="CIN", assess1="ASSESS-MEDIUM"
+                ),  # 3 (3-6 children) + min(2x2, 3) = 6
+                dict(
+                    name="Dale household",
+                    type="APPROVED-HOUSEHOLD",
+                    assess1="ASSESS-HIGH",
+                    travel="TRAVEL-1H",
+                ),  # 3 + 3 + 1 = 7
+                dict(name="Elm children", children=3, type="CP", status="CLOSING"),  # 1 x 3 = 3
+                dict(name="F. Fir", type="PRIVATE-FOSTERING", status="TRANSFER"),  # 3 + 2 = 5
+                dict(
+                    name="G. Gorse", type="CIC", assess1="ASSESS-LOW", assess2="ASSESS-MEDIUM"
+                ),  # 3 + 1 + 2 = 6
+            ],
+        )
         self.assertRowPoints(doc, [3, 8, 6, 7, 3, 5, 6])
         extra = self.rng(doc, "cw_extra_items")
-        extra.getCellByPosition(0, 0).setString("PQ")       # 10
-        extra.getCellByPosition(0, 1).setString("ABE")      # 2 per case
+        extra.getCellByPosition(0, 0).setString("PQ")  # 10
+        extra.getCellByPosition(0, 1).setString("ABE")  # 2 per case
         extra.getCellByPosition(0, 2).setString("ABE")
         # cases 38, workload weight 3, stable 15, extras 14: 70 of 100
-        self.assertTotals(doc, {"cw_case_points": 38.0, "cw_weight": 3.0, "cw_stable": 15.0,
-                                "cw_extra": 14.0, "cw_total": 70.0,
-                                "cw_band": "Within capacity", "cw_capacity": 0.7})
+        self.assertTotals(
+            doc,
+            {
+                "cw_case_points": 38.0,
+                "cw_weight": 3.0,
+                "cw_stable": 15.0,
+                "cw_extra": 14.0,
+                "cw_total": 70.0,
+                "cw_band": "Within capacity",
+                "cw_capacity": 0.7,
+            },
+        )
         # an ASYE at 0.6: capacity 54 -> over capacity
         self.set_field(doc, "grade", "ASYE")
         self.set_field(doc, "fte", 0.6)
         self.assertTotals(doc, {"cw_capacity_points": 54.0, "cw_band": "Over capacity"})
         # CLOSING with a CIN family is fine; two case types are not
-        self.fill(doc, [{}] * 7 + [dict(name="Mistake", type="CP", status="NEW",
-                                        assess1="ASSESS-LOW", assess2="ASSESS-LOW",
-                                        travel="TRAVEL-1H", share=0.5)])
-        self.assertRowPoints(doc, [3, 8, 6, 7, 3, 5, 6, 3.5])   # (3+1+1+1+1) x 0.5
+        self.fill(
+            doc,
+            [{}] * 7
+            + [
+                dict(
+                    name="Mistake",
+                    type="CP",
+                    status="NEW",
+                    assess1="ASSESS-LOW",
+                    assess2="ASSESS-LOW",
+                    travel="TRAVEL-1H",
+                    share=0.5,
+                )
+            ],
+        )
+        self.assertRowPoints(doc, [3, 8, 6, 7, 3, 5, 6, 3.5])  # (3+1+1+1+1) x 0.5
         self.cell(doc, "cw_col_type", 7).setString("CP; CIC")
         doc.calculateAll()
         self.assertEqual(self.value(doc, "cw_col_points", 7), ("error", ERR_ILLEGAL_ARGUMENT))
@@ -639,8 +907,7 @@ class TemplatesTest(OfficeTestCase):
         self.cell(doc, "cw_col_type", 7).setString("CP")
         # cases 41.5, weight 4: 41.5 + 4 + 15 + 14 = 74.5
         self.assertTotals(doc, {"cw_total": 74.5})
-        self.save_reopen_live(doc, "warrington", ("cw_col_children", 0), 2, "cw_total",
-                              74.5, 77.5)
+        self.save_reopen_live(doc, "warrington", ("cw_col_children", 0), 2, "cw_total", 74.5, 77.5)
         self.save_xlsx(doc, "warrington", "cw_total", 74.5)
 
     # -- what a manager meets typing into a real window ------------------------------------
@@ -680,7 +947,7 @@ class TemplatesTest(OfficeTestCase):
                 if sheet.Name == "Codes":
                     continue
                 lists, cells = self.input_lists(doc, sheet)
-                for ra in sheet.queryContentCells(4).RangeAddresses:       # STRING
+                for ra in sheet.queryContentCells(4).RangeAddresses:  # STRING
                     for c in range(ra.StartColumn, ra.EndColumn + 1):
                         if c not in lists:
                             continue
@@ -689,14 +956,19 @@ class TemplatesTest(OfficeTestCase):
                                 continue
                             text = sheet.getCellByPosition(c, r).getString().strip().upper()
                             clash = [e for e in lists[c] if text.startswith(e.upper())]
-                            self.assertEqual(clash, [], "%s, %s.%s%d: %r starts with %s" % (
-                                file, sheet.Name, col(c), r + 1, text, clash))
+                            self.assertEqual(
+                                clash,
+                                [],
+                                "%s, %s.%s%d: %r starts with %s"
+                                % (file, sheet.Name, col(c), r + 1, text, clash),
+                            )
 
     def test_share_is_a_fraction_of_one(self):
         """The co-work share is a plain number: 0.5 and 50% each give half, 50 (or 1.5) is
         refused with a message saying how to type it; never a percentage format in which 0.5
         typed becomes 0.5 % and 1.5 becomes 1.5 % (a row scoring 0.015 of its points)."""
         from com.sun.star.util import NumberFormat
+
         for file in TEMPLATE_FILES:
             doc = self.open_template(file)
             if not doc.NamedRanges.hasByName("cw_col_share"):
@@ -716,8 +988,10 @@ class TemplatesTest(OfficeTestCase):
             self.assertIn("0.5 (or 50%)", v.ErrorMessage)
             self.assertIn("0.5", v.InputMessage)
             # the last row has the same
-            self.assertEqual(rng.getCellByPosition(0, rng.Rows.Count - 1).Validation
-                             .getFormula2(), v.getFormula2())
+            self.assertEqual(
+                rng.getCellByPosition(0, rng.Rows.Count - 1).Validation.getFormula2(),
+                v.getFormula2(),
+            )
         # typed as Calc reads input: 0.5 and 50% are half, shown as 0.5
         doc = self.open_template("swindon-children")
         self.fill(doc, [dict(name="R. Reid", cp="CP")])
@@ -727,7 +1001,7 @@ class TemplatesTest(OfficeTestCase):
             doc.calculateAll()
             self.assertEqual(share.getValue(), 0.5, typed)
             self.assertEqual(share.getString(), "0.5", typed)
-            self.assertEqual(self.value(doc, "cw_col_points", 0), 8, typed)   # 16 x 0.5
+            self.assertEqual(self.value(doc, "cw_col_points", 0), 8, typed)  # 16 x 0.5
             self.assertEqual(self.value(doc, "cw_col_check", 0), "OK", typed)
         share.setFormula("1")
         doc.calculateAll()
@@ -786,9 +1060,12 @@ class TemplatesTest(OfficeTestCase):
                 sheet = doc.Sheets.getByIndex(a.Sheet)
                 areas = sheet.getPrintAreas()
                 self.assertTrue(areas, "%s %s: no print area" % (file, sheet.Name))
-                self.assertTrue(any(p.StartColumn <= a.StartColumn and a.EndColumn <= p.EndColumn
-                                    for p in areas), "%s %s is outside the printed page"
-                                % (file, name))
+                self.assertTrue(
+                    any(
+                        p.StartColumn <= a.StartColumn and a.EndColumn <= p.EndColumn for p in areas
+                    ),
+                    "%s %s is outside the printed page" % (file, name),
+                )
 
     def test_sheets_are_protected_and_inputs_unlocked(self):
         """Labels, formulas and the Codes sheet are protected (without a password); the
@@ -799,7 +1076,7 @@ class TemplatesTest(OfficeTestCase):
                 sheet = doc.Sheets.getByIndex(k)
                 where = "%s, %s" % (file, sheet.Name)
                 self.assertTrue(sheet.isProtected(), where)
-                sheet.unprotect("")                      # no password
+                sheet.unprotect("")  # no password
                 self.assertFalse(sheet.isProtected(), where)
                 sheet.protect("")
                 groups = sheet.UniqueCellFormatRanges
@@ -808,27 +1085,32 @@ class TemplatesTest(OfficeTestCase):
                     first = ranges.getByIndex(0)
                     locked = first.CellProtection.IsLocked
                     typed = first.Validation.Type.value != "ANY"
-                    if typed:                            # a drop-down or a number: an input
+                    if typed:  # a drop-down or a number: an input
                         self.assertFalse(locked, "%s %s" % (where, ranges.RangeAddressesAsString))
-                    if not locked:                       # an input: empty in the template
+                    if not locked:  # an input: empty in the template
                         self.assertNotEqual(sheet.Name, "Codes", where)
-                        self.assertEqual(ranges.queryContentCells(1023 - 8 - 32 - 64 - 512)
-                                         .RangeAddresses, (), where)
+                        self.assertEqual(
+                            ranges.queryContentCells(1023 - 8 - 32 - 64 - 512).RangeAddresses,
+                            (),
+                            where,
+                        )
                 # every formula is locked
-                for ra in sheet.queryContentCells(16).RangeAddresses:     # FORMULA
-                    rng = sheet.getCellRangeByPosition(ra.StartColumn, ra.StartRow,
-                                                       ra.EndColumn, ra.EndRow)
-                    self.assertTrue(rng.CellProtection.IsLocked, "%s %s" % (
-                        where, rng.AbsoluteName))
+                for ra in sheet.queryContentCells(16).RangeAddresses:  # FORMULA
+                    rng = sheet.getCellRangeByPosition(
+                        ra.StartColumn, ra.StartRow, ra.EndColumn, ra.EndRow
+                    )
+                    self.assertTrue(
+                        rng.CellProtection.IsLocked, "%s %s" % (where, rng.AbsoluteName)
+                    )
             # every header field and every entry column is an input
             for n in doc.NamedRanges.ElementNames:
                 cells = self.rng(doc, n)
                 if cells.Spreadsheet.Name == "Codes" or n == "cw_why":
                     continue
                 if cells.queryContentCells(16).RangeAddresses:
-                    continue                             # a formula column or total
+                    continue  # a formula column or total
                 if n.startswith("cw_atm_"):
-                    cells = cells.getCellByPosition(0, 0)   # the name typed in
+                    cells = cells.getCellByPosition(0, 0)  # the name typed in
                 if n in ("cw_history_by_month",):
                     continue
                 self.assertFalse(cells.CellProtection.IsLocked, "%s %s" % (file, n))
@@ -869,10 +1151,11 @@ class TemplatesTest(OfficeTestCase):
                     cur = sheet.createCursorByRange(sheet.getCellRangeByPosition(c, r, c, r))
                     cur.collapseToMergedArea()
                     a = cur.RangeAddress
-                    return a.EndColumn, sum(cols.getByIndex(i).Width
-                                            for i in range(c, a.EndColumn + 1))
+                    return a.EndColumn, sum(
+                        cols.getByIndex(i).Width for i in range(c, a.EndColumn + 1)
+                    )
 
-                for ra in sheet.queryContentCells(4).RangeAddresses:       # STRING
+                for ra in sheet.queryContentCells(4).RangeAddresses:  # STRING
                     for r in range(ra.StartRow, ra.EndRow + 1):
                         for c in range(ra.StartColumn, ra.EndColumn + 1):
                             cell = sheet.getCellByPosition(c, r)
@@ -883,12 +1166,14 @@ class TemplatesTest(OfficeTestCase):
                             elif c1 > c or sheet.getCellByPosition(c1 + 1, r).getString():
                                 parts = text.split("\n")
                             else:
-                                continue                 # spills over empty neighbours
+                                continue  # spills over empty neighbours
                             for p in parts:
                                 self.assertLessEqual(
-                                    width(p, cell.CellStyle), have + 10,
-                                    "%s, %s.%s%d: %r of %r" % (file, sheet.Name, col(c),
-                                                               r + 1, p, text))
+                                    width(p, cell.CellStyle),
+                                    have + 10,
+                                    "%s, %s.%s%d: %r of %r"
+                                    % (file, sheet.Name, col(c), r + 1, p, text),
+                                )
                 # drop-down cells: every code whole on a line (a combination may wrap)
                 for c, entries in lists.items():
                     r = min(rr for cc, rr in cells if cc == c)
@@ -897,12 +1182,23 @@ class TemplatesTest(OfficeTestCase):
                     for e in entries:
                         parts = e.replace(";", "; ").split() if cell.IsTextWrapped else [e]
                         for p in parts:
-                            self.assertLessEqual(width(p, cell.CellStyle), have + 10,
-                                                 "%s, %s column %s: %s" % (file, sheet.Name,
-                                                                           col(c), p))
+                            self.assertLessEqual(
+                                width(p, cell.CellStyle),
+                                have + 10,
+                                "%s, %s column %s: %s" % (file, sheet.Name, col(c), p),
+                            )
             # band cells: the longest label of the scheme's bands
-            labels = ["Below sustainable", "Within capacity", "Over capacity", "Within band",
-                      "Above band", "Below band", "Above range", "Within range", "Below range"]
+            labels = [
+                "Below sustainable",
+                "Within capacity",
+                "Over capacity",
+                "Within band",
+                "Above band",
+                "Below band",
+                "Above range",
+                "Within range",
+                "Below range",
+            ]
             for n in doc.NamedRanges.ElementNames:
                 if n not in ("cw_band", "cw_cases_range", "cw_col_band", "cw_col_h_band"):
                     continue
@@ -918,8 +1214,9 @@ class TemplatesTest(OfficeTestCase):
                 shown |= {x for x in labels if x in cell.getFormula()}
                 scratch.clearContents(1023)
                 for lab in shown:
-                    self.assertLessEqual(width(lab, cell.CellStyle), have + 10,
-                                         "%s %s: %s" % (file, n, lab))
+                    self.assertLessEqual(
+                        width(lab, cell.CellStyle), have + 10, "%s %s: %s" % (file, n, lab)
+                    )
             # the table's rows grow with a Check sentence or a wrapped combination of codes
             for n in ("cw_col_check",):
                 if doc.NamedRanges.hasByName(n):
@@ -937,23 +1234,29 @@ class TemplatesTest(OfficeTestCase):
         store(doc, self.office.doc_path("protected.ods"), "calc8")
         shutil.copyfile(self.office.doc_path("protected.ods"), src)
         out = os.path.join(self.tmp, "protected-values.ods")
-        oxt = os.environ.get("CASEWEIGHT_OXT") or os.path.join(SOURCE_DIR, "build",
-                                                               "caseweight.oxt")
+        oxt = os.environ.get("CASEWEIGHT_OXT") or os.path.join(
+            SOURCE_DIR, "build", "caseweight.oxt"
+        )
         tool = os.path.join(SOURCE_DIR, "tools", "caseweight-share")
-        run = subprocess.run(["/usr/bin/python3", tool, src, out, "--oxt", oxt],
-                             capture_output=True, text=True)
+        run = subprocess.run(
+            ["/usr/bin/python3", tool, src, out, "--oxt", oxt], capture_output=True, text=True
+        )
         self.assertEqual(run.returncode, 0, run.stderr)
         copy = self.load(self.office.copy_in(out))
         sheet = copy.Sheets.getByName("Weighting sheet")
         points = self.rng(doc, "cw_col_points").getCellByPosition(0, 0).CellAddress
         cell = sheet.getCellByPosition(points.Column, points.Row)
-        self.assertEqual(cell.getFormula(), "21")      # 10 + 6 + 5: a value, not a formula
+        self.assertEqual(cell.getFormula(), "21")  # 10 + 6 + 5: a value, not a formula
 
 
 def _codes_at(doc, source):
     m = re.match(r"^\$?'?Codes'?\.\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$", source)
-    return [c for (c,) in doc.Sheets.getByName("Codes").getCellRangeByName(
-        "%s%s:%s%s" % m.groups()).getDataArray()]
+    return [
+        c
+        for (c,) in doc.Sheets.getByName("Codes")
+        .getCellRangeByName("%s%s:%s%s" % m.groups())
+        .getDataArray()
+    ]
 
 
 if __name__ == "__main__":

@@ -8,16 +8,13 @@ UseThreadedCalculationForFormulaGroups; LibreOffice 7.4 has no "UseThreadedCalcu
 changed through the configuration provider of the test's own office.
 """
 
-import os
 import random
-import sys
 import unittest
 
 from common import OfficeTestCase
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
-from cwoffice import props  # noqa: E402
-from fods import Formula, write_fods  # noqa: E402
+from caseweight.fods import Formula, write_fods
+from caseweight.office import props
 
 ROWS = 4000
 ADDIN = "ORG.CASEWEIGHT.ADDIN."
@@ -26,32 +23,51 @@ THREADED = "UseThreadedCalculationForFormulaGroups"
 
 # (scheme, items, children): rows of every scheme, some invalid (Err:502 must match too).
 ROW_KINDS = [
-    ("SWINDON", ["CP", "", "", "", ""], 4),            # 54
+    ("SWINDON", ["CP", "", "", "", ""], 4),  # 54
     ("SWINDON", ["LAC", "COMPLEX", "COURT-ACTIVE", "", ""], 1),
     ("SWINDON", ["CIN", "ASSESSMENT", "", "", ""], 2),
-    ("RBWM", ["CIC", "COMPLEX", "", "", ""], 2),        # 20
+    ("RBWM", ["CIC", "COMPLEX", "", "", ""], 2),  # 20
     ("NOTTS", ["S47-ICPC", "INTERPRETER", "", "", ""], 4),  # 22
     ("WARRINGTON", ["CIN", "NEW", "ASSESS-LOW", "", ""], 5),
-    ("SWINDON", ["CIN", "COMPLEX", "", "", ""], 2),     # invalid: COMPLEX only with LAC or CP
-    ("SWINDON", ["", "", "", "", ""], None),            # an empty template row: 0
+    ("SWINDON", ["CIN", "COMPLEX", "", "", ""], 2),  # invalid: COMPLEX only with LAC or CP
+    ("SWINDON", ["", "", "", "", ""], None),  # an empty template row: 0
 ]
 
 
 def build(path):
     rng = random.Random(7)
-    rows = [["Scheme", "Children", "Item", "Item", "Item", "Item", "Item", "Points", "Check",
-             "Double", "Band", "Running"]]
+    rows = [
+        [
+            "Scheme",
+            "Children",
+            "Item",
+            "Item",
+            "Item",
+            "Item",
+            "Item",
+            "Points",
+            "Check",
+            "Double",
+            "Band",
+            "Running",
+        ]
+    ]
     for i in range(ROWS):
         r = i + 2
         scheme, items, children = ROW_KINDS[rng.randrange(len(ROW_KINDS))]
-        rows.append([scheme, children] + items + [
-            Formula('of:=%sCASEPOINTS([.A{r}];[.C{r}:.G{r}];IF([.B{r}]="";"";[.B{r}]))'
-                    % ADDIN),
-            Formula('of:=%sCASECHECK([.A{r}];[.C{r}:.G{r}];IF([.B{r}]="";"";[.B{r}]))' % ADDIN),
-            Formula("of:=IFERROR([.H{r}]*2+1;-1)"),  # a native group on the add-in's results
-            Formula('of:=%sWORKLOADBAND("SWINDON";IFERROR([.H{r}];0)*10)' % ADDIN),
-            Formula("of:=SUM([.J$2:.J{r}])"),
-        ])
+        rows.append(
+            [scheme, children]
+            + items
+            + [
+                Formula(
+                    'of:=%sCASEPOINTS([.A{r}];[.C{r}:.G{r}];IF([.B{r}]="";"";[.B{r}]))' % ADDIN
+                ),
+                Formula('of:=%sCASECHECK([.A{r}];[.C{r}:.G{r}];IF([.B{r}]="";"";[.B{r}]))' % ADDIN),
+                Formula("of:=IFERROR([.H{r}]*2+1;-1)"),  # a native group on the add-in's results
+                Formula('of:=%sWORKLOADBAND("SWINDON";IFERROR([.H{r}];0)*10)' % ADDIN),
+                Formula("of:=SUM([.J$2:.J{r}])"),
+            ]
+        )
         for c in range(7, 12):
             rows[-1][c] = Formula(rows[-1][c].format(r=r))
     write_fods(path, {"Rows": rows})
@@ -60,13 +76,16 @@ def build(path):
 class ThreadedCalculation(OfficeTestCase):
     def set_threaded(self, on):
         provider = self.office.ctx.ServiceManager.createInstanceWithContext(
-            "com.sun.star.configuration.ConfigurationProvider", self.office.ctx)
+            "com.sun.star.configuration.ConfigurationProvider", self.office.ctx
+        )
         update = provider.createInstanceWithArguments(
-            "com.sun.star.configuration.ConfigurationUpdateAccess", props(nodepath=CALCULATION))
+            "com.sun.star.configuration.ConfigurationUpdateAccess", props(nodepath=CALCULATION)
+        )
         update.replaceByName(THREADED, on)
         update.commitChanges()
         read = provider.createInstanceWithArguments(
-            "com.sun.star.configuration.ConfigurationAccess", props(nodepath=CALCULATION))
+            "com.sun.star.configuration.ConfigurationAccess", props(nodepath=CALCULATION)
+        )
         self.assertEqual(read.getByName(THREADED), on)
 
     def results(self):
@@ -97,15 +116,18 @@ class ThreadedCalculation(OfficeTestCase):
         by_kind = {}
         for row, err in zip(threaded, threaded_errors):
             by_kind.setdefault(row[1] if err else row[0], row)
-        self.assertIn(54.0, by_kind)   # SWINDON CP, 4 children
-        self.assertIn(20.0, by_kind)   # RBWM CIC;COMPLEX, 2 children
-        self.assertIn(22.0, by_kind)   # NOTTS S47-ICPC;INTERPRETER, 4 children
-        self.assertIn("SWINDON adds COMPLEX only to LAC or CP rows: add the case type, or remove "
-                      "COMPLEX.", by_kind)
+        self.assertIn(54.0, by_kind)  # SWINDON CP, 4 children
+        self.assertIn(20.0, by_kind)  # RBWM CIC;COMPLEX, 2 children
+        self.assertIn(22.0, by_kind)  # NOTTS S47-ICPC;INTERPRETER, 4 children
+        self.assertIn(
+            "SWINDON adds COMPLEX only to LAC or CP rows: add the case type, or remove " "COMPLEX.",
+            by_kind,
+        )
         self.assertIn(502, set(threaded_errors))
         points = [row[0] for row, err in zip(threaded, threaded_errors) if not err]
-        self.assertEqual(threaded[-1][4], sum(2 * p + 1 for p in points) - sum(
-            1 for e in threaded_errors if e))
+        self.assertEqual(
+            threaded[-1][4], sum(2 * p + 1 for p in points) - sum(1 for e in threaded_errors if e)
+        )
 
 
 if __name__ == "__main__":

@@ -17,8 +17,8 @@ import unittest
 import zipfile
 import zlib
 
-from common import OXT, SOURCE_DIR, OfficeTestCase, store
-from cwoffice import props
+from common import OXT, SOURCE_DIR, OfficeTestCase
+from caseweight.office import props
 
 PYTHON = "/usr/bin/python3"
 TOOLS = os.path.join(SOURCE_DIR, "tools")
@@ -33,26 +33,39 @@ def png_bytes():
     def chunk(kind, data):
         body = kind + data
         return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00")) + chunk(b"IEND", b""))
+
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00"))
+        + chunk(b"IEND", b"")
+    )
 
 
 def write_odt(path, text):
     """A text document (ODT), written directly: only Calc is installed here."""
-    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
+    ns = (
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+    )
     with zipfile.ZipFile(path, "w") as z:
         z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
-        z.writestr("content.xml", '<?xml version="1.0" encoding="UTF-8"?>\n'
-                   '<office:document-content %s office:version="1.3"><office:body>'
-                   '<office:text><text:p>%s</text:p></office:text></office:body>'
-                   '</office:document-content>' % (ns, text))
-        z.writestr("META-INF/manifest.xml", '<?xml version="1.0" encoding="UTF-8"?>\n'
-                   '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:'
-                   'manifest:1.0" manifest:version="1.3"><manifest:file-entry '
-                   'manifest:full-path="/" manifest:media-type="application/vnd.oasis.'
-                   'opendocument.text"/><manifest:file-entry manifest:full-path="content.xml" '
-                   'manifest:media-type="text/xml"/></manifest:manifest>')
+        z.writestr(
+            "content.xml",
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<office:document-content %s office:version="1.3"><office:body>'
+            "<office:text><text:p>%s</text:p></office:text></office:body>"
+            "</office:document-content>" % (ns, text),
+        )
+        z.writestr(
+            "META-INF/manifest.xml",
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:'
+            'manifest:1.0" manifest:version="1.3"><manifest:file-entry '
+            'manifest:full-path="/" manifest:media-type="application/vnd.oasis.'
+            'opendocument.text"/><manifest:file-entry manifest:full-path="content.xml" '
+            'manifest:media-type="text/xml"/></manifest:manifest>',
+        )
 
 
 class ToolSafety(OfficeTestCase):
@@ -77,17 +90,16 @@ class ToolSafety(OfficeTestCase):
         try:
             sh = doc.Sheets.getByIndex(0)
             sh.Name = "Caseload"
-            for r, (name, items, check) in enumerate([("Case", "Items", "Check"),
-                                                       ("Elm", "CP", None), ("Oak", "LAC", None)]):
+            for r, (name, items, check) in enumerate(
+                [("Case", "Items", "Check"), ("Elm", "CP", None), ("Oak", "LAC", None)]
+            ):
                 sh.getCellByPosition(0, r).setString(name)
                 sh.getCellByPosition(1, r).setString(items)
                 if check:
                     sh.getCellByPosition(2, r).setString(check)
                 else:
-                    sh.getCellByPosition(2, r).setFormula(
-                        '=CASECHECK("SWINDON";B%d)' % (r + 1))
-                    sh.getCellByPosition(3, r).setFormula(
-                        '=CASEPOINTS("SWINDON";B%d)' % (r + 1))
+                    sh.getCellByPosition(2, r).setFormula('=CASECHECK("SWINDON";B%d)' % (r + 1))
+                    sh.getCellByPosition(3, r).setFormula('=CASEPOINTS("SWINDON";B%d)' % (r + 1))
             doc.calculateAll()
             f["good"] = save(doc, "good.ods", "calc8")
             f["password"] = save(doc, "password.ods", "calc8", Password="secret")
@@ -133,7 +145,8 @@ class ToolSafety(OfficeTestCase):
             with open(path, "wb") as out:
                 out.write(data)
             return path
-        f["truncated"] = write("truncated.ods", good[:len(good) // 2])
+
+        f["truncated"] = write("truncated.ods", good[: len(good) // 2])
         f["random"] = write("random.ods", os.urandom(4096))
         f["png"] = write("picture.ods", png_bytes())
         f["zero"] = write("zero.ods", b"")
@@ -144,7 +157,7 @@ class ToolSafety(OfficeTestCase):
             for info in zin.infolist():
                 data = zin.read(info.filename)
                 if info.filename == "content.xml":
-                    data = data[:len(data) // 3] + b"<<<not xml"
+                    data = data[: len(data) // 3] + b"<<<not xml"
                 zout.writestr(info, data)
         f["corrupt"] = corrupt
         f["dir"] = os.path.join(cls.tmp, "a-folder.ods")
@@ -152,9 +165,14 @@ class ToolSafety(OfficeTestCase):
         cls.files = f
 
     def run_tool(self, tool, *args, env=None, timeout=300):
-        r = subprocess.run([PYTHON, os.path.join(TOOLS, tool)] + list(args) + ["--oxt", OXT],
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                           timeout=timeout, env=env)
+        r = subprocess.run(
+            [PYTHON, os.path.join(TOOLS, tool)] + list(args) + ["--oxt", OXT],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=timeout,
+            env=env,
+        )
         return r.returncode, r.stdout, r.stderr
 
     def assertRefused(self, result, what, status=2):
@@ -167,8 +185,7 @@ class ToolSafety(OfficeTestCase):
 
     # -- unreadable or empty input ---------------------------------------------------------
 
-    BAD = ("truncated", "random", "png", "odt", "txt", "password", "corrupt", "dir", "zero",
-           "csv")
+    BAD = ("truncated", "random", "png", "odt", "txt", "password", "corrupt", "dir", "zero", "csv")
 
     def test_score_unreadable_or_empty_input_exits_2(self):
         for key in self.BAD:
@@ -233,8 +250,12 @@ class ToolSafety(OfficeTestCase):
         before = sha256(src)
         sym, hard = self.links_to(src, "share-")
         relative = os.path.relpath(src)
-        for name, out in (("same path", src), ("relative path", relative),
-                          ("symbolic link", sym), ("hard link", hard)):
+        for name, out in (
+            ("same path", src),
+            ("relative path", relative),
+            ("symbolic link", sym),
+            ("hard link", hard),
+        ):
             with self.subTest(name):
                 self.assertRefused(self.run_tool("caseweight-share", src, out), name)
                 self.assertEqual(sha256(src), before, name)
@@ -249,20 +270,26 @@ class ToolSafety(OfficeTestCase):
             g.write(f.read())
         before = sha256(src)
         sym, hard = self.links_to(src, "audit-")
-        for name, args in (("symbolic link", (src, "--fix", sym)),
-                           ("hard link", (src, "--fix", hard)),
-                           ("input a link to the output", (sym, "--fix", src)),
-                           ("through a linked folder", (src, "--fix", os.path.join(
-                               os.path.dirname(sym), "..", os.path.basename(src))))):
+        for name, args in (
+            ("symbolic link", (src, "--fix", sym)),
+            ("hard link", (src, "--fix", hard)),
+            ("input a link to the output", (sym, "--fix", src)),
+            (
+                "through a linked folder",
+                (src, "--fix", os.path.join(os.path.dirname(sym), "..", os.path.basename(src))),
+            ),
+        ):
             with self.subTest(name):
                 self.assertRefused(self.run_tool("caseweight-audit", *args), name)
                 self.assertEqual(sha256(src), before, name)
 
     def test_audit_fix_into_a_folder_that_cannot_be_written(self):
         src = self.files["good"]
-        for name, out in (("missing folder", os.path.join(self.tmp, "no-such", "fixed.ods")),
-                          ("a file as folder", os.path.join(src, "fixed.ods")),
-                          ("read-only folder", "/proc/caseweight-fixed.ods")):
+        for name, out in (
+            ("missing folder", os.path.join(self.tmp, "no-such", "fixed.ods")),
+            ("a file as folder", os.path.join(src, "fixed.ods")),
+            ("read-only folder", "/proc/caseweight-fixed.ods"),
+        ):
             with self.subTest(name):
                 self.assertRefused(self.run_tool("caseweight-audit", src, "--fix", out), name)
                 self.assertFalse(os.path.exists(out), name)
@@ -302,13 +329,18 @@ class ToolSafety(OfficeTestCase):
         """Sends SIGTERM to a scoring run the moment a process of `phase` appears (the
         profile set-up, unopkg, or the office itself: the signal lands inside the start)."""
         d, env = self.fresh_tmpdir()
-        proc = subprocess.Popen([PYTHON, os.path.join(TOOLS, "caseweight-score"),
-                                 self.files["good"], "--oxt", OXT], env=env,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        proc = subprocess.Popen(
+            [PYTHON, os.path.join(TOOLS, "caseweight-score"), self.files["good"], "--oxt", OXT],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         try:
             deadline = time.time() + 120
-            while not any(phase in cmd for cmd in self.office_processes(d)) \
-                    and time.time() < deadline:
+            while (
+                not any(phase in cmd for cmd in self.office_processes(d)) and time.time() < deadline
+            ):
                 if proc.poll() is not None:
                     self.fail("the run ended before it could be stopped")
                 time.sleep(0.01)
@@ -328,6 +360,7 @@ class ToolSafety(OfficeTestCase):
         for phase in ("--terminate_after_init", "unopkg", "--accept"):
             with self.subTest(phase=phase):
                 self.stop_when_started(phase)
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -41,7 +41,8 @@ def _cell(value):
     if isinstance(value, (int, float)):
         return '<table:table-cell office:value-type="float" office:value="%r"/>' % float(value)
     return '<table:table-cell office:value-type="string"><text:p>%s</text:p></table:table-cell>' % (
-        escape(str(value)))
+        escape(str(value))
+    )
 
 
 def write_fods(path, sheets):

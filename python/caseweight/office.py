@@ -1,0 +1,574 @@
+"""A private, headless LibreOffice for scripts and tests.
+
+Office(oxt=...) makes a throw-away user profile, installs the extension into it with
+unopkg, starts headless soffice on a local socket and connects to it. Leaving the `with`
+block (also on an exception, Ctrl+C or SIGTERM) terminates soffice and every process it
+started, and deletes the profile and the office's temporary files (its TMPDIR is a folder of
+the throw-away directory, so nothing is left in /tmp).
+
+On Ctrl+C or SIGTERM the offices are killed at once (from a helper thread, as the main thread
+may be waiting inside a call to the office); SIGTERM then exits with status 143 (128 + 15) and
+Ctrl+C raises KeyboardInterrupt as usual (the tools exit with 130).
+
+Helpers for the tools: check_input() and load_spreadsheet() refuse what cannot be read,
+same_file() tells whether two paths name one file, replace_file() writes an output through a
+temporary file in the destination folder renamed into place.
+
+unopkg refuses to install into a user profile as root, so as root the office runs as an
+unprivileged user (created when missing) and this process talks to it over the socket.
+
+Office(display=":N") starts soffice with a real window on that X display instead of headless
+(for tests that drive Calc with the keyboard); the profile is still initialised headlessly.
+"""
+
+import atexit
+import contextlib
+import os
+import pwd
+import resource
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+import uno  # Debian's python3-uno: run with /usr/bin/python3
+from com.sun.star.beans import PropertyValue
+from com.sun.star.connection import NoConnectException
+
+OFFICE_USER = "cwoffice"
+SOFFICE = shutil.which("soffice") or "/usr/bin/soffice"
+UNOPKG = shutil.which("unopkg") or "/usr/bin/unopkg"
+
+_live = []  # offices to stop if the interpreter exits without closing them
+
+
+def _stop_all():
+    for office in list(_live):
+        office.close()
+
+
+atexit.register(_stop_all)
+
+
+def _kill_all():
+    """Kills every office's processes without talking to them (safe from any thread)."""
+    for office in list(_live):
+        office.kill()
+
+
+_spawn_depth = 0  # > 0 while a child is being started and not yet recorded
+_deferred = []  # signals that arrived meanwhile
+
+
+@contextlib.contextmanager
+def _spawning():
+    """Holds SIGTERM and Ctrl+C back until the child just started is recorded: a signal
+    handled inside Popen() would leave a process nobody knows to kill."""
+    global _spawn_depth
+    _spawn_depth += 1
+    try:
+        yield
+    finally:
+        _spawn_depth -= 1
+        if _spawn_depth == 0 and _deferred:
+            signum = _deferred.pop(0)
+            _deferred.clear()
+            _handle(signum)
+
+
+def _handle(signum):
+    if signum == signal.SIGINT:
+        _kill_all()
+        raise KeyboardInterrupt
+    _kill_all()
+    _stop_all()
+    sys.exit(128 + signum)
+
+
+def _on_signal(signum, frame):
+    if _spawn_depth:
+        _deferred.append(signum)
+        return
+    _handle(signum)
+
+
+def _watch_signals(fd):
+    # Python runs signal handlers in the main thread only between bytecodes, which may be
+    # long while it waits inside a call to the office; a signal also writes its number to
+    # this pipe, so this thread kills the offices at once and the pending call returns.
+    while True:
+        try:
+            data = os.read(fd, 64)
+        except OSError:
+            return
+        if not data:
+            return
+        if signal.SIGTERM in data or signal.SIGINT in data:
+            _kill_all()
+
+
+def _install_signal_handling():
+    try:
+        signal.signal(signal.SIGTERM, _on_signal)
+        if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+            signal.signal(signal.SIGINT, _on_signal)
+    except ValueError:  # imported outside the main thread: leave it be
+        return
+    r, w = os.pipe()
+    os.set_blocking(w, False)
+    try:
+        signal.set_wakeup_fd(w, warn_on_full_buffer=False)
+    except ValueError:
+        os.close(r)
+        os.close(w)
+        return
+    threading.Thread(target=_watch_signals, args=(r,), name="cwoffice-signals", daemon=True).start()
+
+
+_install_signal_handling()
+
+
+def props(**kw):
+    out = []
+    for k, v in kw.items():
+        p = PropertyValue()
+        p.Name = k
+        p.Value = v
+        out.append(p)
+    return tuple(out)
+
+
+def file_url(path):
+    return uno.systemPathToFileUrl(os.path.abspath(path))
+
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _killpg(proc):
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(proc.pid, signal.SIGKILL)
+
+
+def _ensure_office_user():
+    try:
+        return pwd.getpwnam(OFFICE_USER)
+    except KeyError:
+        subprocess.run(
+            [
+                "useradd",
+                "--system",
+                "--no-create-home",
+                "--shell",
+                "/usr/sbin/nologin",
+                OFFICE_USER,
+            ],
+            check=True,
+        )
+        return pwd.getpwnam(OFFICE_USER)
+
+
+class OfficeError(RuntimeError):
+    pass
+
+
+class Office:
+    """A headless soffice with its own profile; use as a context manager. With display (an X
+    display such as ":99") soffice shows real windows there instead."""
+
+    def __init__(self, oxt=None, workdir=None, log=None, display=None):
+        self.oxt = oxt
+        self.display = display
+        self.log = log or sys.stderr
+        self.proc = None
+        self.desktop = None
+        self.ctx = None
+        self._own_dir = workdir is None
+        self.dir = workdir or tempfile.mkdtemp(prefix="caseweight-office-")
+        self.profile = os.path.join(self.dir, "profile")
+        # Documents the office writes go here: the office user owns it.
+        self.docs = os.path.join(self.dir, "docs")
+        # The office's temporary files (its lu*.tmp folders, the copy of a document being
+        # shared): inside the throw-away directory, removed with it.
+        self.tmp = os.path.join(self.dir, "tmp")
+        self._child = None  # a running soffice --terminate_after_init or unopkg
+        self._as_root = os.geteuid() == 0
+        self._user = _ensure_office_user() if self._as_root else None
+
+    # -- running things as the office user ------------------------------------------------
+    def _cmd(self, argv):
+        if not self._as_root:
+            return argv
+        return ["runuser", "-u", OFFICE_USER, "--"] + argv
+
+    def _env(self):
+        env = dict(os.environ)
+        env["HOME"] = self.dir
+        env["XDG_CACHE_HOME"] = os.path.join(self.dir, "cache")
+        env["XDG_CONFIG_HOME"] = os.path.join(self.dir, "config")
+        env["TMPDIR"] = self.tmp
+        env["JAVA_TOOL_OPTIONS"] = "-XX:-UsePerfData"  # no /tmp/hsperfdata_* of the JVM
+        env.pop("PYTHONPATH", None)
+        env.pop("PYTHONHOME", None)
+        if self.display:
+            env["DISPLAY"] = self.display
+        return env
+
+    def _run(self, argv, timeout=240):
+        with _spawning():
+            proc = self._child = subprocess.Popen(
+                self._cmd(argv),
+                env=self._env(),
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+                start_new_session=True,
+            )
+        try:
+            out, _ = proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            raise OfficeError("%s did not finish in %d s" % (os.path.basename(argv[0]), timeout))
+        finally:
+            # whatever happened, nothing it started may outlive it
+            _killpg(proc)
+            with contextlib.suppress(Exception):
+                proc.wait(timeout=10)
+            self._child = None
+        return proc.returncode, out
+
+    def _profile_arg(self):
+        return "-env:UserInstallation=" + file_url(self.profile)
+
+    # -- lifecycle -------------------------------------------------------------------------
+    def __enter__(self):
+        try:
+            self.start()
+        except BaseException:
+            self.close()
+            raise
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def start(self):
+        os.makedirs(self.docs, exist_ok=True)
+        os.makedirs(self.tmp, mode=0o700, exist_ok=True)
+        if self._as_root:
+            os.chmod(self.dir, 0o755)
+            for d in (self.dir, self.docs, self.tmp):
+                os.chown(d, self._user.pw_uid, self._user.pw_gid)
+        _live.append(self)
+        # A new profile must be initialised once before unopkg writes to it.
+        code, out = self._run(
+            [SOFFICE, "--headless", "--terminate_after_init", "--norestore", self._profile_arg()]
+        )
+        if code != 0:
+            raise OfficeError("soffice could not initialise the profile:\n" + out)
+        if self.oxt:
+            self.add_extension(self.oxt)
+        self._launch()
+
+    def add_extension(self, oxt):
+        """unopkg add, from a copy the office user can read (the checkout may be private)."""
+        self.unopkg("add", "--suppress-license", self.copy_in(oxt))
+
+    def unopkg(self, *args):
+        """Runs unopkg on the profile; only while soffice is stopped (they share it)."""
+        code, out = self._run([UNOPKG] + list(args) + [self._profile_arg()])
+        if code != 0:
+            raise OfficeError("unopkg %s failed (%d):\n%s" % (" ".join(args), code, out))
+        return out
+
+    def _launch(self):
+        port = _free_port()
+        accept = "socket,host=127.0.0.1,port=%d;urp;StarOffice.ComponentContext" % port
+        mode = ["--headless", "--invisible"] if not self.display else []
+        with _spawning():
+            self.proc = subprocess.Popen(
+                self._cmd(
+                    [SOFFICE]
+                    + mode
+                    + [
+                        "--nologo",
+                        "--norestore",
+                        "--nodefault",
+                        "--nolockcheck",
+                        self._profile_arg(),
+                        "--accept=" + accept,
+                    ]
+                ),
+                env=self._env(),
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                start_new_session=True,
+                preexec_fn=_limit_memory,
+            )
+        local = uno.getComponentContext()
+        resolver = local.ServiceManager.createInstanceWithContext(
+            "com.sun.star.bridge.UnoUrlResolver", local
+        )
+        url = "uno:socket,host=127.0.0.1,port=%d;urp;StarOffice.ComponentContext" % port
+        deadline = time.time() + 90
+        while True:
+            try:
+                self.ctx = resolver.resolve(url)
+                break
+            except NoConnectException:
+                if self.proc.poll() is not None or time.time() > deadline:
+                    raise OfficeError("soffice did not start (exit %s)" % self.proc.poll())
+                time.sleep(0.3)
+        self.desktop = self.ctx.ServiceManager.createInstanceWithContext(
+            "com.sun.star.frame.Desktop", self.ctx
+        )
+
+    def restart(self):
+        """Stop and start soffice on the same profile (Calc reads add-ins once per process)."""
+        self.stop()
+        self.launch()
+
+    def stop(self):
+        """Stops soffice but keeps the profile (for unopkg, or to start again)."""
+        self._terminate()
+
+    def launch(self):
+        self._launch()
+
+    def run_basic(self, macro, *args):
+        """Calls a Basic macro of the application's libraries (extensions' included)."""
+        factory = self.ctx.ServiceManager.createInstanceWithContext(
+            "com.sun.star.script.provider.MasterScriptProviderFactory", self.ctx
+        )
+        provider = factory.createScriptProvider("")
+        script = provider.getScript(
+            "vnd.sun.star.script:%s?language=Basic&location=application" % macro
+        )
+        result, _, _ = script.invoke(tuple(args), (), ())
+        return result
+
+    def kill(self):
+        """Kills soffice (and a running unopkg) at once; safe from another thread."""
+        for proc in (self.proc, self._child):
+            if proc is not None:
+                _killpg(proc)
+
+    def _terminate(self):
+        # A windowed office may be showing a modal dialog, which makes terminate() wait for
+        # ever: its throw-away profile needs no orderly shutdown, so it is killed below.
+        if self.desktop is not None and not self.display:
+            with contextlib.suppress(Exception):
+                self.desktop.terminate()
+        self.desktop = None
+        self.ctx = None
+        if self.proc is not None:
+            try:
+                self.proc.wait(timeout=0 if self.display else 20)
+            except subprocess.TimeoutExpired:
+                pass
+            # soffice starts soffice.bin in the same session: kill all of it, always.
+            _killpg(self.proc)
+            with contextlib.suppress(Exception):
+                self.proc.wait(timeout=10)
+            self.proc = None
+
+    def close(self):
+        self._terminate()
+        if self in _live:
+            _live.remove(self)
+        if self._own_dir:
+            shutil.rmtree(self.dir, ignore_errors=True)
+        else:
+            shutil.rmtree(self.tmp, ignore_errors=True)
+
+    # -- documents -------------------------------------------------------------------------
+    def new_calc(self):
+        return self.desktop.loadComponentFromURL(
+            "private:factory/scalc", "_blank", 0, props(Hidden=True)
+        )
+
+    def load(self, path, **kw):
+        doc = self.desktop.loadComponentFromURL(
+            file_url(path), "_blank", 0, props(Hidden=True, **kw)
+        )
+        if doc is None:
+            raise OfficeError("could not load " + path)
+        return doc
+
+    def doc_path(self, name):
+        """A path the office may write to (owned by the office user)."""
+        return os.path.join(self.docs, name)
+
+    def copy_in(self, path):
+        """Copy a file where the office user can open and lock it; returns the new path."""
+        dest = self.doc_path(os.path.basename(path))
+        shutil.copyfile(path, dest)
+        if self._as_root:
+            os.chown(dest, self._user.pw_uid, self._user.pw_gid)
+        return dest
+
+
+def store(doc, path, filter_name):
+    doc.storeToURL(file_url(path), props(FilterName=filter_name, Overwrite=True))
+
+
+FILTERS = {
+    ".ods": "calc8",
+    ".xlsx": "Calc Office Open XML",
+    ".fods": "OpenDocument Spreadsheet Flat XML",
+    ".ots": "calc8_template",
+    ".pdf": "calc_pdf_Export",
+    ".csv": "Text - txt - csv (StarCalc)",
+}
+
+
+# -- helpers for the tools ------------------------------------------------------------------
+
+
+def same_file(a, b):
+    """True when paths a and b name the same file: the same device and inode after following
+    links (hard links, symbolic links, ..), or, when b does not exist yet, when b resolves to
+    the path of a (writing b would then write a)."""
+    try:
+        sa = os.stat(a)
+    except OSError:
+        sa = None
+    try:
+        sb = os.stat(b)
+    except OSError:
+        sb = None
+    if sa is not None and sb is not None:
+        return (sa.st_dev, sa.st_ino) == (sb.st_dev, sb.st_ino)
+    return os.path.realpath(a) == os.path.realpath(b)
+
+
+def check_input(path, nothing):
+    """Raises ToolError unless path is a readable, non-empty file; `nothing` ends the sentence
+    for an empty one ("nothing to score")."""
+    if not os.path.exists(path):
+        raise ToolError("no such file: " + path)
+    if not os.path.isfile(path):
+        raise ToolError("%s is not a file" % path)
+    if not os.access(path, os.R_OK):
+        raise ToolError("%s cannot be read (permission denied)" % path)
+    if os.path.getsize(path) == 0:
+        raise ToolError("%s is empty: %s" % (path, nothing))
+
+
+def load_spreadsheet(office, path):
+    """A private copy of path loaded in the office, or ToolError saying why it cannot be; the
+    caller closes it."""
+    try:
+        doc = office.load(office.copy_in(path))
+    except Exception:  # noqa: BLE001 - any load failure means: cannot read
+        raise ToolError(
+            "cannot read %s: LibreOffice could not open it (damaged, "
+            "password-protected or not a workbook)" % path
+        ) from None
+    if not doc.supportsService("com.sun.star.sheet.SpreadsheetDocument"):
+        doc.close(True)
+        raise ToolError("%s is not a spreadsheet" % path)
+    return doc
+
+
+def check_writable_folder(path):
+    """None when a file can be written at path, else the reason in words."""
+    folder = os.path.dirname(os.path.realpath(path)) or "."
+    if not os.path.isdir(folder):
+        return "the folder %s does not exist" % folder
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return "the folder %s is not writable" % folder
+    if os.path.isdir(path):
+        return "%s is a folder" % path
+    return None
+
+
+def replace_file(src, dest):
+    """Copies src to dest through a temporary file in dest's folder renamed into place, so
+    dest is either its old self or the whole new file, never half of one. A symbolic link at
+    dest is followed: the file it points to is replaced."""
+    dest = os.path.realpath(dest)
+    folder = os.path.dirname(dest)
+    fd, tmp = tempfile.mkstemp(
+        prefix="." + os.path.basename(dest) + ".", suffix=".part", dir=folder
+    )
+    try:
+        with os.fdopen(fd, "wb") as out, open(src, "rb") as inp:
+            shutil.copyfileobj(inp, out, 1 << 20)
+            out.flush()
+            os.fsync(out.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, dest)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def memory_limit():
+    """Bytes of address space the office may take: CASEWEIGHT_OFFICE_MEMORY_GB, or three
+    quarters of this machine's memory. A sheet whose formulas pass whole-sheet ranges makes
+    Calc build every cell (docs/performance.md); the limit ends that office, not the machine."""
+    given = os.environ.get("CASEWEIGHT_OFFICE_MEMORY_GB")
+    if given:
+        return int(float(given) * (1 << 30))
+    total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    return max(4 << 30, total * 3 // 4)
+
+
+def _limit_memory():
+    limit = memory_limit()
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def office_stopped(e):
+    """Whether an exception says the office process went away (the bridge was disposed)."""
+    return (
+        type(e).__name__ == "DisposedException"
+        or "bridge" in str(getattr(e, "Message", "") or e).lower()
+    )
+
+
+class ToolError(Exception):
+    """A reason, in one sentence, why a tool could not do what it was asked (status 2)."""
+
+
+def describe(e):
+    """One line saying what went wrong, for an exception from the office or the system."""
+    if isinstance(e, OSError) and e.strerror:
+        text = "%s%s" % (e.strerror, ": " + str(e.filename) if e.filename else "")
+    else:
+        text = getattr(e, "Message", "") or str(e) or type(e).__name__
+    return " ".join(str(text).split())
+
+
+def run_tool(name, main):
+    """Runs main() and exits with its status; every failure is one line on stderr and
+    status 2, Ctrl+C is status 130 and SIGTERM 143 (the office stopped and removed first)."""
+    try:
+        code = main()
+    except KeyboardInterrupt:
+        print("%s: interrupted" % name, file=sys.stderr)
+        code = 130
+    except ToolError as e:
+        print("%s: %s" % (name, e), file=sys.stderr)
+        code = 2
+    except Exception as e:  # noqa: BLE001 - never a traceback, one line and status 2
+        reason = describe(e)
+        if office_stopped(e):
+            reason = (
+                "LibreOffice stopped while working on the file; a formula over whole "
+                "columns or the whole sheet can need more memory than the office may use "
+                "(%d GB): give such formulas the rows in use" % (memory_limit() >> 30)
+            )
+        print("%s: %s" % (name, reason), file=sys.stderr)
+        code = 2
+    sys.exit(code)
