@@ -22,7 +22,9 @@ from dataclasses import dataclass, field
 from typing import Callable, List, Optional, Sequence, Tuple
 
 import re
+
 import uno
+from caseweight import schemes
 from caseweight.evaluate import Scratch
 from caseweight.fods import col as col_name
 from caseweight.office import props as _props
@@ -149,27 +151,86 @@ def Formula(key, header, formula, width=16, fmt="", style="cw Result", band=Fals
     return Column(key, header, width, "formula", formula=formula, fmt=fmt, style=style, band=band)
 
 
-def Points(scheme, key="points", header="Total", width=20):
+def Points(key="points", header="Total", width=20):
     """The row's points: the error when the row breaks a rule."""
     return Formula(
         key,
         header,
-        '=CASEPOINTS("%s";{items};{children};{share})' % scheme,
+        "=CASEPOINTS({scheme};{items};{children};{share})",
         width,
         fmt="0.##;-0.##;0",
         style="cw Total",
     )
 
 
-def Check(scheme, key="check", header="Check", width=52):
+def Check(key="check", header="Check", width=52):
     """OK, or the sentence saying what is wrong with the row; empty for an empty row."""
     return Formula(
         key,
         header,
-        '=IF(COUNTA({items})=0;"";CASECHECK("%s";{items};{children};{share}))' % scheme,
+        '=IF(COUNTA({items})=0;"";CASECHECK({scheme};{items};{children};{share}))',
         width,
         style="cw Check",
     )
+
+
+# -- what descriptions take from the scheme files ----------------------------------------
+
+
+def scored(title, version, codes, plus=None):
+    """A column header: `title`, then the points of its codes as the scheme file gives them
+    (one code: its points in words; several: their distinct points, "4, 6 or 10"); with
+    `plus`, the points that code adds ("with COMPLEX +4")."""
+    if len(codes) == 1:
+        text = version.points_text(codes[0])
+    else:
+        text = version.points_list(codes)
+    if plus:
+        text += ",\nwith %s +%s" % (plus, version.short_points(plus))
+    return "%s\n%s" % (title, text)
+
+
+def repeats(code, times=3):
+    """The combinations of a repeatable code: "X; X", "X; X; X"."""
+    return tuple("; ".join([code] * n) for n in range(2, times + 1))
+
+
+def with_plus(codes, plus):
+    """Each code with `plus`: "X; P" ..."""
+    return tuple("%s; %s" % (c, plus) for c in codes)
+
+
+def within_text(version, grade=""):
+    """The grade's band at full time in words: "330 to 350 points", "up to 300 points"."""
+    lower, upper = version.within(grade)
+    if not lower:
+        return "up to %s points" % schemes.number_text(upper)
+    return "%s to %s points" % (schemes.number_text(lower), schemes.number_text(upper))
+
+
+def grades_note(version, what="points"):
+    """The help of a Grade field: each grade's band (or capacity) at full time, and the
+    default: "NQSW: up to 300 points; EXPERIENCED: 330 to 350 points ... Empty means ..."."""
+    parts = ["%s: %s" % (g, within_text(version, g)) for g in version.grade_names()]
+    if what != "points":
+        parts = [p.replace(" points", " " + what) for p in parts]
+    return "%s. Empty means %s." % ("; ".join(parts), version.default_grade)
+
+
+def band_table(builder, lay, top, version, first_col=0, span=3):
+    """The grades' bands at full time as the scheme file gives them: a header and a line per
+    grade, from `top`; returns the row after it."""
+    sh = lay.sheet
+    builder.put(sh, first_col, top, "Grade", "cw Header")
+    builder.put(sh, first_col + 1, top, "Within band (full time)", "cw Header")
+    builder.merge(sh, first_col + 1, top, first_col + span, top)
+    r = top + 1
+    for g in version.grade_names():
+        builder.put(sh, first_col, r, g, "cw Entry")
+        builder.put(sh, first_col + 1, r, within_text(version, g), "cw Entry")
+        builder.merge(sh, first_col + 1, r, first_col + span, r)
+        r += 1
+    return r
 
 
 # Why a total shows an error, when CASEREASON cannot say more.
@@ -714,6 +775,7 @@ class Builder:
             sheets.insertNewByName(spec.name, index)
             sh = sheets.getByName(spec.name)
         lay = Layout(sh, spec.name)
+        lay.names["scheme"] = '"%s"' % self.t.scheme
         ncols = len(spec.columns)
         lay.last_col = ncols - 1
         for i, c in enumerate(spec.columns):

@@ -5,7 +5,8 @@ manager completes in supervision, and the quarterly team pro-forma).
 Individual pro-forma: one line per family group: the specific item scores the first child (A)
 and every other child (B), up to two additional items are added, the family total is
 CASEPOINTS. Personal capacity elements 1 and 2 and extra formal duties give the personal
-points; the grand total is banded Sustainable / Demanding / High pro rata to the hours worked.
+points; the grand total is banded pro rata to the hours worked. Codes, points and bands come
+from schemes/notts.toml.
 """
 
 from cwtemplate import (
@@ -26,7 +27,15 @@ from cwtemplate import (
 )
 from history import history_sheet
 
-S = "NOTTS"
+from caseweight import schemes
+
+SCHEME = schemes.of_file("notts")
+S = SCHEME.name
+V = SCHEME.version_at()  # the version in force when the templates are built
+HOURS_POINTS = schemes.number_text(V.worker["hours_points"])
+PERSONAL_MOST = V.rule("at-most", group="worker")["most"]
+ADDITIONAL_MOST = V.rule("at-most", group="additional")["most"]
+ABOVE = [a["label"] for a in V.bands["above"]]
 FULL_TIME_HOURS = 37  # the county's standard working week: FTE = hours worked / 37
 DAYS = (
     (0.5, "Half a day"),
@@ -50,7 +59,7 @@ def personal_capacity(builder, lay, index):
         Codes("personal", "Personal capacity", "worker"), "Personal capacity elements"
     )
     help_text = builder._help(entries)
-    for i in range(2):
+    for i in range(PERSONAL_MOST):
         r = top + 1 + i
         builder.put(sh, 0, r, "Element %d" % (i + 1), "cw Entry")
         builder.merge(sh, 0, r, 2, r)
@@ -59,11 +68,15 @@ def personal_capacity(builder, lay, index):
             sh.getCellRangeByPosition(3, r, 3, r), source, "Personal capacity", help_text
         )
         builder.put(
-            sh, 4, r, '=IF(D{0}="";"";WORKERPOINTS("NOTTS";D{0}))'.format(r + 1), "cw Result"
+            sh,
+            4,
+            r,
+            '=IF(D{r}="";"";WORKERPOINTS({s};D{r}))'.format(r=r + 1, s=lay.cell("scheme")),
+            "cw Result",
         )
     r = top + 3
     label = builder.put(
-        sh, 0, r, "Extra formal duties (hours a month, 0.5 point an hour)", "cw Entry"
+        sh, 0, r, "Extra formal duties (hours a month, %s point an hour)" % HOURS_POINTS, "cw Entry"
     )
     label.IsTextWrapped = True
     builder.merge(sh, 0, r, 2, r)
@@ -76,7 +89,7 @@ def personal_capacity(builder, lay, index):
         "Extra formal duties",
         "Hours a month of extra formal duties.",
     )
-    builder.put(sh, 4, r, '=IF(D{0}="";"";D{0}*0.5)'.format(r + 1), "cw Result")
+    builder.put(sh, 4, r, '=IF(D{0}="";"";D{0}*{1})'.format(r + 1, HOURS_POINTS), "cw Result")
     lay.names["personal_items"] = "$D$%d:$D$%d" % (top + 2, top + 3)
     lay.names["duty_hours"] = "$D$%d" % (r + 1)
     builder.name("cw_personal_items", lay.sheet_name, 3, top + 1, 3, top + 2)
@@ -84,17 +97,18 @@ def personal_capacity(builder, lay, index):
 
 
 def part_time_table(builder, lay, index):
-    """The pro-forma's table of band limits by days worked, from the add-in's bands."""
+    """The pro-forma's table of band limits by days worked, from the scheme file's bands."""
     sh = lay.sheet
     top = lay.next_row
-    limits = builder.engine.band_limits(S)
-    shown = [x for x in limits if x[0] != "Below sustainable"]
+    limits = V.band_limits()
+    shown = [x for x in limits if x[0] != V.bands.get("below")]
     builder.put(sh, 0, top, "Days worked", "cw Header")
     for j, (label, lo, hi) in enumerate(shown):
+        over = "" if label == V.bands["within"] else "over "
         text = (
-            "%s\n%d to %d points" % (label, lo, hi)
+            "%s\n%s%g to %g points" % (label, over, lo, hi)
             if hi is not None
-            else "%s\n%d+ points" % (label, lo)
+            else "%s\nover %g points" % (label, lo)
         )
         builder.put(sh, 1 + 2 * j, top, text, "cw Header")
         builder.merge(sh, 1 + 2 * j, top, 2 + 2 * j, top)
@@ -105,7 +119,7 @@ def part_time_table(builder, lay, index):
         for j, (label, lo, hi) in enumerate(shown):
             upper = hi if hi is not None else lo
             value = round(upper * days / 5.0, 1)
-            text = ("up to %g" if hi is not None else "%g and over") % value
+            text = ("up to %g" if hi is not None else "over %g") % value
             builder.put(sh, 1 + 2 * j, r, text, "cw Entry")
             builder.merge(sh, 1 + 2 * j, r, 2 + 2 * j, r)
     r = top + len(DAYS) + 2
@@ -168,14 +182,14 @@ individual = Template(
                 Formula(
                     "first",
                     "First child (A)",
-                    '=IF({specific}="";"";CASEPOINTS("NOTTS";{specific};1;{share}))',
+                    '=IF({specific}="";"";CASEPOINTS({scheme};{specific};1;{share}))',
                     16,
                     fmt="0.##",
                 ),
                 Formula(
                     "other",
                     "Other children (B each)",
-                    '=IF({specific}="";"";CASEPOINTS("NOTTS";{specific};{children};{share})'
+                    '=IF({specific}="";"";CASEPOINTS({scheme};{specific};{children};{share})'
                     "-{first})",
                     16,
                     fmt="0.##",
@@ -183,13 +197,13 @@ individual = Template(
                 Formula(
                     "additional",
                     "Additional points",
-                    '=IF(COUNTA({add1};{add2})=0;"";{points}-CASEPOINTS("NOTTS";{specific};'
+                    '=IF(COUNTA({add1};{add2})=0;"";{points}-CASEPOINTS({scheme};{specific};'
                     "{children};{share}))",
                     16,
                     fmt="0.##",
                 ),
-                Points(S, header="Family total", width=28),
-                Check(S),
+                Points(header="Family total", width=28),
+                Check(),
             ],
             rows=15,
             fields_per_row=3,
@@ -197,7 +211,7 @@ individual = Template(
                 Total(
                     "personal",
                     "Points for personal capacity",
-                    '=WORKERPOINTS("NOTTS";{personal_items};{?duty_hours})',
+                    "=WORKERPOINTS({scheme};{personal_items};{?duty_hours})",
                     fmt="0.##",
                 ),
                 Total(
@@ -206,7 +220,7 @@ individual = Template(
                 Total(
                     "total",
                     "GRAND TOTAL",
-                    '=WORKLOADPOINTS("NOTTS";{points};{personal})',
+                    "=WORKLOADPOINTS({scheme};{points};{personal})",
                     fmt="0.##",
                 ),
                 Total(
@@ -218,20 +232,21 @@ individual = Template(
                 Total(
                     "band",
                     "Workload",
-                    '=WORKLOADBAND("NOTTS";{total};;{fte})',
+                    "=WORKLOADBAND({scheme};{total};;{fte})",
                     band=True,
                     style="cw Total",
                 ),
                 Total(
                     "capacity",
                     "Against the top of Sustainable",
-                    '=WORKLOADCAPACITY("NOTTS";{total};;{fte})',
+                    "=WORKLOADCAPACITY({scheme};{total};;{fte})",
                     fmt="0%",
                 ),
             ],
             notes=(
                 "One line per family group: the specific item scores the first child and each "
-                "other child; at most two additional items. Co-worked cases: share 50%.",
+                "other child; at most %d additional items. Co-worked cases: share 50%%."
+                % ADDITIONAL_MOST,
                 "A row that breaks a rule turns red, its total shows Err:502 and the Check column "
                 "says why.",
             ),
@@ -317,7 +332,7 @@ team = Template(
                 Formula(
                     "points",
                     "Total points for worker",
-                    '=IF(COUNT({personal};{cases})=0;"";WORKLOADPOINTS("NOTTS";{cases};'
+                    '=IF(COUNT({personal};{cases})=0;"";WORKLOADPOINTS({scheme};{cases};'
                     "{personal}))",
                     19,
                     fmt="0.##",
@@ -326,7 +341,7 @@ team = Template(
                 Formula(
                     "band",
                     "Workload",
-                    '=IF({points}="";"";WORKLOADBAND("NOTTS";{points};;{?wte}))',
+                    '=IF({points}="";"";WORKLOADBAND({scheme};{points};;{?wte}))',
                     22,
                     band=True,
                 ),
@@ -358,9 +373,11 @@ team = Template(
                     fmt="0.#",
                 ),
                 Total(
-                    "demanding", "Workers with a demanding workload", '=COUNTIF({band};"Demanding")'
+                    "demanding",
+                    "Workers with a demanding workload",
+                    '=COUNTIF({band};"%s")' % ABOVE[0],
                 ),
-                Total("high", "Workers with a high workload", '=COUNTIF({band};"High")'),
+                Total("high", "Workers with a high workload", '=COUNTIF({band};"%s")' % ABOVE[1]),
                 Total("children_total", "Children", "=SUM({children})"),
                 Total("families_total", "Cases (family groups)", "=SUM({families})"),
             ],
@@ -370,7 +387,7 @@ team = Template(
             ),
             extras=[team_extras],
         ),
-        history_sheet(S, "Nottinghamshire County Council"),
+        history_sheet(S, SCHEME.council),
     ],
 )
 

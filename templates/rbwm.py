@@ -5,13 +5,47 @@ The columns of Appendix 1 in their order: child's name (CP/CiC) or family name (
 need, CiC / care leaver / foster carer, CP, single assessment, section 47, court, any other
 assessment, reports, fostering, additional travel, family and youth worker work, total. Under the
 table: the total against the grade's band, and the number of cases against the caseload ranges
-for the worker's experience.
+for the worker's experience. Codes, points, grades and bands come from schemes/rbwm.toml.
 """
 
-from cwtemplate import Check, Codes, Field, Points, Share, Sheet, Template, Text, Total
+from cwtemplate import (
+    Check,
+    Codes,
+    Field,
+    Points,
+    Share,
+    Sheet,
+    Template,
+    Text,
+    Total,
+    band_table,
+    grades_note,
+    repeats,
+    scored,
+    with_plus,
+)
 
-S = "RBWM"
-GRADES = ("NQSW", "EXPERIENCED", "SENIOR")
+from caseweight import schemes
+
+SCHEME = schemes.of_file("rbwm")
+S = SCHEME.name
+V = SCHEME.version_at()  # the version in force when the templates are built
+GRADES = tuple(V.grade_names())
+pts = V.short_points
+
+# Appendix 1's columns, as the scheme file describes them.
+CIN = V.column("cin")["items"]
+CP = V.column("cp")
+COMPLEX = CP["plus"]
+IN_CARE = [c for c in V.rule("only-with", code=COMPLEX)["with"] if c != CP["item"]]
+PRE = V.codes(column="pre-proceedings")
+# The court codes in the file's order: in court, the extras (complex issues, directions), the
+# final hearing.
+IN_COURT, *COURT_EXTRA, FINAL_HEARING = V.codes(column="court")
+OTHER = V.column("other-assessment")["item"]
+REPORT = V.column("reports")["item"]
+FOSTERING = V.column("fostering")["items"]
+FYW = V.column("fyw")["items"]
 
 # Caseload numbers (cases, not points) by experience, full time (SPEC 3.2); pro rata by FTE.
 EXPERIENCE = (
@@ -39,15 +73,7 @@ def count_range_table(builder, lay, index):
         builder.put(sh, 0, top + 1 + i, name, "cw Entry")
         builder.put(sh, 1, top + 1 + i, "%d to %d" % (lo, hi), "cw Entry")
         builder.merge(sh, 1, top + 1 + i, 2, top + 1 + i)
-    for j, g in enumerate(GRADES):
-        limits = builder.engine.band_limits(S, g)
-        within = [x for x in limits if x[0] == "Within band"][0]
-        builder.put(sh, 0, top + 5 + j, "%s band" % g, "cw Entry")
-        builder.put(sh, 1, top + 5 + j, "%d to %d points" % (within[1], within[2]), "cw Entry")
-        builder.merge(sh, 1, top + 5 + j, 2, top + 5 + j)
-    builder.put(sh, 0, top + 4, "Grade", "cw Header")
-    builder.put(sh, 1, top + 4, "Within band (full time)", "cw Header")
-    builder.merge(sh, 1, top + 4, 2, top + 4)
+    band_table(builder, lay, top + 4, V, span=2)
 
 
 all_cases = Template(
@@ -69,8 +95,7 @@ all_cases = Template(
                     "Grade",
                     "choice",
                     choices=GRADES,
-                    note="NQSW 220-250, EXPERIENCED 330-350, SENIOR 350-400 points. Empty means "
-                    "EXPERIENCED.",
+                    note=grades_note(V),
                 ),
                 Field(
                     "fte",
@@ -91,97 +116,112 @@ all_cases = Template(
             ],
             fields_per_row=3,
             columns=[
-                Text("name", "Child's name (CP / CiC)\nor family name (CIN)", 40),
-                Codes("cin", "Child in need\n(family)\n10", "case", 17, only=("CIN",)),
+                Text(
+                    "name",
+                    "Child's name (%s / CiC)\nor family name (%s)" % (CP["item"], "/".join(CIN)),
+                    40,
+                ),
+                Codes("cin", scored("Child in need\n(family)", V, CIN), "case", 17, only=CIN),
                 Codes(
                     "cic",
-                    "Child in care (CiC) / care leaver / foster carer\nstandard 6, complex +4",
+                    scored("Child in care (CiC) / care leaver / foster carer", V, IN_CARE, COMPLEX),
                     "case",
                     30,
-                    only=("CIC", "CARE-LEAVER", "FOSTER-CARER"),
-                    combos=("CIC; COMPLEX", "CARE-LEAVER; COMPLEX", "FOSTER-CARER; COMPLEX"),
+                    only=IN_CARE,
+                    combos=with_plus(IN_CARE, COMPLEX),
                 ),
                 Codes(
                     "cp",
-                    "Child protection plan (CP)\nstandard 6,\ncomplex +4",
+                    scored("Child protection plan (%s)" % CP["item"], V, [CP["item"]], COMPLEX),
                     "case",
                     18,
-                    only=("CP",),
-                    combos=("CP; COMPLEX",),
+                    only=(CP["item"],),
+                    combos=with_plus([CP["item"]], COMPLEX),
                 ),
                 Codes(
-                    "single", "Single assessment\n10", "assessment", 22, only=("SINGLE-ASSESSMENT",)
+                    "single",
+                    scored("Single assessment", V, [V.column("single-assessment")["item"]]),
+                    "assessment",
+                    22,
+                    only=(V.column("single-assessment")["item"],),
                 ),
-                Codes("s47", "Section 47 enquiries\n10", "s47", 17),
+                Codes("s47", scored("Section 47 enquiries", V, V.codes(column="s47")), "s47", 17),
                 Codes(
                     "court",
-                    "Court\npre-proceedings / initial statement 5, ongoing +3, final " "hearing +3",
+                    "Court\npre-proceedings / initial statement %s, ongoing +%s, final hearing +%s"
+                    % (V.points_list(PRE), pts(IN_COURT), pts(FINAL_HEARING)),
                     "pre-proceedings",
                     36,
-                    combos=("PRE-PROCEEDINGS; COURT", "PRE-PROCEEDINGS; COURT; FINAL-HEARING"),
+                    combos=(
+                        "; ".join(PRE + [IN_COURT]),
+                        "; ".join(PRE + [IN_COURT, FINAL_HEARING]),
+                    ),
                 ),
                 Codes(
                     "court_extra",
-                    "Court: complex issues +5, directions 10",
+                    "Court: complex issues +%s, directions %s" % tuple(map(pts, COURT_EXTRA)),
                     "court",
                     24,
-                    only=("COURT-COMPLEX", "DIRECTIONS"),
-                    combos=("COURT-COMPLEX; DIRECTIONS",),
+                    only=COURT_EXTRA,
+                    combos=("; ".join(COURT_EXTRA),),
                 ),
                 Codes(
                     "other",
-                    "Any other assessment\n10",
+                    scored("Any other assessment", V, [OTHER]),
                     "assessment",
                     22,
-                    only=("OTHER-ASSESSMENT",),
-                    combos=("OTHER-ASSESSMENT; OTHER-ASSESSMENT",),
+                    only=(OTHER,),
+                    combos=repeats(OTHER, 2),
                 ),
                 Codes(
                     "report",
-                    "Written reports\n(CPR, Annex B, Form F, SGO, s7/s37 ...)\n10",
+                    scored("Written reports\n(CPR, Annex B, Form F, SGO, s7/s37 ...)", V, [REPORT]),
                     "report",
                     24,
-                    combos=("REPORT; REPORT", "REPORT; REPORT; REPORT"),
+                    combos=repeats(REPORT),
                 ),
                 Codes(
                     "fostering",
-                    "Fostering\nfamily finding 3, panel 3, private fostering 3",
+                    "Fostering\n"
+                    + ", ".join("%s %s" % (V.label(c).lower(), pts(c)) for c in FOSTERING),
                     "fostering",
                     24,
-                    combos=("FAMILY-FINDING; PANEL",),
+                    combos=("; ".join(FOSTERING[:2]),),
                 ),
-                Codes("travel", "Additional travel\n4, 6 or 10", "travel", 20),
+                Codes(
+                    "travel", scored("Additional travel", V, V.codes(column="travel")), "travel", 20
+                ),
                 Codes(
                     "task",
-                    "Family and youth worker work, supervised contact\n5",
+                    scored("Family and youth worker work, supervised contact", V, FYW),
                     "task",
                     22,
-                    combos=("FYW; CONTACT",),
+                    combos=("; ".join(FYW),),
                 ),
                 Share(),
-                Points(S, header="TOTAL for child / young person"),
-                Check(S),
+                Points(header="TOTAL for child / young person"),
+                Check(),
             ],
             rows=20,
             header_height=24,
             totals=[
-                Total("total", "Total points", '=WORKLOADPOINTS("RBWM";{points})', fmt="0.##"),
+                Total("total", "Total points", "=WORKLOADPOINTS({scheme};{points})", fmt="0.##"),
                 Total(
                     "band",
                     "Band for the grade",
-                    '=WORKLOADBAND("RBWM";{total};{?grade};{?fte})',
+                    "=WORKLOADBAND({scheme};{total};{?grade};{?fte})",
                     band=True,
                 ),
                 Total(
                     "capacity",
                     "Capacity used (100% = top of the band)",
-                    '=WORKLOADCAPACITY("RBWM";{total};{?grade};{?fte})',
+                    "=WORKLOADCAPACITY({scheme};{total};{?grade};{?fte})",
                     fmt="0%",
                 ),
                 Total(
                     "headroom",
                     "Headroom to the top of the band",
-                    '=1/WORKLOADCAPACITY("RBWM";1;{?grade};{?fte})-{total}',
+                    "=1/WORKLOADCAPACITY({scheme};1;{?grade};{?fte})-{total}",
                     fmt="0.#;-0.#;0",
                 ),
                 Total("cases", "Number of cases", "=COUNTA({name})"),
@@ -207,10 +247,11 @@ all_cases = Template(
             ],
             notes=(
                 "One row per child in care, care leaver or child on a CP plan; one row per family "
-                "for children in need; one row per foster carer. COMPLEX (+4) goes with the case "
-                "type in its column.",
-                "Court: choose the stage reached (pre-proceedings 5, then +3 in court, +3 at final "
-                "hearing); complex issues and demanding directions go in the next column.",
+                "for children in need; one row per foster carer. %s (+%s) goes with the case "
+                "type in its column." % (COMPLEX, pts(COMPLEX)),
+                "Court: choose the stage reached (pre-proceedings %s, then +%s in court, +%s at "
+                "final hearing); complex issues and demanding directions go in the next column."
+                % (V.points_list(PRE), pts(IN_COURT), pts(FINAL_HEARING)),
                 "A row that breaks a rule turns red, its total shows Err:502 and the Check column "
                 "says why.",
             ),

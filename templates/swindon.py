@@ -4,11 +4,13 @@ Sheets" and "Family Placements Service").
 The children's teams' sheet keeps the paper sheet's columns in their order: child's name,
 locality area of the child's home, basic weight, LAC, CP plan, court, significant assessment,
 pre-proceedings, additional travel, time-limited task, group work, total for child. Each column
-holds the codes that score it (the LAC column: LAC, or LAC with COMPLEX); the total is
-CASEPOINTS over the row's codes. Under the table: the total score, the grade's band and where
+holds the codes that score it (the looked-after column: its case type alone or with the complex
+modifier); the total is CASEPOINTS over the row's codes. Codes, points, grades and bands come
+from schemes/swindon.toml. Under the table: the total score, the grade's band and where
 the worker stands in it.
 """
 
+from caseweight import schemes
 from cwtemplate import (
     Check,
     Children,
@@ -23,12 +25,33 @@ from cwtemplate import (
     Template,
     Text,
     Total,
+    band_table,
+    grades_note,
     put_table,
+    repeats,
+    scored,
+    with_plus,
 )
 from history import history_sheet
 
-S = "SWINDON"
-GRADES = ("NQSW", "EXPERIENCED", "HIGHER-SPECIALIST")
+SCHEME = schemes.of_file("swindon")
+S = SCHEME.name
+V = SCHEME.version_at()  # the version in force when the templates are built
+GRADES = tuple(V.grade_names())
+WITHIN = V.bands["within"]
+ABOVE = V.bands["above"][0]["label"]
+
+# The paper sheet's columns, as the scheme file describes them.
+LAC = V.column("lac")
+CP = V.column("cp")
+COMPLEX = LAC["plus"]
+TASK = V.column("task")["item"]
+FAMILY = [c for c in V.codes(column="children") if V.item(c).get("per") == "family-size"]
+CASE_TYPES_WITH_COMPLEX = V.rule("only-with", code=COMPLEX)["with"]
+# Family placements: the carer's case types, then the modifiers in pairs (plain, complex).
+FP_CASES = V.codes(group="case", column="family-placements")
+FP_MODIFIERS = V.codes(group="modifier", column="family-placements")
+FP_PAIRS = [FP_MODIFIERS[i : i + 2] for i in range(0, len(FP_MODIFIERS), 2)]
 ROWS = 22
 # The locality areas of the child's home, as the guidance to the sheet names them (the
 # council's CAT areas); no points.
@@ -51,14 +74,7 @@ def header_fields():
     return [
         Field("team", "Team"),
         Field("worker", "Social worker"),
-        Field(
-            "grade",
-            "Grade",
-            "choice",
-            choices=GRADES,
-            note="NQSW: up to 300 points; EXPERIENCED: 330-350; HIGHER-SPECIALIST: 350-400. "
-            "Empty means EXPERIENCED.",
-        ),
+        Field("grade", "Grade", "choice", choices=GRADES, note=grades_note(V)),
         Field(
             "fte",
             "FTE",
@@ -79,103 +95,111 @@ def worker_totals():
         Total(
             "worker_points",
             "Higher specialist allowance (PSW tasks)",
-            '=WORKERPOINTS("SWINDON";{psw})',
+            "=WORKERPOINTS({scheme};{psw})",
             fmt="0.##",
         ),
         Total(
             "total",
             "Total score",
-            '=WORKLOADPOINTS("SWINDON";{points};{worker_points})',
+            "=WORKLOADPOINTS({scheme};{points};{worker_points})",
             fmt="0.##",
         ),
         Total(
             "band",
             "Band for the grade",
-            '=WORKLOADBAND("SWINDON";{total};{?grade};{?fte})',
+            "=WORKLOADBAND({scheme};{total};{?grade};{?fte})",
             band=True,
         ),
         Total(
             "capacity",
             "Capacity used (100% = top of the band)",
-            '=WORKLOADCAPACITY("SWINDON";{total};{?grade};{?fte})',
+            "=WORKLOADCAPACITY({scheme};{total};{?grade};{?fte})",
             fmt="0%",
         ),
         Total(
             "top",
             "Top of the band at this FTE",
-            '=1/WORKLOADCAPACITY("SWINDON";1;{?grade};{?fte})',
+            "=1/WORKLOADCAPACITY({scheme};1;{?grade};{?fte})",
             fmt="0.#",
         ),
         Total("headroom", "Headroom to the top of the band", "={top}-{total}", fmt="0.#;-0.#;0"),
     ]
 
 
-def band_table(builder, lay, index):
-    """The grades' bands, as the add-in computes them, beside the totals."""
-    sh = lay.sheet
-    top = lay.block_row
-    builder.put(sh, 0, top, "Grade", "cw Header")
-    builder.put(sh, 1, top, "Within band (full time)", "cw Header")
-    builder.merge(sh, 1, top, 3, top)
-    for i, g in enumerate(GRADES):
-        limits = builder.engine.band_limits(S, g)
-        within = [x for x in limits if x[0] == "Within band"][0]
-        lo = "up to" if within[1] == 0 else "%d to" % within[1]
-        builder.put(sh, 0, top + 1 + i, g, "cw Entry")
-        builder.put(sh, 1, top + 1 + i, "%s %d points" % (lo, within[2]), "cw Entry")
-        builder.merge(sh, 1, top + 1 + i, 3, top + 1 + i)
-    builder.put(
-        sh,
-        0,
-        top + len(GRADES) + 1,
-        "Part-time: the band is pro rata (FTE x the limits).",
-        "cw Note",
-    )
+def grade_bands(builder, lay, index):
+    """The grades' bands, as the scheme file gives them, beside the totals."""
+    r = band_table(builder, lay, lay.block_row, V)
+    builder.put(lay.sheet, 0, r, "Part-time: the band is pro rata (FTE x the limits).", "cw Note")
 
 
 SCORING_NOTES = (
     "One row per looked after or child protection child (or a sibling group: Children = N); one "
     "row per family for children in need.",
-    "LAC and CP include the basic weight 10; the CP basic part of a sibling group living together "
-    "is capped at 30. COMPLEX (+4 per child) goes with LAC or CP only.",
+    "%s and %s include the basic weight %s; the %s basic part of a sibling group living together "
+    "is capped at %s. %s (+%s per child) goes with %s only."
+    % (
+        LAC["item"],
+        CP["item"],
+        schemes.number_text(V.item(CP["item"])["basic"]),
+        CP["item"],
+        schemes.number_text(V.item(CP["item"])["basic_cap"]),
+        COMPLEX,
+        V.short_points(COMPLEX),
+        " or ".join(CASE_TYPES_WITH_COMPLEX),
+    ),
     "A row that breaks a rule turns red, its total shows Err:502 and the Check column says why.",
 )
 
+
+def each_child_column(key, title, column, width=24):
+    """A column of one case type per child, alone or with its modifier (the paper sheet's LAC
+    and CP columns)."""
+    return Codes(
+        key,
+        scored(title, V, [column["item"]], column["plus"]),
+        "children",
+        width,
+        only=(column["item"],),
+        combos=with_plus([column["item"]], column["plus"]),
+    )
+
+
+COURT = scored("In court", V, V.codes(column="court"))
+TRAVEL = scored("Additional travel", V, V.codes(column="travel"))
+TASK_HEADER = scored("Time-limited specific task\n(life story ...)", V, [TASK])
+GROUP_HEADER = scored("Running group work", V, V.codes(column="group-work"))
+ASSESSMENT = scored("Significant assessment", V, V.codes(column="assessment"))
+
 CHILDREN_COLUMNS = [
-    Text("name", "Child's name\n(family name for CIN)", 42),
+    Text("name", "Child's name\n(family name for %s)" % "/".join(FAMILY), 42),
     Children("Children\n(N for a family)", 16),
     Locality("Locality area of child's home", 15),
     Codes(
-        "basic", "Basic weight\nCIN family 10\n(4-6 children 20, 7+ 30)", "children", only=("CIN",)
-    ),
-    Codes(
-        "lac",
-        "Looked after (LAC)\nstandard 6,\ncomplex +4",
+        "basic",
+        "Basic weight\n" + "; ".join("%s %s" % (c, V.points_text(c)) for c in FAMILY),
         "children",
-        only=("LAC",),
-        combos=("LAC; COMPLEX",),
+        only=FAMILY,
+    ),
+    each_child_column("lac", "Looked after (%s)" % LAC["item"], LAC),
+    each_child_column("cp", "Child protection plan (%s)" % CP["item"], CP),
+    Codes("court", COURT, "court", 25),
+    Codes(
+        "assessment",
+        scored("Significant assessment", V, V.codes(column="assessment") + V.codes(column="s47")),
+        "assessment+s47",
     ),
     Codes(
-        "cp",
-        "Child protection plan (CP)\nstandard 6,\ncomplex +4",
-        "children",
-        only=("CP",),
-        combos=("CP; COMPLEX",),
+        "pre",
+        scored("Work underway in pre-proceedings", V, V.codes(column="pre-proceedings")),
+        "pre-proceedings",
+        25,
     ),
-    Codes("court", "In court\n10 initial / final,\n5 if more settled", "court", 25),
-    Codes("assessment", "Significant assessment 10", "assessment+s47"),
-    Codes("pre", "Work underway in pre-proceedings 4", "pre-proceedings", 25),
-    Codes("travel", "Additional travel\n4, 6 or 10", "travel"),
-    Codes(
-        "task",
-        "Time-limited specific task\n(life story ...) 5",
-        "task",
-        combos=("TASK; TASK", "TASK; TASK; TASK"),
-    ),
-    Codes("group", "Running group work 10", "group-work", 17),
+    Codes("travel", TRAVEL, "travel"),
+    Codes("task", TASK_HEADER, "task", combos=repeats(TASK)),
+    Codes("group", GROUP_HEADER, "group-work", 17),
     Share(),
-    Points(S, header="Total for child"),
-    Check(S),
+    Points(header="Total for child"),
+    Check(),
 ]
 
 children_teams = Template(
@@ -192,41 +216,54 @@ children_teams = Template(
             rows=ROWS,
             totals=worker_totals(),
             notes=SCORING_NOTES,
-            extras=[band_table],
+            extras=[grade_bands],
         )
     ],
 )
+
+CARE_MANAGED = V.codes(group="case", column="cypd")
 
 disabled_children = Template(
     file="swindon-disabled-children",
     title="Swindon: disabled children's team weighting sheet",
     scheme=S,
     description="Swindon caseload weighting sheet for the disabled children's team: "
-    "care-managed cases (5 points) beside social work cases.",
+    "care-managed cases beside social work cases.",
     sheets=[
         Sheet(
             name="Weighting sheet",
             title="Swindon Borough Council - caseload weighting sheet: disabled children's team",
             fields=header_fields(),
             columns=[
-                Codes(
-                    "basic",
-                    "Basic weight\ncare-managed 5;\nCIN family 10 (4-6: 20, 7+: 30)",
-                    "cypd+children",
-                    only=("CARE-MANAGED", "CIN"),
+                (
+                    Codes(
+                        "basic",
+                        "Basic weight\ncare-managed %s;\n%s"
+                        % (
+                            V.points_list(CARE_MANAGED),
+                            "; ".join("%s %s" % (c, V.points_text(c)) for c in FAMILY),
+                        ),
+                        "cypd+children",
+                        only=CARE_MANAGED + FAMILY,
+                    )
+                    if c.key == "basic"
+                    else c
                 )
-                if c.key == "basic"
-                else c
                 for c in CHILDREN_COLUMNS
             ],
             rows=ROWS,
             totals=worker_totals(),
-            notes=("Care-managed cases: CARE-MANAGED in the basic weight column, 5 points a case.",)
+            notes=(
+                "Care-managed cases: %s in the basic weight column, %s points a case."
+                % (" or ".join(CARE_MANAGED), V.points_list(CARE_MANAGED)),
+            )
             + SCORING_NOTES[1:],
-            extras=[band_table],
+            extras=[grade_bands],
         )
     ],
 )
+
+CARE_LEAVER = V.codes(group="case", column="leaving-care")
 
 leaving_care = Template(
     file="swindon-leaving-care",
@@ -245,44 +282,53 @@ leaving_care = Template(
                     "Category",
                     ("Eligible", "Relevant", "Former relevant"),
                     22,
-                    note="Eligible: still looked after (16-17), score LAC. Relevant: left care at "
-                    "16-17. Former relevant: 18 and over.",
+                    note="Eligible: still looked after (16-17), score %s. Relevant: left care at "
+                    "16-17. Former relevant: 18 and over." % LAC["item"],
                 ),
                 Locality("Locality area", 13),
                 Codes(
                     "basic",
-                    "Basic weight\nleaving care 10\n(LAC while looked after)",
+                    scored("Basic weight", V, CARE_LEAVER)
+                    + "\n(%s while looked after)" % LAC["item"],
                     "leaving-care+children",
                     26,
-                    only=("CARE-LEAVER", "LAC"),
-                    combos=("LAC; COMPLEX",),
+                    only=CARE_LEAVER + [LAC["item"]],
+                    combos=with_plus([LAC["item"]], COMPLEX),
                 ),
-                Codes("court", "In court\n10 initial / final,\n5 if more settled", "court", 25),
-                Codes("assessment", "Significant assessment 10", "assessment"),
-                Codes("travel", "Additional travel\n4, 6 or 10", "travel"),
+                Codes("court", COURT, "court", 25),
+                Codes("assessment", ASSESSMENT, "assessment"),
+                Codes("travel", TRAVEL, "travel"),
                 Codes(
                     "task",
-                    "Time-limited specific task 5",
+                    scored("Time-limited specific task", V, [TASK]),
                     "task",
-                    combos=("TASK; TASK", "TASK; TASK; TASK"),
+                    combos=repeats(TASK),
                 ),
-                Codes("group", "Running group work 10", "group-work", 17),
+                Codes("group", GROUP_HEADER, "group-work", 17),
                 Share(),
-                Points(S, header="Total for young person"),
-                Check(S),
+                Points(header="Total for young person"),
+                Check(),
             ],
             rows=ROWS,
             totals=worker_totals(),
             notes=(
-                "Eligible young people are still looked after: score LAC (with COMPLEX when "
-                "complex), not CARE-LEAVER.",
-                "Relevant and former relevant young people: CARE-LEAVER, basic weight 10.",
+                "Eligible young people are still looked after: score %s (with %s when "
+                "complex), not %s." % (LAC["item"], COMPLEX, " or ".join(CARE_LEAVER)),
+                "Relevant and former relevant young people: %s, basic weight %s."
+                % (" or ".join(CARE_LEAVER), V.points_list(CARE_LEAVER)),
                 SCORING_NOTES[2],
             ),
-            extras=[band_table],
+            extras=[grade_bands],
         )
     ],
 )
+
+
+def fp_codes(key, title, codes, width=26):
+    """A family placements column: its codes from the scheme file, their points after the
+    title."""
+    return Codes(key, scored(title, V, codes), "family-placements", width, only=codes)
+
 
 family_placements = Template(
     file="swindon-family-placements",
@@ -300,61 +346,35 @@ family_placements = Template(
                 Children("Children placed"),
                 Codes(
                     "basic",
-                    "Basic weighting\n10 per child placed;\n10 for carers without a "
-                    "full-time placement",
+                    "Basic weighting\n"
+                    + ";\n".join("%s %s" % (c, V.points_text(c)) for c in FP_CASES),
                     "family-placements",
                     30,
-                    only=("FP-CHILD", "FP-CARER"),
+                    only=FP_CASES,
                 ),
-                Codes(
-                    "assessment",
-                    "Assessments\n5, complex 10 (Form F)",
-                    "family-placements",
-                    30,
-                    prefix="FP-ASSESSMENT",
-                ),
-                Codes(
-                    "review",
-                    "Approved carer reviews\n5 report, 10 report and attendance",
-                    "family-placements",
-                    26,
-                    prefix="FP-REVIEW",
-                ),
-                Codes(
-                    "support",
-                    "Additional support to carer / placement\n5, complex 10",
-                    "family-placements",
-                    28,
-                    prefix="FP-SUPPORT",
-                ),
-                Codes("travel", "Additional travel\n4, 6 or 10", "travel"),
-                Codes(
-                    "task",
-                    "Time-limited / specific tasks\n5, complex 10",
-                    "family-placements",
-                    26,
-                    prefix="FP-TASK",
-                ),
-                Codes(
+                fp_codes("assessment", "Assessments\n(complex: Form F)", FP_PAIRS[0], 30),
+                fp_codes("review", "Approved carer reviews\n(report; attendance)", FP_PAIRS[1]),
+                fp_codes("support", "Additional support to carer / placement", FP_PAIRS[2], 28),
+                Codes("travel", TRAVEL, "travel"),
+                fp_codes("task", "Time-limited / specific tasks", FP_PAIRS[3]),
+                fp_codes(
                     "group",
-                    "Group / project / non-casework\n5 (under half a day a month), 10",
-                    "family-placements",
-                    26,
-                    prefix="FP-GROUP",
+                    "Group / project / non-casework\n(under half a day a month; more)",
+                    FP_PAIRS[4],
                 ),
                 Share(),
-                Points(S, header="Total"),
-                Check(S),
+                Points(header="Total"),
+                Check(),
             ],
             rows=ROWS,
             totals=worker_totals(),
             notes=(
-                "One row per child placed (FP-CHILD, Children placed = N) or per carer household "
-                "without a full-time placement (FP-CARER); carers with several placements may "
-                "show more than once.",
+                "One row per child placed (%s, Children placed = N) or per carer household "
+                "without a full-time placement (%s); carers with several placements may "
+                "show more than once." % tuple(FP_CASES[:2]),
                 SCORING_NOTES[2],
             ),
-            extras=[band_table],
+            extras=[grade_bands],
         )
     ],
 )
@@ -382,7 +402,7 @@ def atm_table(builder, lay, index):
                 '=IF(A{r}="";"";COUNTIF({atm};A{r}))',
                 '=IF(N(B{r})=0;"";SUMIF({atm};A{r};{total}))',
                 '=IF(N(B{r})=0;"";SUMIF({atm};A{r};{total})/B{r})',
-                '=IF(N(B{r})=0;"";COUNTIFS({atm};A{r};{band};"Above band"))',
+                '=IF(N(B{r})=0;"";COUNTIFS({atm};A{r};{band};"%s"))' % ABOVE,
             ]
         )
         rows[-1] = [
@@ -394,7 +414,7 @@ def atm_table(builder, lay, index):
         index,
         top,
         0,
-        ["Assistant team manager", "Workers", "Total points", "Average per worker", "Above band"],
+        ["Assistant team manager", "Workers", "Total points", "Average per worker", ABOVE],
         rows,
         styles=["cw Field", "cw Result", "cw Result", "cw Result", "cw Result"],
     )
@@ -428,7 +448,7 @@ team_summary = Template(
             columns=[
                 Text("worker", "Social worker", 40),
                 Text("atm", "Assistant team manager", 34),
-                Choice("grade", "Grade", GRADES, 26, note="Empty means EXPERIENCED."),
+                Choice("grade", "Grade", GRADES, 26, note="Empty means %s." % V.default_grade),
                 Number("fte", "FTE", 12, minimum=0.01, maximum=1, note="Empty means 1."),
                 Number(
                     "total", "Total score\n(from the worker's sheet)", 22, minimum=0, maximum=2000
@@ -436,21 +456,21 @@ team_summary = Template(
                 Formula(
                     "band",
                     "Band",
-                    '=IF({total}="";"";WORKLOADBAND("SWINDON";{total};{?grade};{?fte}))',
+                    '=IF({total}="";"";WORKLOADBAND({scheme};{total};{?grade};{?fte}))',
                     22,
                     band=True,
                 ),
                 Formula(
                     "capacity",
                     "Capacity used",
-                    '=IF({total}="";"";WORKLOADCAPACITY("SWINDON";{total};{?grade};{?fte}))',
+                    '=IF({total}="";"";WORKLOADCAPACITY({scheme};{total};{?grade};{?fte}))',
                     18,
                     fmt="0%",
                 ),
                 Formula(
                     "over",
                     "Above the top of the band by",
-                    '=IF({total}="";"";MAX(0;{total}-1/WORKLOADCAPACITY("SWINDON";1;{?grade};'
+                    '=IF({total}="";"";MAX(0;{total}-1/WORKLOADCAPACITY({scheme};1;{?grade};'
                     "{?fte})))",
                     22,
                     fmt="0.#",
@@ -474,24 +494,24 @@ team_summary = Template(
                     '=IF({workers}=0;"";{team_total}/{workers})',
                     fmt="0.#",
                 ),
-                Total("above", "Workers above band", '=COUNTIF({band};"Above band")'),
+                Total("above", "Workers above band", '=COUNTIF({band};"%s")' % ABOVE),
                 Total(
                     "above_names",
-                    "Above band",
-                    '=TEXTJOIN(", ";1;IF({band}="Above band";' '{worker};""))',
+                    ABOVE,
+                    '=TEXTJOIN(", ";1;IF({band}="%s";{worker};""))' % ABOVE,
                     array=True,
                     style="cw Check",
                 ),
                 Total(
                     "team_capacity",
                     "Team capacity used (totals / maxima at FTE)",
-                    '=IF(COUNT({total})=0;"";TEAMCAPACITY("SWINDON";{total};{grade};{fte}))',
+                    '=IF(COUNT({total})=0;"";TEAMCAPACITY({scheme};{total};{grade};{fte}))',
                     fmt="0%",
                 ),
                 Total(
                     "spread",
                     "Spread between workers (capacity used)",
-                    '=IF(COUNT({total})=0;"";TEAMSPREAD("SWINDON";{total};{grade};{fte}))',
+                    '=IF(COUNT({total})=0;"";TEAMSPREAD({scheme};{total};{grade};{fte}))',
                     fmt="0%",
                 ),
             ],
@@ -501,7 +521,7 @@ team_summary = Template(
             ),
             extras=[atm_table],
         ),
-        history_sheet(S, "Swindon Borough Council", GRADES),
+        history_sheet(S, SCHEME.council, GRADES),
     ],
 )
 

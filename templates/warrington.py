@@ -1,14 +1,35 @@
 """Warrington workload management scheme for social work teams, February 2014 (SPEC 3.4; seed
-001): every workload has a stable element (15), cases and extra responsibilities; a workload
-weight of 1 point per whole 10 case points is added; the total is set against the capacity
-(100 for a full-time practitioner, 90 for an ASYE, 60 for a student, pro rata).
+001): every workload has a stable element, cases and extra responsibilities; a workload weight
+of a point per whole so many case points is added; the total is set against the capacity of
+the worker's grade, pro rata. Codes, points, grades and capacities come from
+schemes/warrington.toml.
 """
 
-from cwtemplate import Check, Children, Codes, Field, Points, Share, Sheet, Template, Text, Total
+from cwtemplate import (
+    Check,
+    Children,
+    Codes,
+    Field,
+    Points,
+    Share,
+    Sheet,
+    Template,
+    Text,
+    Total,
+    grades_note,
+)
 
-S = "WARRINGTON"
-GRADES = ("PRACTITIONER", "ASYE", "STUDENT")
+from caseweight import schemes
+
+SCHEME = schemes.of_file("warrington")
+S = SCHEME.name
+V = SCHEME.version_at()  # the version in force when the templates are built
+GRADES = tuple(V.grade_names())
 EXTRA_LINES = 5
+PER_CHILD = [c for c in V.codes(group="case") if V.item(c).get("per") == "child"]
+FAMILY = [c for c in V.codes(group="case") if V.item(c).get("per") == "family-size"]
+CLOSING = [c for c in V.codes() if V.item(c).get("replaces_row")]
+REPEATED_DUTIES = [c for c in V.codes(group="worker") if V.item(c).get("repeat")]
 
 
 def extra_responsibilities(builder, lay, index):
@@ -35,8 +56,9 @@ def extra_responsibilities(builder, lay, index):
             sh,
             3,
             r,
-            '=IF(B{0}="";"";WORKERPOINTS("WARRINGTON";B{0})-WORKERPOINTS('
-            '"WARRINGTON"))'.format(r + 1),
+            '=IF(B{r}="";"";WORKERPOINTS({s};B{r})-WORKERPOINTS({s}))'.format(
+                r=r + 1, s=lay.cell("scheme")
+            ),
             "cw Result",
         )
     lay.names["extra_items"] = "$B$%d:$B$%d" % (top + 2, top + 1 + EXTRA_LINES)
@@ -45,7 +67,8 @@ def extra_responsibilities(builder, lay, index):
         sh,
         0,
         top + EXTRA_LINES + 1,
-        "Repeat a code on another line for each information meeting or ABE interview.",
+        "Repeat a code on another line each time it counts again (%s)."
+        % ", ".join(V.label(c).lower() for c in REPEATED_DUTIES),
         "cw Note",
     )
 
@@ -69,8 +92,7 @@ workload = Template(
                     "Grade",
                     "choice",
                     choices=GRADES,
-                    note="PRACTITIONER 100 points, ASYE 90, STUDENT 60 (full time). Empty means "
-                    "PRACTITIONER.",
+                    note=grades_note(V),
                 ),
                 Field(
                     "fte",
@@ -88,60 +110,77 @@ workload = Template(
                 Children("Children", 14),
                 Codes("type", "Case type\n(allocated + statutory)", "case", 30),
                 Codes("status", "This month\nnew / transfer / closing", "status", 22),
-                Codes("assess1", "Assessment / plan\nlow 1, medium 2, high 3", "assessment", 24),
+                Codes(
+                    "assess1",
+                    "Assessment / plan\n"
+                    + ", ".join(
+                        "%s %s" % (V.label(c).split(", ")[-1], V.short_points(c))
+                        for c in V.codes(column="assessment")
+                    ),
+                    "assessment",
+                    24,
+                ),
                 Codes("assess2", "Second assessment / plan", "assessment", 24),
-                Codes("travel", "Placed over an hour away +1", "travel", 20),
+                Codes(
+                    "travel",
+                    "Placed over an hour away +%s" % V.points_list(V.codes(column="travel")),
+                    "travel",
+                    20,
+                ),
                 Share(),
-                Points(S, header="Case points"),
-                Check(S),
+                Points(header="Case points"),
+                Check(),
             ],
             rows=16,
             totals=[
-                Total("stable", "Stable element", '=WORKERPOINTS("WARRINGTON")', fmt="0.##"),
+                Total("stable", "Stable element", "=WORKERPOINTS({scheme})", fmt="0.##"),
                 Total(
                     "extra",
                     "Extra responsibilities",
-                    '=WORKERPOINTS("WARRINGTON";{extra_items})-{stable}',
+                    "=WORKERPOINTS({scheme};{extra_items})-{stable}",
                     fmt="0.##",
                 ),
                 Total("case_points", "Cases", "=SUM({points})", fmt="0.##"),
                 Total(
                     "weight",
-                    "Workload weight (1 per whole 10 case points)",
-                    '=WORKLOADPOINTS("WARRINGTON";{points};{stable}+{extra})-{case_points}'
+                    "Workload weight (1 per whole %s case points)"
+                    % schemes.number_text(V.workload["one_point_per"]),
+                    "=WORKLOADPOINTS({scheme};{points};{stable}+{extra})-{case_points}"
                     "-{stable}-{extra}",
                     fmt="0.##",
                 ),
                 Total(
                     "total",
                     "Total workload",
-                    '=WORKLOADPOINTS("WARRINGTON";{points};{stable}+{extra})',
+                    "=WORKLOADPOINTS({scheme};{points};{stable}+{extra})",
                     fmt="0.##",
                 ),
                 Total(
                     "capacity_points",
                     "Capacity (points at this grade and FTE)",
-                    '=1/WORKLOADCAPACITY("WARRINGTON";1;{?grade};{?fte})',
+                    "=1/WORKLOADCAPACITY({scheme};1;{?grade};{?fte})",
                     fmt="0.#",
                 ),
                 Total(
                     "band",
                     "Against capacity",
-                    '=WORKLOADBAND("WARRINGTON";{total};{?grade};{?fte})',
+                    "=WORKLOADBAND({scheme};{total};{?grade};{?fte})",
                     band=True,
                 ),
                 Total(
                     "capacity",
                     "Capacity used",
-                    '=WORKLOADCAPACITY("WARRINGTON";{total};' "{?grade};{?fte})",
+                    "=WORKLOADCAPACITY({scheme};{total};" "{?grade};{?fte})",
                     fmt="0%",
                 ),
             ],
             notes=(
-                "One row per child (CP, CIC, private fostering: Children = N), per CIN family "
-                "(points by family size) or per fostering household.",
-                "CLOSING scores the row 1 per child (CIN: per group) instead of its other points, "
-                "for the month only.",
+                "One row per child (%s: Children = N), per %s family "
+                "(points by family size) or per fostering household."
+                % (", ".join(PER_CHILD), " or ".join(FAMILY)),
+                "%s scores the row %s (%s: per group) instead of its other points, "
+                "for the month only."
+                % (" or ".join(CLOSING), V.points_text(CLOSING[0]), " or ".join(FAMILY)),
                 "A row that breaks a rule turns red, its total shows Err:502 and the Check column "
                 "says why.",
             ),
