@@ -10,7 +10,10 @@
 #include <caseweight/audit.hpp>
 #include <caseweight/engine.hpp>
 #include <caseweight/planning.hpp>
+#include <caseweight/schemes.hpp>
 
+#include <com/sun/star/deployment/PackageInformationProvider.hpp>
+#include <com/sun/star/deployment/XPackageInformationProvider.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/lang/Locale.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
@@ -24,7 +27,10 @@
 #include <cppuhelper/implbase4.hxx>
 #include <cppuhelper/supportsservice.hxx>
 #include <org/caseweight/XCaseweight.hpp>
+#include <osl/file.hxx>
 
+#include <algorithm>
+#include <cstdio>
 #include <exception>
 #include <mutex>
 #include <optional>
@@ -33,6 +39,7 @@ namespace uno = css::uno;
 namespace lang = css::lang;
 namespace sheet = css::sheet;
 namespace reflection = css::reflection;
+namespace deployment = css::deployment;
 using caseweight::uno_args::Range;
 using rtl::OUString;
 
@@ -95,6 +102,66 @@ template <class T> uno::Sequence<uno::Sequence<uno::Any>> columnArray(const std:
     return rows;
 }
 
+// The schemes are data files: the built-in ones in caseweight's own extension folder, a
+// council's in scheme packs (extensions named org.caseweight.schemes.*), read once per
+// office process when Calc first creates the add-in. A file with mistakes only disables its
+// scheme (whose functions then say which file and line); nothing here may throw into Calc.
+std::string systemPath(const OUString& url)
+{
+    OUString path;
+    if (osl::FileBase::getSystemPathFromFileURL(url, path) != osl::FileBase::E_None)
+        return {};
+    return toUtf8(path);
+}
+
+void loadSchemesOnce(const uno::Reference<uno::XComponentContext>& context)
+{
+    static std::once_flag once;
+    std::call_once(
+        once,
+        [&]
+        {
+            std::vector<SchemeFile> files;
+            try
+            {
+                const auto info = deployment::PackageInformationProvider::get(context);
+                files = schemeFilesIn(systemPath(info->getPackageLocation(fromUtf8(kExtensionId))) +
+                                      "/schemes");
+                std::vector<std::string> packs;
+                for (const auto& extension : info->getExtensionList())
+                    if (extension.getLength() > 0 &&
+                        extension[0].startsWith(fromUtf8(kSchemePackPrefix)))
+                        packs.push_back(toUtf8(extension[0]));
+                std::sort(packs.begin(), packs.end());
+                for (const std::string& id : packs)
+                    for (SchemeFile& f : schemeFilesIn(
+                             systemPath(info->getPackageLocation(fromUtf8(id))) + "/schemes"))
+                        files.push_back(std::move(f));
+            }
+            catch (...)
+            {
+                // No extension information: the built-in folder stays empty, and every
+                // function says that no scheme is loaded.
+            }
+            for (const std::string& problem : loadSchemes(files))
+                std::fprintf(stderr, "caseweight: %s\n", problem.c_str());
+        });
+}
+
+// A description with "{schemes}" names the schemes loaded.
+std::string withSchemeNames(std::string_view text)
+{
+    std::string out(text);
+    const std::size_t at = out.find("{schemes}");
+    if (at == std::string::npos)
+        return out;
+    std::string names;
+    const std::vector<std::string> all = schemeNames();
+    for (std::size_t i = 0; i < all.size(); ++i)
+        names += (i == 0 ? "" : (i + 1 == all.size() ? " or " : ", ")) + all[i];
+    return out.replace(at, 9, names.empty() ? "none loaded" : names);
+}
+
 // Named only when a message needs it: the table is not searched on every call.
 uno_args::ArgumentRef argName(const char* method, std::size_t i)
 {
@@ -105,9 +172,31 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
                                            lang::XServiceName, lang::XServiceInfo>
 {
   public:
-    explicit AddIn(const uno::Reference<uno::XComponentContext>& context) : context_(context) {}
+    explicit AddIn(const uno::Reference<uno::XComponentContext>& context) : context_(context)
+    {
+        loadSchemesOnce(context);
+    }
 
     // org::caseweight::XCaseweight
+    OUString SAL_CALL schemeAt(const OUString& scheme, const Range& date) override
+    {
+        return guarded(
+            [&]
+            {
+                return fromUtf8(caseweight::schemeAt(toValue(scheme, argName("schemeAt", 0)),
+                                                     toValue(date, argName("schemeAt", 1))));
+            });
+    }
+
+    OUString SAL_CALL schemeVersion(const OUString& scheme) override
+    {
+        return guarded(
+            [&] {
+                return fromUtf8(
+                    caseweight::schemeVersion(toValue(scheme, argName("schemeVersion", 0))));
+            });
+    }
+
     double SAL_CALL casePoints(const OUString& scheme, const Range& items, const uno::Any& children,
                                const uno::Any& share) override
     {
@@ -529,7 +618,7 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
     OUString SAL_CALL getArgumentDescription(const OUString& method, sal_Int32 i) override
     {
         const ArgumentInfo* a = argument(method, i);
-        return a ? fromUtf8(a->description) : OUString();
+        return a ? fromUtf8(withSchemeNames(a->description)) : OUString();
     }
 
     OUString SAL_CALL getProgrammaticCategoryName(const OUString&) override

@@ -7,8 +7,9 @@ namespace caseweight
 {
 namespace
 {
-constexpr ArgumentInfo kScheme{"Scheme",
-                               "The weighting scheme: SWINDON, RBWM, NOTTS or WARRINGTON."};
+// {schemes} is replaced by the names of the schemes loaded (built-in and councils' packs).
+constexpr ArgumentInfo kScheme{"Scheme", "The weighting scheme: {schemes}; or SCHEMEAT(scheme; "
+                                         "date) for the rules in force on a sheet's date."};
 constexpr ArgumentInfo kItems{
     "Items", "One item code, codes separated by ; or , (\"CP; COMPLEX\"), or a range of code "
              "cells (empty cells are ignored)."};
@@ -210,6 +211,16 @@ const std::vector<FunctionInfo>& functionTable()
           {"Argument4", "Optional. Its fourth argument."},
           {"Argument5", "Optional. Its fifth argument."},
           {"Argument6", "Optional. Its sixth argument."}}},
+        {"schemeAt",
+         "SCHEMEAT",
+         "Returns the scheme as in force on a date, e.g. \"RBWM@2027-04-01\": give it as the "
+         "Scheme of the other functions so that a sheet keeps the scores of its own date.",
+         {kScheme, {"Date", "The sheet's date (its As at cell)."}}},
+        {"schemeVersion",
+         "SCHEMEVERSION",
+         "Returns which version of the scheme scores: its name, the date it is in force from, "
+         "what it changed and its file.",
+         {kScheme}},
     };
     return table;
 }

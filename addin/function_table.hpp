@@ -29,6 +29,11 @@ inline constexpr std::string_view kCategory = "Add-In";
 inline constexpr std::string_view kServiceName = "org.caseweight.AddIn";
 inline constexpr std::string_view kImplementationName = "org.caseweight.AddInImpl";
 
+// caseweight's extension (its folder holds the built-in schemes/), and the identifiers of
+// councils' scheme packs: never renamed.
+inline constexpr std::string_view kExtensionId = "org.caseweight.extension";
+inline constexpr std::string_view kSchemePackPrefix = "org.caseweight.schemes.";
+
 const std::vector<FunctionInfo>& functionTable();
 
 // nullptr when unknown. Display names are matched case-insensitively.

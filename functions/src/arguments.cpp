@@ -1,5 +1,7 @@
 #include "arguments.hpp"
 
+#include "dates.hpp"
+
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -12,7 +14,6 @@ namespace
 
 constexpr int kMaxChildren = 100;
 constexpr double kHoursInMonth = 744; // 31 days x 24 hours
-constexpr std::string_view kSchemeList = "SWINDON, RBWM, NOTTS or WARRINGTON";
 
 bool isSpace(char c)
 {
@@ -25,16 +26,65 @@ char upper(char c)
 }
 
 // "A, B or C".
-std::string listOf(Table<Grade> grades)
+std::string listOr(const std::vector<std::string>& names)
 {
     std::string out;
-    for (std::size_t i = 0; i < grades.size(); ++i)
+    for (std::size_t i = 0; i < names.size(); ++i)
     {
         if (i > 0)
-            out += (i + 1 == grades.size()) ? " or " : ", ";
-        out += grades[i].name;
+            out += (i + 1 == names.size()) ? " or " : ", ";
+        out += names[i];
     }
     return out;
+}
+
+// The grades a worker can be banded at: "NQSW, EXPERIENCED or HIGHER-SPECIALIST".
+std::string gradeList(const Scheme& scheme)
+{
+    std::vector<std::string> names;
+    for (const Grade& g : scheme.grades)
+        if (g.invalid.empty())
+            names.push_back(g.name);
+    return listOr(names);
+}
+
+std::string schemeList()
+{
+    std::vector<std::string> names;
+    for (const SchemeEntry& entry : allSchemes())
+        names.push_back(entry.name);
+    return names.empty() ? std::string("a scheme (none is loaded: reinstall caseweight)")
+                         : listOr(names);
+}
+
+// The entry's version in force on the day, or its reason for being unusable.
+const Scheme& usable(const SchemeEntry& entry, int day)
+{
+    if (!entry.error.empty())
+        fail(entry.error);
+    return versionOn(entry, day);
+}
+
+// "NAME" or "NAME@YYYY-MM-DD" (SCHEMEAT): the entry and the day.
+const Scheme* lookupScheme(std::string_view text)
+{
+    const std::size_t at = text.find('@');
+    if (at == std::string_view::npos)
+    {
+        const SchemeEntry* entry = findScheme(text);
+        if (!entry)
+            entry = findScheme(normaliseName(text));
+        return entry ? &usable(*entry, today()) : nullptr;
+    }
+    const SchemeEntry* entry = findScheme(normaliseName(text.substr(0, at)));
+    if (!entry)
+        return nullptr;
+    const std::string date = normaliseName(text.substr(at + 1));
+    const std::optional<int> day = parseIsoDate(date);
+    if (!day)
+        fail("The scheme " + quoted(text) + " has a date that is not a real date; write it as " +
+             entry->name + "@2027-04-01, or use SCHEMEAT.");
+    return &usable(*entry, *day);
 }
 
 // The fraction 0 < x <= 1 shared by Share and FTE.
@@ -148,13 +198,9 @@ const Scheme& schemeArg(const Value& scheme)
     // Every call passes here: a valid name (usually typed as listed) returns before any
     // sentence is built.
     if (scheme.kind == Value::Kind::Text)
-    {
-        if (const Scheme* found = findScheme(scheme.text))
+        if (const Scheme* found = lookupScheme(scheme.text))
             return *found;
-        if (const Scheme* found = findScheme(normaliseName(scheme.text)))
-            return *found;
-    }
-    const std::string list(kSchemeList);
+    const std::string list = schemeList();
     if (isBlank(scheme))
         fail("The scheme is missing; use " + list + ".");
     if (scheme.kind == Value::Kind::Error)
@@ -163,8 +209,6 @@ const Scheme& schemeArg(const Value& scheme)
         fail("The scheme must be a name, not the number " + formatNumber(scheme.number) + "; use " +
              list + ".");
     const std::string name = normaliseName(scheme.text);
-    if (const Scheme* found = findScheme(name))
-        return *found;
     fail(quoted(name) + " is not a scheme; use " + list + ".");
 }
 
@@ -225,7 +269,7 @@ double hoursArg(const Value& hours, const Scheme& scheme)
     if (h < 0 || h > kHoursInMonth)
         fail("Hours must be between 0 and " + formatNumber(kHoursInMonth) +
              " (the hours in a month); got " + formatNumber(h) + ".");
-    if (h != 0 && !scheme.scoresHours)
+    if (h != 0 && scheme.hoursPoints <= 0)
         fail(std::string(scheme.name) +
              " does not score hours of extra duties; leave Hours empty.");
     return h;
@@ -235,20 +279,25 @@ const Grade& gradeArg(const Value& grade, const Scheme& scheme)
 {
     std::string name;
     // An empty Grade cell arrives as 0; no grade is a number, so 0 can only mean "left empty".
-    if (scheme.gradeIgnored || isBlank(grade) || isZero(grade))
+    if (scheme.gradesIgnored || isBlank(grade) || isZero(grade))
         name = scheme.defaultGrade;
     else if (grade.kind == Value::Kind::Error)
         fail("The Grade cell holds an error; fix that cell first.");
     else if (grade.kind == Value::Kind::Number)
         fail("The grade must be a name, not the number " + formatNumber(grade.number) + "; use " +
-             listOf(scheme.grades) + ".");
+             gradeList(scheme) + ".");
     else
         name = normaliseName(grade.text);
     for (const Grade& g : scheme.grades)
         if (g.name == name)
+        {
+            if (!g.invalid.empty())
+                fail(g.name + " is not a grade " + scheme.name + " bands: " + g.invalid + ". Use " +
+                     gradeList(scheme) + ".");
             return g;
-    fail(quoted(name) + " is not " + std::string(scheme.article) + " " + std::string(scheme.name) +
-         " grade; use " + listOf(scheme.grades) + ".");
+        }
+    fail(quoted(name) + " is not " + scheme.article + " " + scheme.name + " grade; use " +
+         gradeList(scheme) + ".");
 }
 
 std::optional<double> sumArg(const Values& range, std::string_view what)

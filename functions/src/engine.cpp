@@ -2,11 +2,13 @@
 #include "caseweight/engine.hpp"
 
 #include "arguments.hpp"
+#include "dates.hpp"
 #include "items.hpp"
 #include "rules.hpp"
 #include "scheme.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace caseweight
 {
@@ -16,11 +18,6 @@ namespace detail
 
 namespace
 {
-
-// The registry of schemes, in the order users see them listed. Like every table and static
-// of the engine it is constant (function-local statics are built once, thread-safely): no
-// call changes shared state, so Calc may call from whichever thread calculates.
-const Scheme* const kSchemes[] = {&kSwindon, &kRbwm, &kNotts, &kWarrington};
 
 std::string lowerCase(std::string text)
 {
@@ -71,24 +68,6 @@ std::string joinOr(const std::vector<std::string_view>& names)
 
 } // namespace
 
-Table<const Scheme*> allSchemes()
-{
-    return kSchemes;
-}
-
-const Scheme* findScheme(std::string_view normalisedName)
-{
-    for (const Scheme* scheme : kSchemes)
-    {
-        if (scheme->name == normalisedName)
-            return scheme;
-        for (std::string_view alias : scheme->aliases)
-            if (alias == normalisedName)
-                return scheme;
-    }
-    return nullptr;
-}
-
 } // namespace detail
 
 using namespace detail;
@@ -105,7 +84,7 @@ double casePoints(const Value& scheme, const Values& items, const Value& childre
     const double fraction = emptyRow && isZero(share) ? 1.0 : shareArg(share);
     if (emptyRow)
         return 0.0;
-    return finiteResult(applyShare(s.rowPoints(row), fraction));
+    return finiteResult(applyShare(rowPoints(row), fraction));
 }
 
 std::string caseCheck(const Value& scheme, const Values& items, const Value& children,
@@ -131,7 +110,7 @@ double workerPoints(const Value& scheme, const Values& items, const Value& hours
     const Scheme& s = schemeArg(scheme);
     const Row row = parseItems(s, items, ItemUse::Worker);
     const double h = hoursArg(hours, s);
-    return finiteResult(s.workerElement(row, h));
+    return finiteResult(workerElement(row, h));
 }
 
 double workloadPoints(const Value& scheme, const Values& casePoints, const Values& workerPoints)
@@ -141,7 +120,7 @@ double workloadPoints(const Value& scheme, const Values& casePoints, const Value
     const std::optional<double> worker = sumArg(workerPoints, "Worker points");
     Row noItems;
     noItems.scheme = &s;
-    const double least = s.workerElement(noItems, 0.0);
+    const double least = workerElement(noItems, 0.0);
     // Calc passes a reference to one empty cell as 0, so 0 means "left out": the element of a
     // worker with no items (for the other schemes that is 0 anyway).
     const bool leftOut = !worker || *worker == 0.0;
@@ -150,7 +129,7 @@ double workloadPoints(const Value& scheme, const Values& casePoints, const Value
              formatNumber(least) + "; Worker points of " + formatNumber(*worker) +
              " cannot be right. Use WORKERPOINTS, or leave the argument out.");
     const double element = leftOut ? least : *worker;
-    return finiteResult(cases + element + s.workloadWeight(cases));
+    return finiteResult(cases + element + workloadWeight(s, cases));
 }
 
 std::string workloadBand(const Value& scheme, const Value& points, const Value& grade,
@@ -160,7 +139,7 @@ std::string workloadBand(const Value& scheme, const Value& points, const Value& 
     const double p = pointsArg(points);
     const Grade& g = gradeArg(grade, s);
     const double f = fteArg(fte);
-    return std::string(s.band(p, g, f));
+    return std::string(band(s, p, g, f));
 }
 
 double workloadCapacity(const Value& scheme, const Value& points, const Value& grade,
@@ -170,13 +149,14 @@ double workloadCapacity(const Value& scheme, const Value& points, const Value& g
     const double p = pointsArg(points);
     const Grade& g = gradeArg(grade, s);
     const double f = fteArg(fte);
-    return finiteResult(s.capacity(p, g, f));
+    return finiteResult(capacityAtTop(p, g, f));
 }
 
 std::string itemLabel(const Value& scheme, const Value& code)
 {
     const Scheme& s = schemeArg(scheme);
-    return std::string(lookupItem(s, code).label);
+    const Item& item = lookupItem(s, code);
+    return item.label + ": " + pointsText(s, item);
 }
 
 std::vector<std::string> schemeItems(const Value& scheme, const Value& group)
@@ -210,9 +190,32 @@ std::string quotedText(std::string_view text)
 std::vector<std::string> schemeNames()
 {
     std::vector<std::string> names;
-    for (const Scheme* scheme : kSchemes)
-        names.emplace_back(scheme->name);
+    for (const SchemeEntry& entry : allSchemes())
+        names.emplace_back(entry.name);
     return names;
+}
+
+std::string schemeAt(const Value& scheme, const Value& date)
+{
+    const Scheme& s = schemeArg(scheme);
+    if (isBlank(date) || isZero(date)) // an empty cell arrives as 0
+        fail("The date is missing; give the sheet's date (its As at cell).");
+    if (date.kind == Value::Kind::Error)
+        fail("The date cell holds an error; fix that cell first.");
+    if (date.kind == Value::Kind::Text)
+        fail("The date must be a date, not the text " + quoted(date.text) + ".");
+    if (!std::isfinite(date.number) || date.number < 1 || date.number > 2958465)
+        fail("The date must be a date between 1900 and 9999.");
+    return s.name + "@" + isoDate(static_cast<int>(std::floor(date.number)));
+}
+
+std::string schemeVersion(const Value& scheme)
+{
+    const Scheme& s = schemeArg(scheme);
+    std::string text = s.name + " as from " + isoDate(s.from);
+    if (!s.note.empty())
+        text += ": " + s.note;
+    return text + " (" + s.source + "; " + s.file + ")";
 }
 
 } // namespace caseweight

@@ -40,9 +40,6 @@ char upperAscii(char c)
     return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
 }
 
-constexpr std::size_t kIndexSlots = 256; // a power of two, over 3 x kMaxItems
-static_assert(kIndexSlots == 256 && kIndexSlots >= 3 * kMaxItems, "codeHash gives 8 bits");
-
 // A hash of a code's length and three of its letters (upper case): cheap, as it runs for
 // every lookup; codes that share it are told apart by the probe's comparison.
 std::uint32_t codeHash(std::string_view code)
@@ -54,8 +51,9 @@ std::uint32_t codeHash(std::string_view code)
     h = h * 131u + static_cast<unsigned char>(upperAscii(code[0]));
     h = h * 131u + static_cast<unsigned char>(upperAscii(code[n / 2]));
     h = h * 131u + static_cast<unsigned char>(upperAscii(code[n - 1]));
-    return (h * 2654435761u) >> 24; // the top 8 bits: a slot
+    return (h * 2654435761u) >> 23; // the top 9 bits: a slot
 }
+static_assert(kIndexSlots == 512 && kIndexSlots >= 3 * kMaxItems, "codeHash gives 9 bits");
 
 // A table code (upper case) against a code in any case.
 bool sameCode(std::string_view tableCode, std::string_view code)
@@ -70,87 +68,42 @@ bool sameCode(std::string_view tableCode, std::string_view code)
     return true;
 }
 
-// Code -> table row for each registered scheme (open addressing). findItem runs for every
-// code of every row and for each of the rules' has(), so a lookup must not scan the table.
-// Built once, on first use (a function-local static: initialisation is thread-safe), and
-// never changed afterwards, so lookups from any calculation thread need no lock.
-struct CodeIndex
-{
-    const Scheme* scheme = nullptr;
-    std::array<std::int16_t, kIndexSlots> slots{};
-};
-
-std::vector<CodeIndex> buildCodeIndexes()
-{
-    std::vector<CodeIndex> indexes;
-    for (const Scheme* scheme : allSchemes())
-    {
-        CodeIndex index;
-        index.scheme = scheme;
-        index.slots.fill(-1);
-        for (std::size_t i = 0; i < scheme->items.size(); ++i)
-        {
-            std::size_t slot = codeHash(scheme->items[i].code) & (kIndexSlots - 1);
-            while (index.slots[slot] >= 0)
-                slot = (slot + 1) & (kIndexSlots - 1);
-            index.slots[slot] = static_cast<std::int16_t>(i);
-        }
-        indexes.push_back(index);
-    }
-    return indexes;
-}
-
-const CodeIndex* codeIndexOf(const Scheme& scheme)
-{
-    static const std::vector<CodeIndex> indexes = buildCodeIndexes();
-    for (const CodeIndex& index : indexes)
-        if (index.scheme == &scheme)
-            return &index;
-    return nullptr;
-}
-
 } // namespace
+
+// Code -> item, built once when the scheme is read: findItem runs for every code of every
+// row, so a lookup must not scan the items.
+void indexItems(Scheme& scheme)
+{
+    scheme.index.fill(-1);
+    for (std::size_t i = 0; i < scheme.items.size(); ++i)
+    {
+        std::size_t slot = codeHash(scheme.items[i].code) & (kIndexSlots - 1);
+        while (scheme.index[slot] >= 0)
+            slot = (slot + 1) & (kIndexSlots - 1);
+        scheme.index[slot] = static_cast<std::int16_t>(i);
+    }
+}
 
 int findItem(const Scheme& scheme, std::string_view code)
 {
     if (code.empty())
         return -1;
-    if (const CodeIndex* index = codeIndexOf(scheme))
+    for (std::size_t slot = codeHash(code) & (kIndexSlots - 1); scheme.index[slot] >= 0;
+         slot = (slot + 1) & (kIndexSlots - 1))
     {
-        for (std::size_t slot = codeHash(code) & (kIndexSlots - 1); index->slots[slot] >= 0;
-             slot = (slot + 1) & (kIndexSlots - 1))
-        {
-            const auto i = static_cast<std::size_t>(index->slots[slot]);
-            if (sameCode(scheme.items[i].code, code))
-                return static_cast<int>(i);
-        }
-        return -1;
-    }
-    for (std::size_t i = 0; i < scheme.items.size(); ++i) // a scheme outside the registry
+        const auto i = static_cast<std::size_t>(scheme.index[slot]);
         if (sameCode(scheme.items[i].code, code))
             return static_cast<int>(i);
+    }
     return -1;
 }
 
-namespace
+bool Row::hasAny(const std::vector<std::size_t>& items) const
 {
-std::size_t indexOf(const Scheme& scheme, std::string_view code)
-{
-    const int i = findItem(scheme, code);
-    if (i < 0)
-        throw std::logic_error("item code not in the scheme's table: " + std::string(code));
-    return static_cast<std::size_t>(i);
-}
-} // namespace
-
-const Item& itemOf(const Scheme& scheme, std::string_view code)
-{
-    return scheme.items[indexOf(scheme, code)];
-}
-
-unsigned Row::count(std::string_view code) const
-{
-    return counts[indexOf(*scheme, code)];
+    for (std::size_t i : items)
+        if (counts[i] > 0)
+            return true;
+    return false;
 }
 
 unsigned Row::countIn(Group group) const
@@ -210,14 +163,15 @@ void unknownCode(const Scheme& scheme, std::string_view code)
     std::string owners;
     std::string_view ownerArticle;
     std::size_t ownerCount = 0;
-    for (const Scheme* other : allSchemes())
-        if (other != &scheme && findItem(*other, code) >= 0)
+    for (const SchemeEntry& entry : allSchemes())
+        if (entry.name != scheme.name && !entry.versions.empty() &&
+            findItem(entry.versions.back(), code) >= 0)
         {
             if (ownerCount++ == 0)
-                ownerArticle = other->article;
+                ownerArticle = entry.versions.back().article;
             else
                 owners += " and ";
-            owners += other->name;
+            owners += entry.name;
         }
     if (ownerCount > 0)
         fail(quoted(code) + " is " + std::string(ownerArticle) + " " + owners + " code, not " +

@@ -1,12 +1,69 @@
-// The rules shared by several schemes, and the bands.
+// The named rules and the scoring of a row from the scheme's numbers.
 #include "rules.hpp"
 
 #include "arguments.hpp"
 
-#include <string>
+#include <algorithm>
+#include <cmath>
 
 namespace caseweight::detail
 {
+
+namespace
+{
+
+std::string capitalised(std::string text)
+{
+    if (!text.empty() && text[0] >= 'a' && text[0] <= 'z')
+        text[0] = static_cast<char>(text[0] - 'a' + 'A');
+    return text;
+}
+
+// "A SWINDON row", "An RBWM row".
+std::string aRow(const Scheme& s)
+{
+    return capitalised(s.article) + " " + s.name + " row";
+}
+
+// The noun of a group in sentences.
+std::string groupNoun(Group group)
+{
+    switch (group)
+    {
+    case Group::Case:
+        return "case type";
+    case Group::Specific:
+        return "specific item";
+    case Group::Modifier:
+        return "modifier";
+    case Group::Additional:
+        return "additional item";
+    case Group::Worker:
+        return "worker item";
+    }
+    return "item";
+}
+
+// "A, B or C" of item codes.
+std::string codesOr(const Scheme& s, const std::vector<std::size_t>& items, const char* last)
+{
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i)
+    {
+        if (i > 0)
+            out += (i + 1 == items.size()) ? last : ", ";
+        out += s.items[items[i]].code;
+    }
+    return out;
+}
+
+std::string numberWord(unsigned n)
+{
+    static const char* const kWords[] = {"no", "one", "two", "three", "four", "five"};
+    return n < 6 ? kWords[n] : std::to_string(n);
+}
+
+} // namespace
 
 bool exceeds(double value, double limit)
 {
@@ -18,34 +75,67 @@ bool fallsBelow(double value, double limit)
     return value < limit - kTolerance;
 }
 
+double stepValue(const std::vector<Step>& steps, int n)
+{
+    double value = 0;
+    for (const Step& step : steps)
+        if (n >= step.from)
+            value = step.value;
+    return value;
+}
+
+int perChildUnits(const Row& row)
+{
+    for (std::size_t k = 0; k < row.presentCount; ++k)
+    {
+        const Item& item = row.scheme->items[row.present[k]];
+        if (!item.units.empty())
+            return static_cast<int>(stepValue(item.units, row.children));
+    }
+    return row.children;
+}
+
+namespace
+{
+bool countsUnits(const Row& row)
+{
+    for (std::size_t k = 0; k < row.presentCount; ++k)
+        if (!row.scheme->items[row.present[k]].units.empty())
+            return true;
+    return false;
+}
+} // namespace
+
 double firstChildThenEach(double first, double each, int children)
 {
     return first + each * (children - 1);
 }
 
-double itemPoints(const Item& item, int children)
+double itemPoints(const Row& row, const Item& item)
 {
-    switch (item.basis)
+    switch (item.per)
     {
-    case Basis::PerRow:
-        return item.points;
-    case Basis::PerChild:
-        return item.points * children;
-    case Basis::FirstChildThenEach:
-        return firstChildThenEach(item.points, item.furtherChild, children);
-    case Basis::ByRule:
-        return 0.0;
+    case Per::FamilySize:
+        return stepValue(item.sizes, row.children);
+    case Per::FirstChild:
+        return firstChildThenEach(item.points, item.further, row.children);
+    case Per::Row:
+    case Per::Child:
+        break;
     }
-    return 0.0;
-}
-
-double tablePoints(const Row& row)
-{
-    double sum = 0.0;
-    for (std::size_t k = 0; k < row.presentCount; ++k)
+    bool perChild = item.per == Per::Child;
+    if (!item.perChildWith.empty())
+        perChild = row.hasAny(item.perChildWith);
+    if (!item.perRowWith.empty() && row.hasAny(item.perRowWith))
+        perChild = false;
+    double points = item.points;
+    if (perChild && !std::isnan(item.unitPoints) && countsUnits(row))
+        points = item.unitPoints;
+    double sum = perChild ? points * perChildUnits(row) : points;
+    if (item.basic > 0)
     {
-        const std::size_t i = row.present[k];
-        sum += row.counts[i] * itemPoints(row.scheme->items[i], row.children);
+        const double basic = item.basic * row.children;
+        sum += std::isnan(item.basicCap) ? basic : std::min(basic, item.basicCap);
     }
     return sum;
 }
@@ -55,52 +145,174 @@ double applyShare(double points, double share)
     return points * share;
 }
 
-void atMostOneOf(const Row& row, std::initializer_list<std::string_view> codes,
-                 std::string_view what)
+void oneCaseType(const Row& row, const Rule& rule)
+{
+    const Scheme& s = *row.scheme;
+    const unsigned n = row.countIn(rule.group);
+    const std::string noun = groupNoun(rule.group);
+    const std::string advice = rule.group == Group::Case
+                                   ? "Split the row: one row for each " + noun + "."
+                                   : "Keep the one that applies; another family group goes on "
+                                     "a row of its own.";
+    if (n > 1)
+        fail(aRow(s) + (rule.required ? " has one " : " has at most one ") + noun +
+             "; this row has " + row.codesIn(rule.group) + ". " + advice);
+    if (n == 0 && rule.required && row.total() > 0)
+    {
+        bool alone = true;
+        for (std::size_t k = 0; k < row.presentCount; ++k)
+            alone = alone && s.items[row.present[k]].alone;
+        if (alone)
+            return;
+        std::vector<std::size_t> examples;
+        for (std::size_t i = 0; i < s.items.size() && examples.size() < 3; ++i)
+            if (s.items[i].group == rule.group)
+                examples.push_back(i);
+        fail(aRow(s) + " needs one " + noun + " (" + codesOr(s, examples, ", ") +
+             ", ...) besides its other items: add it.");
+    }
+}
+
+void onlyWith(const Row& row, const Rule& rule)
+{
+    const Scheme& s = *row.scheme;
+    const std::size_t code = rule.codes.front();
+    if (!row.has(code) || row.hasAny(rule.with))
+        return;
+    fail(s.name + " adds " + s.items[code].code + " only to " + codesOr(s, rule.with, " or ") +
+         " rows: add the case type, or remove " + s.items[code].code + ".");
+}
+
+void atMostOneOf(const Row& row, const Rule& rule)
 {
     std::string present;
     unsigned n = 0;
-    for (std::string_view code : codes)
+    for (std::size_t code : rule.codes)
         if (row.has(code))
         {
             present += (n++ == 0) ? "" : " and ";
-            present += code;
+            present += row.scheme->items[code].code;
         }
     if (n > 1)
-        fail(std::string(row.scheme->name) + " allows at most one " + std::string(what) +
-             " on a row; this row has " + present + ". Keep the one that applies.");
+        fail(row.scheme->name + " allows at most one " + rule.what + " on a row; this row has " +
+             present + ". Keep the one that applies.");
 }
 
-void onlyWith(const Row& row, std::string_view code,
-              std::initializer_list<std::string_view> caseTypes, std::string_view allowed)
+void atMost(const Row& row, const Rule& rule)
 {
-    if (!row.has(code))
-        return;
-    for (std::string_view type : caseTypes)
-        if (row.has(type))
-            return;
-    fail(std::string(row.scheme->name) + " adds " + std::string(code) + " only to " +
-         std::string(allowed) + " rows: add the case type, or remove " + std::string(code) + ".");
-}
-
-void atMostOfGroup(const Row& row, Group group, unsigned limit, std::string_view what)
-{
-    const unsigned n = row.countIn(group);
-    if (n > limit)
-        fail(std::string(row.scheme->name) + " allows at most " +
-             (limit == 2 ? std::string("two") : std::to_string(limit)) + " " + std::string(what) +
-             "; this " + (group == Group::Worker ? "list" : "row") + " has " + std::to_string(n) +
-             ". Keep the " + (limit == 2 ? std::string("two") : std::to_string(limit)) +
+    const unsigned n = row.countIn(rule.group);
+    if (n > rule.most)
+        fail(row.scheme->name + " allows at most " + numberWord(rule.most) + " " + rule.what +
+             "; this " + (rule.group == Group::Worker ? "list" : "row") + " has " +
+             std::to_string(n) + ". Keep the " + numberWord(rule.most) +
              " that best describe the case.");
 }
 
-std::string_view limitBand(double points, const Grade& grade, double fte)
+double capped(const Row& row, const Rule& rule, double pointsOfCodes)
 {
-    if (fallsBelow(points, grade.lower * fte))
-        return kBelowBand;
-    if (exceeds(points, grade.upper * fte))
-        return kAboveBand;
-    return kWithinBand;
+    return row.hasAny(rule.with) ? std::min(pointsOfCodes, rule.cap) : pointsOfCodes;
+}
+
+void singleCase(const Row& row)
+{
+    if (row.children <= 1)
+        return;
+    for (std::size_t k = 0; k < row.presentCount; ++k)
+    {
+        const Item& item = row.scheme->items[row.present[k]];
+        if (item.singleCase)
+            fail(capitalised(row.scheme->article) + " " + row.scheme->name + " " + item.code +
+                 " row is one case, whatever the children; this row gives Children " +
+                 std::to_string(row.children) + ". Leave Children empty on household rows.");
+    }
+}
+
+double rowPoints(const Row& row)
+{
+    const Scheme& s = *row.scheme;
+    for (const Rule& rule : s.rules)
+        switch (rule.kind)
+        {
+        case Rule::Kind::OneCaseType:
+            oneCaseType(row, rule);
+            break;
+        case Rule::Kind::OnlyWith:
+            onlyWith(row, rule);
+            break;
+        case Rule::Kind::AtMostOneOf:
+            atMostOneOf(row, rule);
+            break;
+        case Rule::Kind::AtMost:
+            if (rule.group != Group::Worker)
+                atMost(row, rule);
+            break;
+        case Rule::Kind::Cap:
+            break;
+        }
+    singleCase(row);
+    for (std::size_t k = 0; k < row.presentCount; ++k)
+    {
+        const Item& item = s.items[row.present[k]];
+        if (item.replacesRow) // it scores instead of every other item of the row
+            return itemPoints(row, item);
+    }
+    // Each cap takes its codes out of the plain sum and adds them back capped.
+    std::array<bool, kMaxItems> inCap{};
+    double points = 0.0;
+    for (const Rule& rule : s.rules)
+        if (rule.kind == Rule::Kind::Cap)
+        {
+            double sum = 0.0;
+            for (std::size_t code : rule.codes)
+                if (row.has(code) && !inCap[code])
+                {
+                    inCap[code] = true;
+                    sum += row.counts[code] * itemPoints(row, s.items[code]);
+                }
+            points += capped(row, rule, sum);
+        }
+    for (std::size_t k = 0; k < row.presentCount; ++k)
+    {
+        const std::size_t i = row.present[k];
+        if (!inCap[i])
+            points += row.counts[i] * itemPoints(row, s.items[i]);
+    }
+    return points;
+}
+
+double workerElement(const Row& row, double hours)
+{
+    const Scheme& s = *row.scheme;
+    for (const Rule& rule : s.rules)
+        if (rule.kind == Rule::Kind::AtMost && rule.group == Group::Worker)
+            atMost(row, rule);
+    double points = s.workerBase + s.hoursPoints * hours;
+    for (std::size_t k = 0; k < row.presentCount; ++k)
+    {
+        const std::size_t i = row.present[k];
+        points += row.counts[i] * itemPoints(row, s.items[i]);
+    }
+    return points;
+}
+
+double workloadWeight(const Scheme& scheme, double casePoints)
+{
+    if (scheme.onePointPer <= 0)
+        return 0.0;
+    return std::floor((casePoints + kTolerance) / scheme.onePointPer);
+}
+
+std::string_view band(const Scheme& scheme, double points, const Grade& grade, double fte)
+{
+    const Bands& b = scheme.bands;
+    if (!b.below.empty() && fallsBelow(points, grade.lower * fte))
+        return b.below;
+    if (!exceeds(points, grade.upper * fte))
+        return b.within;
+    for (const BandAbove& above : b.above)
+        if (std::isnan(above.upTo) || !exceeds(points, above.upTo * fte))
+            return above.label;
+    return b.above.back().label;
 }
 
 double capacityAtTop(double points, const Grade& grade, double fte)
@@ -108,9 +320,54 @@ double capacityAtTop(double points, const Grade& grade, double fte)
     return points / (grade.upper * fte);
 }
 
-double noWorkloadWeight(double)
+std::string pointsText(const Scheme& s, const Item& item)
 {
-    return 0.0;
+    const auto n = [](double x) { return formatNumber(x); };
+    std::string text;
+    switch (item.per)
+    {
+    case Per::FamilySize:
+        for (std::size_t i = 0; i < item.sizes.size(); ++i)
+        {
+            const Step& step = item.sizes[i];
+            text += (i == 0 ? "" : "; ") + n(step.value);
+            if (i + 1 < item.sizes.size())
+                text += " for " +
+                        (step.from == item.sizes[i + 1].from - 1
+                             ? std::to_string(step.from)
+                             : std::to_string(step.from) + "-" +
+                                   std::to_string(item.sizes[i + 1].from - 1)) +
+                        (item.sizes[i + 1].from - 1 == 1 ? " child" : " children");
+            else
+                text += " for " + std::to_string(step.from) + " or more";
+        }
+        return text;
+    case Per::FirstChild:
+        return n(item.points) + " for the first child, " + n(item.further) + " for each further";
+    case Per::Row:
+    case Per::Child:
+        break;
+    }
+    const double total = item.points + item.basic;
+    const bool perChild = item.per == Per::Child;
+    text = n(total);
+    if (item.basic > 0)
+        text += " (basic " + n(item.basic) + " + " + n(item.points) + ")";
+    if (!item.perChildWith.empty())
+        text += " per child with " + codesOr(s, item.perChildWith, " or ") + ", else per row";
+    else if (perChild)
+        text += " per child";
+    if (!item.perRowWith.empty())
+        text += "; per row with " + codesOr(s, item.perRowWith, " or ");
+    if (!std::isnan(item.basicCap))
+        text += "; the basic part is capped at " + n(item.basicCap) + " for the row";
+    if (!std::isnan(item.unitPoints))
+        text += "; " + n(item.unitPoints) + " per group on rows counted in groups";
+    if (item.replacesRow)
+        text += ", instead of every other point of the row";
+    if (item.repeat == Repeat::MayRepeat)
+        text += ", each";
+    return text;
 }
 
 } // namespace caseweight::detail

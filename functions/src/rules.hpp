@@ -1,16 +1,15 @@
-// The named rules of the schemes: small pure functions, each with its own unit test.
-// Rules that check a row throw InputError with one sentence; rules that score return points.
+// The named rules a scheme file can apply, and the scoring of a row from the file's numbers:
+// small pure functions, each with its own unit test. Rules that check a row throw InputError
+// with one sentence; the others return points.
 #pragma once
 
 #include "scheme.hpp"
 
-#include <initializer_list>
+#include <string>
 #include <string_view>
 
 namespace caseweight::detail
 {
-
-// ---- shared by several schemes ----------------------------------------------------------
 
 // Band limits are compared with this tolerance, so that 0.8 x 95 = 76 (as a binary double)
 // is not over 76.
@@ -20,127 +19,46 @@ bool exceeds(double value, double limit);
 // value < limit, beyond the tolerance.
 bool fallsBelow(double value, double limit);
 
-// A + B x (children - 1): NOTTS specific items (first child, each further child).
+// The value of the last step whose `from` is at most n (steps ascend; the first is from 1).
+double stepValue(const std::vector<Step>& steps, int n);
+// What "per child" counts on the row: its children, or the units of its case type.
+int perChildUnits(const Row& row);
+// A + B x (children - 1).
 double firstChildThenEach(double first, double each, int children);
-// One occurrence of an item by its table basis (PerRow, PerChild, FirstChildThenEach);
-// ByRule items score 0 here, their scheme's rule scores them.
-double itemPoints(const Item& item, int children);
-// Sum over the row of count x itemPoints: everything the table alone decides.
-double tablePoints(const Row& row);
+// One occurrence of an item on the row, by its `per` and the row.
+double itemPoints(const Row& row, const Item& item);
 // The co-working share multiplies the whole row's points, after all other rules.
 double applyShare(double points, double share);
 
-// Rule: at most one of these codes on a row. `what` names them: "travel code".
-void atMostOneOf(const Row& row, std::initializer_list<std::string_view> codes,
-                 std::string_view what);
-// Rule: `code` only on rows with one of these case types; `allowed` lists them for the
-// sentence ("LAC or CP").
-void onlyWith(const Row& row, std::string_view code,
-              std::initializer_list<std::string_view> caseTypes, std::string_view allowed);
-// Rule: at most `limit` occurrences of the group's items; `what` names them in the sentence
-// ("additional items on a row", "personal elements for a worker").
-void atMostOfGroup(const Row& row, Group group, unsigned limit, std::string_view what);
+// ---- the named rules of [[rule]] tables ---------------------------------------------------
+// "one-case-type": one item of the rule's group on a row that has any item (or, not
+// required, at most one); items marked `alone` may stand without one.
+void oneCaseType(const Row& row, const Rule& rule);
+// "only-with": the code only on rows with one of `with`.
+void onlyWith(const Row& row, const Rule& rule);
+// "at-most-one-of": at most one of the codes on a row.
+void atMostOneOf(const Row& row, const Rule& rule);
+// "at-most": at most `most` items of the group on a row (or a worker's list).
+void atMost(const Row& row, const Rule& rule);
+// "cap": on rows with one of `with`, the codes' points together are at most `cap`.
+double capped(const Row& row, const Rule& rule, double pointsOfCodes);
+// Items marked `single_case`: the row is one case, Children must be 1.
+void singleCase(const Row& row);
 
-// SWINDON and RBWM bands: limits times FTE.
-constexpr std::string_view kBelowBand = "Below band";
-constexpr std::string_view kWithinBand = "Within band";
-constexpr std::string_view kAboveBand = "Above band";
-std::string_view limitBand(double points, const Grade& grade, double fte);
+// Checks every rule of the scheme on a row with at least one item and returns its points
+// before the share.
+double rowPoints(const Row& row);
+// Checks the worker's items and returns the worker element (hours already checked).
+double workerElement(const Row& row, double hours);
+// Points added to the case points in WORKLOADPOINTS (a workload weight).
+double workloadWeight(const Scheme& scheme, double casePoints);
+
+// The band of points at a grade and FTE: below / within / the bands above.
+std::string_view band(const Scheme& scheme, double points, const Grade& grade, double fte);
 // Points as a fraction of the top of the grade's band (or capacity) at the FTE.
 double capacityAtTop(double points, const Grade& grade, double fte);
-// A scheme without a workload weight.
-double noWorkloadWeight(double casePoints);
 
-// ---- SWINDON ----------------------------------------------------------------------------
-namespace swindon
-{
-// CIN basic weight per family: 10 for 1-3 children, 20 for 4-6, 30 for 7 or more.
-double cinSizePoints(int children);
-// The basic part (10 per child) of a CP sibling group is capped at 30.
-double cpSiblingBasicCap(int children);
-// CP: capped basic + CP standard 6 per child (4 siblings: 30 + 24 = 54).
-double cpPoints(int children);
-// ASSESSMENT: 10 per child on LAC/CP rows, 10 per row otherwise.
-double assessmentPoints(const Row& row);
-// A row of only GROUP (once) needs no case type.
-bool isGroupWorkOnly(const Row& row);
-// Rule: exactly one case type per row that has any item, except a GROUP-only row.
-void exactlyOneCaseType(const Row& row);
-// Rule: COMPLEX only with LAC or CP.
-void complexOnlyWithLacOrCp(const Row& row);
-double rowPoints(const Row& row);
-double workerElement(const Row& row, double hours);
-} // namespace swindon
-
-// ---- RBWM -------------------------------------------------------------------------------
-namespace rbwm
-{
-// Rule: at most one case type per row (modifiers alone are allowed).
-void atMostOneCaseType(const Row& row);
-// Rule: COMPLEX only with CIC, CARE-LEAVER, FOSTER-CARER or CP.
-void complexOnlyWithEligibleCaseType(const Row& row);
-// COMPLEX: +4 per child (CIC, CARE-LEAVER, CP), +4 per row (FOSTER-CARER).
-double complexPoints(const Row& row);
-// SINGLE-ASSESSMENT: 10 per child for CIC/CP, 10 per row otherwise.
-double singleAssessmentPoints(const Row& row);
-double rowPoints(const Row& row);
-double workerElement(const Row& row, double hours);
-} // namespace rbwm
-
-// ---- NOTTS ------------------------------------------------------------------------------
-namespace notts
-{
-constexpr std::string_view kBelowSustainable = "Below sustainable";
-constexpr std::string_view kSustainable = "Sustainable";
-constexpr std::string_view kDemanding = "Demanding";
-constexpr std::string_view kHigh = "High";
-// Rule: exactly one specific item when the row has any item.
-void exactlyOneSpecificItem(const Row& row);
-// Rule: at most two additional items per row.
-void atMostTwoAdditionalItems(const Row& row);
-// Rule: at most two personal elements per worker.
-void atMostTwoPersonalElements(const Row& row);
-// Extra formal duties: 0.5 points per hour a month.
-double extraDutyPoints(double hoursPerMonth);
-// Bands by points at FTE (the grade is ignored): 75 / 95 / 110 times FTE.
-std::string_view band(double points, const Grade& grade, double fte);
-double rowPoints(const Row& row);
-double workerElement(const Row& row, double hours);
-} // namespace notts
-
-// ---- WARRINGTON -------------------------------------------------------------------------
-namespace warrington
-{
-constexpr std::string_view kWithinCapacity = "Within capacity";
-constexpr std::string_view kOverCapacity = "Over capacity";
-// Stable element, always added for practitioners.
-constexpr double kStableElement = 15;
-// CIN size groups: 1-2 children 1 group, 3-6 2 groups, 7 or more 3 groups.
-int cinSizeGroups(int children);
-// CIN: 1 + groups per family (2 / 3 / 4).
-double cinCasePoints(int groups);
-// The row's units for "per child" items: CIN rows count size groups, others children.
-int perChildUnits(const Row& row);
-// NEW: +1 per child; CIN: +1 per group.
-double newAllocationPoints(const Row& row);
-// TRANSFER: +2 per child; CIN: +1 per group.
-double transferPoints(const Row& row);
-// CIN rows: assessment points per group, at most 3 in all.
-double cinAssessmentCap(double assessmentSum, int groups);
-// ASSESS-LOW/MEDIUM/HIGH: 1/2/3 per row (each occurrence); CIN rows capped as above.
-double assessmentPoints(const Row& row);
-// Rule: exactly one case type per row that has any item.
-void exactlyOneCaseType(const Row& row);
-// Rule: CLOSING may be combined with a case type only.
-void closingWithCaseTypeOnly(const Row& row);
-// CLOSING: 1 per child (CIN: 1 per group) instead of all the row's other points.
-double closingReplacesAllPoints(const Row& row);
-// Workload weight: +1 per whole 10 case points.
-double workloadWeight(double casePoints);
-// Bands: within or over the grade's capacity times FTE.
-std::string_view band(double points, const Grade& grade, double fte);
-double rowPoints(const Row& row);
-double workerElement(const Row& row, double hours);
-} // namespace warrington
+// How an item scores, in words, from its numbers: "16 per child (basic 10 + 6)".
+std::string pointsText(const Scheme& scheme, const Item& item);
 
 } // namespace caseweight::detail

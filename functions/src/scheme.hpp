@@ -1,19 +1,25 @@
-// Internal types of the scoring engine: an item table row, a scheme definition and a parsed
-// case row. A scheme is data (its table of items and its grades) plus a few small named rules
-// (functions declared in rules.hpp), so that a council can read and amend its weights in the
-// table at the top of its scheme file without reading control flow.
+// Internal types of the scoring engine: a scheme as read from its data file (schemes/*.toml),
+// its items, grades, bands, rules and paper-sheet columns, and a parsed case row.
+//
+// A scheme is data. The rules are a small fixed set of named functions (rules.hpp); a scheme
+// file says which of them apply and gives their numbers. A Scheme is one dated version of a
+// scheme: a file's base version, or the base with its amendments up to one date applied.
 #pragma once
 
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "caseweight/schemes.hpp"
 
 namespace caseweight::detail
 {
 
-// A read-only view of a constant array (the tables are constant arrays at namespace scope).
+// A read-only view of a constant array (the caseload policies are constant arrays).
 template <class T> class Table
 {
   public:
@@ -37,23 +43,23 @@ enum class Group
 {
     Case,       // a case type (CIN, CP ...)
     Modifier,   // added to a case type (COURT, TRAVEL ...)
-    Specific,   // NOTTS: the one specific item of a row
-    Additional, // NOTTS: at most two per row
+    Specific,   // the one specific item of a family-group row (NOTTS)
+    Additional, // added to a specific item (NOTTS)
     Worker      // the worker element
 };
 
-// The name users type for a group in SCHEMEITEMS.
+// The name users type for a group in SCHEMEITEMS, and the files' `group` values.
 std::string_view groupName(Group group);
 
 bool isWorkerGroup(Group group);
 
-// How an item's points are counted on a row.
-enum class Basis
+// How an item's points are counted on a row (the files' `per`).
+enum class Per
 {
-    PerRow,             // `points` once per row
-    PerChild,           // `points` times Children
-    FirstChildThenEach, // NOTTS: `points` (A) for the first child + `furtherChild` (B) each
-    ByRule              // set by a named rule of the scheme; `points` is its base value
+    Row,        // `points` once per row
+    Child,      // `points` times the row's children (or units: see Item::units)
+    FirstChild, // `points` for the first child + `further` for each further child
+    FamilySize  // `sizes`: points by the number of children of the family
 };
 
 enum class Repeat
@@ -62,72 +68,169 @@ enum class Repeat
     MayRepeat // each occurrence counts
 };
 
-// Short names for the columns of the schemes' tables (schemes/*.cpp), so that each row of a
-// table reads as one line: `using namespace table;` there.
-namespace table
+// "From this many children on, this value": the steps of a family-size table.
+struct Step
 {
-constexpr Basis PerRow = Basis::PerRow;
-constexpr Basis PerChild = Basis::PerChild;
-constexpr Basis AB = Basis::FirstChildThenEach;
-constexpr Basis ByRule = Basis::ByRule;
-constexpr Repeat Once = Repeat::Once;
-constexpr Repeat May = Repeat::MayRepeat;
-constexpr Group Case = Group::Case;
-constexpr Group Mod = Group::Modifier;
-constexpr Group Spec = Group::Specific;
-constexpr Group Add = Group::Additional;
-constexpr Group Worker = Group::Worker;
-} // namespace table
+    int from;
+    double value;
+};
 
-// One row of a scheme's table of items.
+constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
+
+// One item of a scheme. Codes of other items are held as indices into the scheme's items.
 struct Item
 {
-    std::string_view code; // stable code, upper case; never changes meaning once released
-    double points;         // per row / per child / first child (see basis)
-    double furtherChild;   // NOTTS B: each further child; 0 elsewhere
-    Basis basis;
-    Repeat repeat;
-    Group group;
-    std::string_view column; // sheet column tag (lower case), "" when none
-    std::string_view label;  // the scheme's own wording, short
+    std::string code;   // stable, upper case; never changes meaning once released
+    std::string label;  // the scheme's own words, without points
+    std::string column; // sheet column tag (lower case), "" when none
+    Group group = Group::Case;
+    Per per = Per::Row;
+    Repeat repeat = Repeat::Once;
+    double points = 0;         // per row / per child / first child
+    double further = 0;        // FirstChild: each further child
+    std::vector<Step> sizes;   // FamilySize: points by children
+    double basic = 0;          // a basic weight per child, added to `points`
+    double basicCap = kNone;   // the basic part of a row is at most this
+    std::vector<Step> units;   // a case type whose rows count these units instead of children
+    double unitPoints = kNone; // per unit instead of `points` on such a row
+    std::vector<std::size_t> perChildWith; // per child on rows with one of these, else per row
+    std::vector<std::size_t> perRowWith;   // per row on rows with one of these
+    bool replacesRow = false;              // the row scores only this item (Warrington CLOSING)
+    bool singleCase = false; // a row of this case type is one case: Children must be 1
+    bool alone = false;      // may stand on a row without a case type
+    int line = 0;            // where the file defines it
 };
 
-// A grade and its band limits at full time. For WARRINGTON `upper` is the capacity.
+// A grade and its band limits at full time. `upper` is also the capacity.
 struct Grade
 {
-    std::string_view name;
-    double lower;
-    double upper;
+    std::string name;
+    double lower = 0;
+    double upper = 0;
+    std::string invalid; // non-empty: not a grade to band with, and why
 };
 
-// The largest item table; a parsed row keeps one count per table row without allocating.
-constexpr std::size_t kMaxItems = 80;
-static_assert(kMaxItems <= 256, "Row::present holds table indices in one byte");
+// A band above the grade's upper limit, up to `upTo` (times FTE); the last has none.
+struct BandAbove
+{
+    std::string label;
+    double upTo = kNone;
+};
 
-struct Scheme;
+struct Bands
+{
+    std::string below; // under the grade's lower limit; "" when the scheme has none
+    std::string within;
+    std::vector<BandAbove> above;
+};
+
+// One check of a row, named in the file's [[rule]] tables.
+struct Rule
+{
+    enum class Kind
+    {
+        OneCaseType, // exactly (or, not required, at most) one item of `group` per row
+        OnlyWith,    // `codes[0]` only on rows with one of `with`
+        AtMostOneOf, // at most one of `codes`
+        AtMost,      // at most `most` items of `group`
+        Cap          // on rows with one of `with`, the points of `codes` are at most `cap`
+    };
+    Kind kind = Kind::OneCaseType;
+    Group group = Group::Case;
+    bool required = true;
+    std::vector<std::size_t> codes;
+    std::vector<std::size_t> with;
+    unsigned most = 0;
+    double cap = 0;
+    std::string what; // names the codes in sentences: "travel code"
+};
+
+// A number column of the scheme's paper sheet (COLUMNCHECK) and how its values are made.
+struct Column
+{
+    enum class Kind
+    {
+        OneOf,          // the points of one of `items`
+        AnyOf,          // the sum of at most `most` different items (of `items`)
+        EachChild,      // each child scores item or item + plus
+        ChildOrRow,     // item per child, or once per row
+        Multiples,      // item's points x k, k = 1..most
+        Basic,          // the case types' basic weights (and family-size points)
+        FirstChild,     // the first-child points of the group's items
+        FurtherChildren // the further-children points of the group's items
+    };
+    std::string key;  // stable, lower case
+    std::string what; // for sentences: "The SWINDON court column"
+    Kind kind = Kind::OneOf;
+    std::vector<std::size_t> items;
+    std::size_t plus = 0;
+    bool hasPlus = false;
+    unsigned most = 0;
+};
+
+// The largest item table; a parsed row keeps one count per item without allocating.
+constexpr std::size_t kMaxItems = 120;
+static_assert(kMaxItems <= 255, "Row::present holds item indices in one byte");
+
+constexpr std::size_t kIndexSlots = 512; // a power of two, over 3 x kMaxItems
+
+constexpr std::array<std::int16_t, kIndexSlots> emptyIndex()
+{
+    std::array<std::int16_t, kIndexSlots> index{};
+    for (auto& slot : index)
+        slot = -1;
+    return index;
+}
+
+struct Scheme
+{
+    std::string name;    // canonical, upper case
+    std::string article; // "a" or "an", for sentences ("an RBWM code")
+    std::vector<std::string> aliases;
+    std::string council;
+    std::string source;
+    std::string file; // the file of this version (for sentences)
+    int from = 0;     // the day this version is in force from (days since 1899-12-30)
+    std::string note; // what this version changed ("" for the base version)
+
+    std::vector<Item> items; // in the file's order
+    std::vector<Grade> grades;
+    std::string defaultGrade;
+    bool gradesIgnored = false;
+    Bands bands;
+    std::vector<Rule> rules;
+    std::vector<Column> columns;
+    double workerBase = 0;  // given to every worker (Warrington's stable element)
+    double hoursPoints = 0; // points per hour a month of extra duties; 0: not scored
+    double onePointPer = 0; // workload weight: 1 point per whole this many case points
+    std::array<std::int16_t, kIndexSlots> index = emptyIndex(); // code -> item
+};
+
+// Index of a code (any case, trimmed) in the scheme's items, or -1.
+int findItem(const Scheme& scheme, std::string_view code);
+// Builds scheme.index from scheme.items.
+void indexItems(Scheme& scheme);
 
 // One case row (or one worker's list of worker items) after parsing: how many times each
-// table row occurs, and how many children the row covers.
+// item occurs, and how many children the row covers.
 struct Row
 {
     const Scheme* scheme = nullptr;
     std::array<unsigned, kMaxItems> counts{};
     int children = 1;
-    // The table rows that occur, in the order first met, so that totals look at the few
-    // items of a row rather than the whole table. Change counts only through add().
+    // The items that occur, in the order first met, so that totals look at the few items of
+    // a row rather than the whole table. Change counts only through add().
     std::array<std::uint8_t, kMaxItems> present{};
     std::size_t presentCount = 0;
 
-    // One more occurrence of table row i.
     void add(std::size_t i)
     {
         if (counts[i]++ == 0)
             present[presentCount++] = static_cast<std::uint8_t>(i);
     }
 
-    // Occurrences of a code of the scheme's table (a code not in the table is a bug).
-    unsigned count(std::string_view code) const;
-    bool has(std::string_view code) const { return count(code) > 0; }
+    bool has(std::size_t i) const { return counts[i] > 0; }
+    bool hasAny(const std::vector<std::size_t>& items) const;
     // Occurrences of all items of a group.
     unsigned countIn(Group group) const;
     // All occurrences on the row.
@@ -136,41 +239,25 @@ struct Row
     std::string codesIn(Group group) const;
 };
 
-struct Scheme
+// Every loaded scheme, in the order users see them listed.
+struct SchemeEntry
 {
-    std::string_view name;    // canonical, upper case
-    std::string_view article; // "a" or "an", for sentences ("an RBWM code")
-    Table<std::string_view> aliases;
-    Table<Item> items; // case items, then modifiers (or specific, additional), then worker
-    Table<Grade> grades;
-    std::string_view defaultGrade;
-    bool gradeIgnored; // NOTTS bands do not depend on the grade
-    bool scoresHours;  // NOTTS scores hours of extra duties a month
-
-    // Checks the scheme's rules on a row with at least one item and returns its points before
-    // the share; throws InputError.
-    double (*rowPoints)(const Row& row);
-    // Checks the worker items and returns the worker element (hours already checked).
-    double (*workerElement)(const Row& row, double hours);
-    // Points added to the case points in WORKLOADPOINTS (WARRINGTON's workload weight).
-    double (*workloadWeight)(double casePoints);
-    std::string_view (*band)(double points, const Grade& grade, double fte);
-    double (*capacity)(double points, const Grade& grade, double fte);
+    std::string name;
+    std::vector<std::string> aliases;
+    std::vector<Scheme> versions; // by date, oldest first; empty when `error` is set
+    std::string error;            // why the scheme cannot be used (names file and line)
 };
 
-// Index of a code (normalised: trimmed, upper case) in the scheme's table, or -1.
-int findItem(const Scheme& scheme, std::string_view code);
-// The table row of a code the scheme's rules name (a code not in the table is a bug).
-const Item& itemOf(const Scheme& scheme, std::string_view code);
+// Reads scheme files into entries without making them the ones in use (loadSchemes does);
+// every mistake is added to `problems` as "file:line: sentence".
+std::vector<SchemeEntry> readSchemes(const std::vector<SchemeFile>& files,
+                                     std::vector<std::string>& problems);
 
-// The registry, in the order of schemeNames().
-extern const Scheme kSwindon;
-extern const Scheme kRbwm;
-extern const Scheme kNotts;
-extern const Scheme kWarrington;
-Table<const Scheme*> allSchemes();
-
-// The scheme with this normalised name or alias, or nullptr.
-const Scheme* findScheme(std::string_view normalisedName);
+// The entry with this normalised name or alias, or nullptr.
+const SchemeEntry* findScheme(std::string_view normalisedName);
+// Every entry (usable or not), in order.
+const std::vector<SchemeEntry>& allSchemes();
+// The version in force on a day (the first version for earlier days).
+const Scheme& versionOn(const SchemeEntry& entry, int day);
 
 } // namespace caseweight::detail

@@ -18,10 +18,10 @@ const double kNaN = std::numeric_limits<double>::quiet_NaN();
 TEST(Arguments, Scheme)
 {
     EXPECT_INPUT_ERROR(casePoints(E(), cell("CP"), E(), E()),
-                       "The scheme is missing; use SWINDON, RBWM, NOTTS or WARRINGTON.");
+                       "The scheme is missing; use NOTTS, RBWM, SWINDON or WARRINGTON.");
     EXPECT_INPUT_ERROR(casePoints(S("  "), cell("CP"), E(), E()), "The scheme is missing");
     EXPECT_INPUT_ERROR(casePoints(S("xyz"), cell("CP"), E(), E()),
-                       "\"XYZ\" is not a scheme; use SWINDON, RBWM, NOTTS or WARRINGTON.");
+                       "\"XYZ\" is not a scheme; use NOTTS, RBWM, SWINDON or WARRINGTON.");
     EXPECT_INPUT_ERROR(casePoints(N(1), cell("CP"), E(), E()), "scheme", "number 1");
     EXPECT_INPUT_ERROR(casePoints(Err(), cell("CP"), E(), E()), "scheme", "error");
     EXPECT_DOUBLE_EQ(casePoints(S(" swindon "), cell("CP"), E(), E()), 16);
@@ -147,7 +147,7 @@ TEST(Arguments, WorkloadPointsRanges)
 TEST(Arguments, CaseCheckNeverThrows)
 {
     EXPECT_EQ(caseCheck(E(), {}, E(), E()),
-              "The scheme is missing; use SWINDON, RBWM, NOTTS or WARRINGTON.");
+              "The scheme is missing; use NOTTS, RBWM, SWINDON or WARRINGTON.");
     EXPECT_EQ(caseCheck(S("NOTTS"), cell("S47-ICPC;INTERPRETER"), N(4), E()), "OK");
     EXPECT_EQ(
         check("NOTTS", "S47;EPO;AIMS;UASC"),

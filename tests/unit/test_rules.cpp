@@ -1,10 +1,8 @@
-// Each named rule alone (rules.hpp).
+// Each named rule alone (rules.hpp), on small schemes written for the test.
 #include "items.hpp"
 #include "rules.hpp"
 #include "scheme.hpp"
 #include "test_support.hpp"
-
-#include <cmath>
 
 using namespace cwtest;
 using namespace caseweight::detail;
@@ -12,21 +10,145 @@ using namespace caseweight::detail;
 namespace
 {
 
-Row row(const Scheme& scheme, const std::string& items, int children = 1)
+// A small scheme: two case types, modifiers, a cap, a family-size item and units.
+const char* const kToy = R"(
+name = "TOY"
+council = "Test"
+source = "Test"
+from = 2020-01-01
+[[grade]]
+name = "G"
+lower = 10
+upper = 20
+[bands]
+below = "Low"
+within = "Fine"
+above = [{ label = "Busy", up_to = 30 }, { label = "Over" }]
+[worker]
+base = 5
+hours_points = 0.5
+[workload]
+one_point_per = 10
+[[rule]]
+rule = "one-case-type"
+[[rule]]
+rule = "only-with"
+code = "EXTRA"
+with = ["A"]
+[[rule]]
+rule = "at-most-one-of"
+codes = ["FAR", "NEAR"]
+what = "travel code"
+[[rule]]
+rule = "at-most"
+group = "modifier"
+most = 3
+what = "modifiers on a row"
+[[rule]]
+rule = "cap"
+codes = ["TASK"]
+with = ["FAM"]
+most = 3
+[[item]]
+code = "A"
+group = "case"
+per = "child"
+points = 6
+basic = 10
+basic_cap = 30
+label = "A"
+[[item]]
+code = "FAM"
+group = "case"
+per = "family-size"
+sizes = [{ from = 1, points = 2 }, { from = 3, points = 3 }]
+units = [{ from = 1, units = 1 }, { from = 3, units = 2 }]
+label = "Family"
+[[item]]
+code = "HOME"
+group = "case"
+points = 2
+single_case = true
+label = "Household"
+[[item]]
+code = "EXTRA"
+group = "modifier"
+per = "child"
+per_row_with = ["HOME"]
+points = 4
+label = "Extra"
+[[item]]
+code = "FAR"
+group = "modifier"
+points = 6
+label = "Far"
+[[item]]
+code = "NEAR"
+group = "modifier"
+points = 4
+label = "Near"
+[[item]]
+code = "TASK"
+group = "modifier"
+points = 1
+repeat = true
+per_child_with = ["FAM"]
+label = "Task"
+[[item]]
+code = "NEW"
+group = "modifier"
+per = "child"
+points = 2
+unit_points = 1
+label = "New"
+[[item]]
+code = "SHUT"
+group = "modifier"
+per = "child"
+points = 1
+replaces_row = true
+label = "Closing"
+[[item]]
+code = "SOLO"
+group = "modifier"
+points = 10
+alone = true
+label = "Alone"
+[[item]]
+code = "W"
+group = "worker"
+points = 3
+label = "Worker item"
+)";
+
+const Scheme& toy()
 {
-    Row r = parseItems(scheme, cell(items), ItemUse::CaseRow);
+    static const std::vector<SchemeEntry> entries = []
+    {
+        std::vector<std::string> problems;
+        auto e = readSchemes({{"toy.toml", kToy}}, problems);
+        EXPECT_EQ(problems, std::vector<std::string>{});
+        return e;
+    }();
+    return entries.front().versions.front();
+}
+
+Row row(const std::string& items, int children = 1)
+{
+    Row r = parseItems(toy(), cell(items), ItemUse::CaseRow);
     r.children = children;
     return r;
 }
 
-Row workerRow(const Scheme& scheme, const std::string& items)
+const Rule& ruleOf(Rule::Kind kind)
 {
-    return parseItems(scheme, cell(items), ItemUse::Worker);
+    for (const Rule& r : toy().rules)
+        if (r.kind == kind)
+            return r;
+    throw std::logic_error("no such rule");
 }
 
 } // namespace
-
-// ---- shared ----
 
 TEST(SharedRules, ToleranceComparisons)
 {
@@ -44,294 +166,126 @@ TEST(SharedRules, FirstChildThenEach)
     EXPECT_DOUBLE_EQ(firstChildThenEach(3, 0, 5), 3);
 }
 
-TEST(SharedRules, ItemPointsByBasis)
+TEST(SharedRules, StepValue)
 {
-    const Item perRow{"X", 5, 0, Basis::PerRow, Repeat::Once, Group::Modifier, "", ""};
-    const Item perChild{"X", 6, 0, Basis::PerChild, Repeat::Once, Group::Case, "", ""};
-    const Item ab{"X", 10, 4, Basis::FirstChildThenEach, Repeat::Once, Group::Specific, "", ""};
-    const Item byRule{"X", 10, 0, Basis::ByRule, Repeat::Once, Group::Case, "", ""};
-    EXPECT_DOUBLE_EQ(itemPoints(perRow, 3), 5);
-    EXPECT_DOUBLE_EQ(itemPoints(perChild, 3), 18);
-    EXPECT_DOUBLE_EQ(itemPoints(ab, 3), 18);
-    EXPECT_DOUBLE_EQ(itemPoints(byRule, 3), 0);
+    const std::vector<Step> steps{{1, 10}, {4, 20}, {7, 30}};
+    EXPECT_DOUBLE_EQ(stepValue(steps, 1), 10);
+    EXPECT_DOUBLE_EQ(stepValue(steps, 3), 10);
+    EXPECT_DOUBLE_EQ(stepValue(steps, 4), 20);
+    EXPECT_DOUBLE_EQ(stepValue(steps, 100), 30);
 }
 
-TEST(SharedRules, TablePointsCountsEachOccurrence)
+TEST(ItemPoints, BasicPartIsCapped)
 {
-    EXPECT_DOUBLE_EQ(tablePoints(row(kRbwm, "CIC;REPORT;REPORT", 2)), 12 + 40);
-    // ByRule items are left to the scheme's rules.
-    EXPECT_DOUBLE_EQ(tablePoints(row(kSwindon, "CP;COURT", 4)), 5);
+    const Item& a = toy().items[indexOf(toy(), "A")];
+    EXPECT_DOUBLE_EQ(itemPoints(row("A", 1), a), 16);
+    EXPECT_DOUBLE_EQ(itemPoints(row("A", 4), a), 30 + 24);
 }
 
-TEST(SharedRules, ApplyShare)
+TEST(ItemPoints, FamilySizeAndUnits)
 {
-    EXPECT_DOUBLE_EQ(applyShare(21, 0.5), 10.5);
-    EXPECT_DOUBLE_EQ(applyShare(21, 1), 21);
+    const Item& fam = toy().items[indexOf(toy(), "FAM")];
+    EXPECT_DOUBLE_EQ(itemPoints(row("FAM", 2), fam), 2);
+    EXPECT_DOUBLE_EQ(itemPoints(row("FAM", 5), fam), 3);
+    EXPECT_EQ(perChildUnits(row("FAM", 5)), 2);
+    EXPECT_EQ(perChildUnits(row("A", 5)), 5);
+    const Item& niu = toy().items[indexOf(toy(), "NEW")];
+    EXPECT_DOUBLE_EQ(itemPoints(row("A;NEW", 5), niu), 10);  // 2 per child
+    EXPECT_DOUBLE_EQ(itemPoints(row("FAM;NEW", 5), niu), 2); // 1 per unit
 }
 
-TEST(SharedRules, AtMostOneOf)
+TEST(ItemPoints, PerChildWithAndPerRowWith)
 {
-    EXPECT_NO_THROW(
-        atMostOneOf(row(kSwindon, "CP;TRAVEL-NEAR"), {"TRAVEL-NEAR", "TRAVEL-2H"}, "travel code"));
-    EXPECT_INPUT_ERROR(atMostOneOf(row(kSwindon, "CP;TRAVEL-NEAR;TRAVEL-2H"),
-                                   {"TRAVEL-NEAR", "TRAVEL-2H"}, "travel code"),
-                       "SWINDON allows at most one travel code on a row; this row has "
-                       "TRAVEL-NEAR and TRAVEL-2H.");
+    const Item& task = toy().items[indexOf(toy(), "TASK")];
+    EXPECT_DOUBLE_EQ(itemPoints(row("A;TASK", 5), task), 1);
+    EXPECT_DOUBLE_EQ(itemPoints(row("FAM;TASK", 5), task), 2);
+    const Item& extra = toy().items[indexOf(toy(), "EXTRA")];
+    EXPECT_DOUBLE_EQ(itemPoints(row("A;EXTRA", 3), extra), 12);
+    EXPECT_DOUBLE_EQ(itemPoints(row("HOME;EXTRA", 1), extra), 4);
 }
 
-TEST(SharedRules, OnlyWith)
+TEST(NamedRules, OneCaseType)
 {
-    EXPECT_NO_THROW(onlyWith(row(kSwindon, "LAC;COMPLEX"), "COMPLEX", {"LAC", "CP"}, "LAC or CP"));
-    EXPECT_NO_THROW(onlyWith(row(kSwindon, "CIN"), "COMPLEX", {"LAC", "CP"}, "LAC or CP"));
-    EXPECT_INPUT_ERROR(
-        onlyWith(row(kSwindon, "CIN;COMPLEX"), "COMPLEX", {"LAC", "CP"}, "LAC or CP"),
-        "SWINDON adds COMPLEX only to LAC or CP rows: add the case type, or remove COMPLEX.");
+    const Rule& rule = ruleOf(Rule::Kind::OneCaseType);
+    EXPECT_NO_THROW(oneCaseType(row("A;FAR"), rule));
+    EXPECT_NO_THROW(oneCaseType(row(""), rule));
+    EXPECT_NO_THROW(oneCaseType(row("SOLO"), rule)); // may stand alone
+    EXPECT_INPUT_ERROR(oneCaseType(row("FAR"), rule),
+                       "A TOY row needs one case type (A, FAM, HOME, ...)");
+    EXPECT_INPUT_ERROR(oneCaseType(row("SOLO;FAR"), rule), "needs one case type");
+    EXPECT_INPUT_ERROR(oneCaseType(row("A;FAM"), rule), "this row has A and FAM. Split the row");
 }
 
-TEST(SharedRules, AtMostOfGroup)
+TEST(NamedRules, OnlyWith)
 {
-    EXPECT_NO_THROW(
-        atMostOfGroup(row(kNotts, "S47;EPO;AIMS"), Group::Additional, 2, "additional items"));
-    EXPECT_INPUT_ERROR(atMostOfGroup(row(kNotts, "S47;EPO;AIMS;UASC"), Group::Additional, 2,
-                                     "additional items on a row"),
-                       "at most two additional items on a row; this row has 3.");
+    const Rule& rule = ruleOf(Rule::Kind::OnlyWith);
+    EXPECT_NO_THROW(onlyWith(row("A;EXTRA"), rule));
+    EXPECT_NO_THROW(onlyWith(row("FAM"), rule));
+    EXPECT_INPUT_ERROR(onlyWith(row("FAM;EXTRA"), rule), "TOY adds EXTRA only to A rows:");
 }
 
-TEST(SharedRules, NoWorkloadWeight)
+TEST(NamedRules, AtMostOneOf)
 {
-    EXPECT_DOUBLE_EQ(noWorkloadWeight(345), 0);
+    const Rule& rule = ruleOf(Rule::Kind::AtMostOneOf);
+    EXPECT_NO_THROW(atMostOneOf(row("A;FAR"), rule));
+    EXPECT_INPUT_ERROR(atMostOneOf(row("A;FAR;NEAR"), rule),
+                       "TOY allows at most one travel code on a row; this row has FAR and NEAR.");
 }
 
-// ---- SWINDON ----
-
-TEST(SwindonRules, CinSizePoints)
+TEST(NamedRules, AtMost)
 {
-    EXPECT_DOUBLE_EQ(swindon::cinSizePoints(1), 10);
-    EXPECT_DOUBLE_EQ(swindon::cinSizePoints(3), 10);
-    EXPECT_DOUBLE_EQ(swindon::cinSizePoints(4), 20);
-    EXPECT_DOUBLE_EQ(swindon::cinSizePoints(6), 20);
-    EXPECT_DOUBLE_EQ(swindon::cinSizePoints(7), 30);
+    const Rule& rule = ruleOf(Rule::Kind::AtMost);
+    EXPECT_NO_THROW(atMost(row("A;FAR;NEW;EXTRA"), rule));
+    EXPECT_INPUT_ERROR(atMost(row("A;FAR;NEW;EXTRA;TASK"), rule),
+                       "TOY allows at most three modifiers on a row; this row has 4.");
 }
 
-TEST(SwindonRules, CpSiblingBasicCap)
+TEST(NamedRules, Cap)
 {
-    EXPECT_DOUBLE_EQ(swindon::cpSiblingBasicCap(1), 10);
-    EXPECT_DOUBLE_EQ(swindon::cpSiblingBasicCap(3), 30);
-    EXPECT_DOUBLE_EQ(swindon::cpSiblingBasicCap(4), 30);
-    EXPECT_DOUBLE_EQ(swindon::cpSiblingBasicCap(9), 30);
+    const Rule& rule = ruleOf(Rule::Kind::Cap);
+    EXPECT_DOUBLE_EQ(capped(row("FAM;TASK"), rule, 7), 3);
+    EXPECT_DOUBLE_EQ(capped(row("A;TASK"), rule, 7), 7);
+    EXPECT_DOUBLE_EQ(rowPoints(row("FAM;TASK;TASK;TASK", 5)), 3 + 3); // 3 x 2 capped at 3
 }
 
-TEST(SwindonRules, CpPoints)
+TEST(NamedRules, SingleCase)
 {
-    EXPECT_DOUBLE_EQ(swindon::cpPoints(1), 16);
-    EXPECT_DOUBLE_EQ(swindon::cpPoints(4), 54);
+    EXPECT_NO_THROW(singleCase(row("HOME", 1)));
+    EXPECT_INPUT_ERROR(singleCase(row("HOME", 2)), "Leave Children empty on household rows");
 }
 
-TEST(SwindonRules, AssessmentPoints)
+TEST(RowPoints, ReplacesRow)
 {
-    EXPECT_DOUBLE_EQ(swindon::assessmentPoints(row(kSwindon, "LAC;ASSESSMENT", 3)), 30);
-    EXPECT_DOUBLE_EQ(swindon::assessmentPoints(row(kSwindon, "CP;ASSESSMENT", 2)), 20);
-    EXPECT_DOUBLE_EQ(swindon::assessmentPoints(row(kSwindon, "CIN;ASSESSMENT", 3)), 10);
-    EXPECT_DOUBLE_EQ(swindon::assessmentPoints(row(kSwindon, "CIN", 3)), 0);
+    EXPECT_DOUBLE_EQ(rowPoints(row("A;SHUT;FAR", 3)), 3);
+    EXPECT_DOUBLE_EQ(rowPoints(row("FAM;SHUT", 5)), 2);
 }
 
-TEST(SwindonRules, GroupWorkOnly)
+TEST(RowPoints, WorkerElementAndWeight)
 {
-    EXPECT_TRUE(swindon::isGroupWorkOnly(row(kSwindon, "GROUP")));
-    EXPECT_FALSE(swindon::isGroupWorkOnly(row(kSwindon, "GROUP;TASK")));
-    EXPECT_FALSE(swindon::isGroupWorkOnly(row(kSwindon, "CIN;GROUP")));
+    const Row w = parseItems(toy(), cell("W"), ItemUse::Worker);
+    EXPECT_DOUBLE_EQ(workerElement(w, 4), 5 + 2 + 3);
+    EXPECT_DOUBLE_EQ(workloadWeight(toy(), 29.9), 2);
+    EXPECT_DOUBLE_EQ(workloadWeight(toy(), 30), 3);
 }
 
-TEST(SwindonRules, ExactlyOneCaseType)
+TEST(Bands, BelowWithinAndAbove)
 {
-    EXPECT_NO_THROW(swindon::exactlyOneCaseType(row(kSwindon, "CIN;TASK")));
-    EXPECT_NO_THROW(swindon::exactlyOneCaseType(row(kSwindon, "GROUP")));
-    EXPECT_NO_THROW(swindon::exactlyOneCaseType(row(kSwindon, "")));
-    EXPECT_INPUT_ERROR(swindon::exactlyOneCaseType(row(kSwindon, "TASK")),
-                       "A SWINDON row needs one case type (CIN, LAC, CP, ...) besides its other "
-                       "items: add it.");
-    EXPECT_INPUT_ERROR(swindon::exactlyOneCaseType(row(kSwindon, "LAC;CP;FP-CARER")),
-                       "LAC, CP and FP-CARER");
+    const Grade& g = toy().grades.front();
+    EXPECT_EQ(band(toy(), 9, g, 1), "Low");
+    EXPECT_EQ(band(toy(), 10, g, 1), "Fine");
+    EXPECT_EQ(band(toy(), 20, g, 1), "Fine");
+    EXPECT_EQ(band(toy(), 25, g, 1), "Busy");
+    EXPECT_EQ(band(toy(), 31, g, 1), "Over");
+    EXPECT_EQ(band(toy(), 12, g, 0.5), "Busy");
+    EXPECT_DOUBLE_EQ(capacityAtTop(10, g, 0.5), 1);
 }
 
-TEST(SwindonRules, ComplexOnlyWithLacOrCp)
+TEST(PointsText, SaysHowAnItemScores)
 {
-    EXPECT_NO_THROW(swindon::complexOnlyWithLacOrCp(row(kSwindon, "CP;COMPLEX")));
-    EXPECT_INPUT_ERROR(swindon::complexOnlyWithLacOrCp(row(kSwindon, "CARE-LEAVER;COMPLEX")),
-                       "COMPLEX", "LAC or CP");
-}
-
-// ---- RBWM ----
-
-TEST(RbwmRules, AtMostOneCaseType)
-{
-    EXPECT_NO_THROW(rbwm::atMostOneCaseType(row(kRbwm, "REPORT")));
-    EXPECT_NO_THROW(rbwm::atMostOneCaseType(row(kRbwm, "CIC;REPORT")));
-    EXPECT_INPUT_ERROR(rbwm::atMostOneCaseType(row(kRbwm, "CIC;CARE-LEAVER")),
-                       "CIC and CARE-LEAVER");
-}
-
-TEST(RbwmRules, ComplexOnlyWithEligibleCaseType)
-{
-    for (const char* ok :
-         {"CIC;COMPLEX", "CARE-LEAVER;COMPLEX", "FOSTER-CARER;COMPLEX", "CP;COMPLEX"})
-        EXPECT_NO_THROW(rbwm::complexOnlyWithEligibleCaseType(row(kRbwm, ok))) << ok;
-    EXPECT_INPUT_ERROR(rbwm::complexOnlyWithEligibleCaseType(row(kRbwm, "CIN;COMPLEX")),
-                       "RBWM adds COMPLEX only to CIC, CARE-LEAVER, FOSTER-CARER or CP rows:");
-    EXPECT_INPUT_ERROR(rbwm::complexOnlyWithEligibleCaseType(row(kRbwm, "COMPLEX")), "COMPLEX");
-}
-
-TEST(RbwmRules, ComplexPoints)
-{
-    EXPECT_DOUBLE_EQ(rbwm::complexPoints(row(kRbwm, "CP;COMPLEX", 3)), 12);
-    EXPECT_DOUBLE_EQ(rbwm::complexPoints(row(kRbwm, "FOSTER-CARER;COMPLEX", 3)), 4);
-    EXPECT_DOUBLE_EQ(rbwm::complexPoints(row(kRbwm, "CP", 3)), 0);
-}
-
-TEST(RbwmRules, SingleAssessmentPoints)
-{
-    EXPECT_DOUBLE_EQ(rbwm::singleAssessmentPoints(row(kRbwm, "CIC;SINGLE-ASSESSMENT", 2)), 20);
-    EXPECT_DOUBLE_EQ(rbwm::singleAssessmentPoints(row(kRbwm, "CIN;SINGLE-ASSESSMENT", 2)), 10);
-    EXPECT_DOUBLE_EQ(rbwm::singleAssessmentPoints(row(kRbwm, "SINGLE-ASSESSMENT", 2)), 10);
-}
-
-// ---- NOTTS ----
-
-TEST(NottsRules, ExactlyOneSpecificItem)
-{
-    EXPECT_NO_THROW(notts::exactlyOneSpecificItem(row(kNotts, "S47;EPO")));
-    EXPECT_NO_THROW(notts::exactlyOneSpecificItem(row(kNotts, "")));
-    EXPECT_INPUT_ERROR(notts::exactlyOneSpecificItem(row(kNotts, "EPO")),
-                       "needs one specific item");
-    EXPECT_INPUT_ERROR(notts::exactlyOneSpecificItem(row(kNotts, "S47;PF")), "S47 and PF");
-}
-
-TEST(NottsRules, AtMostTwoAdditionalItems)
-{
-    EXPECT_NO_THROW(notts::atMostTwoAdditionalItems(row(kNotts, "S47;EPO;MAPPA")));
-    EXPECT_INPUT_ERROR(
-        notts::atMostTwoAdditionalItems(row(kNotts, "S47;EPO;MAPPA;AIMS")),
-        "NOTTS allows at most two additional items on a row; this row has 3. Keep the two that "
-        "best describe the case.");
-}
-
-TEST(NottsRules, AtMostTwoPersonalElements)
-{
-    EXPECT_NO_THROW(notts::atMostTwoPersonalElements(workerRow(kNotts, "NQSW;PQ")));
-    EXPECT_INPUT_ERROR(notts::atMostTwoPersonalElements(workerRow(kNotts, "NQSW;PQ;TRAINEE")),
-                       "NOTTS allows at most two personal elements for a worker; this list has "
-                       "3.");
-}
-
-TEST(NottsRules, ExtraDutyPoints)
-{
-    EXPECT_DOUBLE_EQ(notts::extraDutyPoints(0), 0);
-    EXPECT_DOUBLE_EQ(notts::extraDutyPoints(7), 3.5);
-}
-
-TEST(NottsRules, Band)
-{
-    const Grade any{"ANY", 75, 95};
-    EXPECT_EQ(notts::band(74, any, 1), notts::kBelowSustainable);
-    EXPECT_EQ(notts::band(75, any, 1), notts::kSustainable);
-    EXPECT_EQ(notts::band(95, any, 1), notts::kSustainable);
-    EXPECT_EQ(notts::band(96, any, 1), notts::kDemanding);
-    EXPECT_EQ(notts::band(110, any, 1), notts::kDemanding);
-    EXPECT_EQ(notts::band(110.5, any, 1), notts::kHigh);
-}
-
-// ---- WARRINGTON ----
-
-TEST(WarringtonRules, CinSizeGroups)
-{
-    EXPECT_EQ(warrington::cinSizeGroups(1), 1);
-    EXPECT_EQ(warrington::cinSizeGroups(2), 1);
-    EXPECT_EQ(warrington::cinSizeGroups(3), 2);
-    EXPECT_EQ(warrington::cinSizeGroups(6), 2);
-    EXPECT_EQ(warrington::cinSizeGroups(7), 3);
-    EXPECT_EQ(warrington::cinSizeGroups(100), 3);
-}
-
-TEST(WarringtonRules, CinCasePoints)
-{
-    EXPECT_DOUBLE_EQ(warrington::cinCasePoints(1), 2);
-    EXPECT_DOUBLE_EQ(warrington::cinCasePoints(2), 3);
-    EXPECT_DOUBLE_EQ(warrington::cinCasePoints(3), 4);
-}
-
-TEST(WarringtonRules, PerChildUnits)
-{
-    EXPECT_EQ(warrington::perChildUnits(row(kWarrington, "CIN", 7)), 3);
-    EXPECT_EQ(warrington::perChildUnits(row(kWarrington, "CP", 7)), 7);
-}
-
-TEST(WarringtonRules, NewAllocationPoints)
-{
-    EXPECT_DOUBLE_EQ(warrington::newAllocationPoints(row(kWarrington, "CP;NEW", 3)), 3);
-    EXPECT_DOUBLE_EQ(warrington::newAllocationPoints(row(kWarrington, "CIN;NEW", 3)), 2);
-    EXPECT_DOUBLE_EQ(warrington::newAllocationPoints(row(kWarrington, "CP", 3)), 0);
-}
-
-TEST(WarringtonRules, TransferPoints)
-{
-    EXPECT_DOUBLE_EQ(warrington::transferPoints(row(kWarrington, "CIC;TRANSFER", 3)), 6);
-    EXPECT_DOUBLE_EQ(warrington::transferPoints(row(kWarrington, "CIN;TRANSFER", 7)), 3);
-}
-
-TEST(WarringtonRules, CinAssessmentCap)
-{
-    EXPECT_DOUBLE_EQ(warrington::cinAssessmentCap(1, 1), 1);
-    EXPECT_DOUBLE_EQ(warrington::cinAssessmentCap(1, 2), 2);
-    EXPECT_DOUBLE_EQ(warrington::cinAssessmentCap(2, 2), 3);
-    EXPECT_DOUBLE_EQ(warrington::cinAssessmentCap(6, 3), 3);
-}
-
-TEST(WarringtonRules, AssessmentPoints)
-{
-    EXPECT_DOUBLE_EQ(
-        warrington::assessmentPoints(row(kWarrington, "CP;ASSESS-LOW;ASSESS-MEDIUM;ASSESS-HIGH")),
-        6);
-    EXPECT_DOUBLE_EQ(warrington::assessmentPoints(row(kWarrington, "CIN;ASSESS-MEDIUM", 1)), 2);
-    EXPECT_DOUBLE_EQ(warrington::assessmentPoints(row(kWarrington, "CIN;ASSESS-MEDIUM", 3)), 3);
-}
-
-TEST(WarringtonRules, ExactlyOneCaseType)
-{
-    EXPECT_NO_THROW(warrington::exactlyOneCaseType(row(kWarrington, "CP;NEW")));
-    EXPECT_INPUT_ERROR(warrington::exactlyOneCaseType(row(kWarrington, "TRAVEL-1H")),
-                       "needs one case type");
-    EXPECT_INPUT_ERROR(warrington::exactlyOneCaseType(row(kWarrington, "CIN;CIC")), "CIC and CIN");
-}
-
-TEST(WarringtonRules, ClosingWithCaseTypeOnly)
-{
-    EXPECT_NO_THROW(warrington::closingWithCaseTypeOnly(row(kWarrington, "CP;CLOSING")));
-    EXPECT_NO_THROW(warrington::closingWithCaseTypeOnly(row(kWarrington, "CP;NEW")));
-    EXPECT_INPUT_ERROR(
-        warrington::closingWithCaseTypeOnly(row(kWarrington, "CP;CLOSING;ASSESS-LOW")),
-        "CLOSING with the case type only");
-}
-
-TEST(WarringtonRules, ClosingReplacesAllPoints)
-{
-    EXPECT_DOUBLE_EQ(warrington::closingReplacesAllPoints(row(kWarrington, "CP;CLOSING", 4)), 4);
-    EXPECT_DOUBLE_EQ(warrington::closingReplacesAllPoints(row(kWarrington, "CIN;CLOSING", 4)), 2);
-}
-
-TEST(WarringtonRules, WorkloadWeight)
-{
-    EXPECT_DOUBLE_EQ(warrington::workloadWeight(0), 0);
-    EXPECT_DOUBLE_EQ(warrington::workloadWeight(9.5), 0);
-    EXPECT_DOUBLE_EQ(warrington::workloadWeight(10), 1);
-    EXPECT_DOUBLE_EQ(warrington::workloadWeight(47), 4);
-    EXPECT_DOUBLE_EQ(warrington::workloadWeight(std::nextafter(30.0, 0.0)), 3);
-    EXPECT_DOUBLE_EQ(warrington::workloadWeight(29.999999), 2);
-}
-
-TEST(WarringtonRules, Band)
-{
-    const Grade practitioner{"PRACTITIONER", 0, 100};
-    EXPECT_EQ(warrington::band(100, practitioner, 1), warrington::kWithinCapacity);
-    EXPECT_EQ(warrington::band(100.5, practitioner, 1), warrington::kOverCapacity);
-    EXPECT_EQ(warrington::band(51, practitioner, 0.5), warrington::kOverCapacity);
+    const Scheme& s = toy();
+    EXPECT_EQ(pointsText(s, s.items[indexOf(s, "A")]),
+              "16 (basic 10 + 6) per child; the basic part is capped at 30 for the row");
+    EXPECT_EQ(pointsText(s, s.items[indexOf(s, "FAM")]), "2 for 1-2 children; 3 for 3 or more");
+    EXPECT_EQ(pointsText(s, s.items[indexOf(s, "TASK")]),
+              "1 per child with FAM, else per row, each");
 }

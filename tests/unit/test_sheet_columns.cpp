@@ -32,7 +32,7 @@ TEST(SheetColumns, SwindonColumns)
     EXPECT_EQ(check("SWINDON", "lac", E()), "OK");
     EXPECT_EQ(check("SWINDON", "lac", N(0)), "OK");
     EXPECT_EQ(check("SWINDON", "LAC", N(7)),
-              "The SWINDON LAC (standard 6, complex 4) column holds 6 or 10 for 1 child; 7 is "
+              "The SWINDON LAC column holds 6 or 10 for 1 child; 7 is "
               "not one of them.");
     EXPECT_TRUE(sentenceHas(check("SWINDON", "travel", N(5)), {"4, 6 or 10", "5"}));
     EXPECT_TRUE(sentenceHas(check("SWINDON", "court", S("TO BE CLOSED")),

@@ -2,6 +2,9 @@
 #pragma once
 
 #include "caseweight/engine.hpp"
+#include "scheme.hpp"
+
+#include <stdexcept>
 
 #include <gtest/gtest.h>
 
@@ -11,6 +14,23 @@
 
 namespace cwtest
 {
+
+// The version of a shipped scheme in force today, and the index of one of its codes.
+inline const caseweight::detail::Scheme& schemeOf(const std::string& name)
+{
+    return caseweight::detail::versionOn(*caseweight::detail::findScheme(name), 1 << 20);
+}
+inline std::size_t indexOf(const caseweight::detail::Scheme& scheme, const std::string& code)
+{
+    const int i = caseweight::detail::findItem(scheme, code);
+    if (i < 0)
+        throw std::logic_error("not a code: " + code);
+    return static_cast<std::size_t>(i);
+}
+inline unsigned countOf(const caseweight::detail::Row& row, const std::string& code)
+{
+    return row.counts[indexOf(*row.scheme, code)];
+}
 
 using caseweight::InputError;
 using caseweight::Value;

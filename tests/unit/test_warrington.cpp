@@ -26,9 +26,7 @@ const Case kCaseTypes[] = {
     {"PRIVATE-FOSTERING", 1, 3},
     {"PRIVATE-FOSTERING", 3, 9},
     {"FOSTERING-HOUSEHOLD", 1, 2},
-    {"FOSTERING-HOUSEHOLD", 3, 2},
     {"APPROVED-HOUSEHOLD", 1, 3},
-    {"APPROVED-HOUSEHOLD", 2, 3},
     {"CIN", 1, 2},
     {"CIN", 2, 2},
     {"CIN", 3, 3},
@@ -131,7 +129,10 @@ TEST(Warrington, TableListsExactlyTheseCodes)
 TEST(Warrington, HouseholdRowsCountChildrenForPerChildItems)
 {
     EXPECT_DOUBLE_EQ(points("WARRINGTON", "FOSTERING-HOUSEHOLD;NEW"), 3);
-    EXPECT_DOUBLE_EQ(points("WARRINGTON", "FOSTERING-HOUSEHOLD;TRANSFER", N(2)), 2 + 4);
+    EXPECT_DOUBLE_EQ(points("WARRINGTON", "FOSTERING-HOUSEHOLD;TRANSFER"), 2 + 2);
+    // SPEC 4b: a household row is one case.
+    EXPECT_INPUT_ERROR(points("WARRINGTON", "FOSTERING-HOUSEHOLD;TRANSFER", N(2)),
+                       "household rows");
 }
 
 TEST(Warrington, CinAssessmentsArePerGroupCappedAtThree)
@@ -147,7 +148,8 @@ TEST(Warrington, Rules)
 {
     EXPECT_INPUT_ERROR(points("WARRINGTON", "NEW"), "WARRINGTON", "needs one case type");
     EXPECT_INPUT_ERROR(points("WARRINGTON", "CP;CIC"), "one case type", "CP and CIC");
-    EXPECT_INPUT_ERROR(points("WARRINGTON", "CP;CLOSING;NEW"), "CLOSING", "case type only");
+    // SPEC 4b: CLOSING replaces every other point of the row, without an error.
+    EXPECT_DOUBLE_EQ(points("WARRINGTON", "CP;CLOSING;NEW"), 1);
     EXPECT_INPUT_ERROR(points("WARRINGTON", "CLOSING"), "needs one case type");
     EXPECT_INPUT_ERROR(points("WARRINGTON", "CP;NEW;NEW"), "WARRINGTON counts NEW once per row");
     EXPECT_INPUT_ERROR(worker("WARRINGTON", "PQ;PQ"), "counts PQ once per worker", "2 times");

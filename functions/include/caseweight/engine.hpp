@@ -4,8 +4,9 @@
 // text or error) and does all the checking itself, so the spreadsheet layer only converts.
 // Invalid input throws InputError whose what() is one plain-English sentence for a manager.
 //
-// Thread safety: the scheme tables are immutable after static initialisation and no function
-// keeps state between calls, so calls may come from any thread.
+// The schemes come from their data files (caseweight/schemes.hpp: loadSchemes). Thread safety:
+// a loaded set of schemes is never changed and no function keeps state between calls, so
+// calls may come from any thread.
 #pragma once
 
 #include <stdexcept>
@@ -75,6 +76,13 @@ std::string itemLabel(const Value& scheme, const Value& code);
 
 // SCHEMEITEMS: the valid codes, in table order, optionally of one group or sheet column.
 std::vector<std::string> schemeItems(const Value& scheme, const Value& group);
+
+// SCHEMEAT: the scheme as in force on a date: "RBWM@2027-04-01", which every Scheme argument
+// accepts. A scheme given without a date is the version in force today.
+std::string schemeAt(const Value& scheme, const Value& date);
+
+// SCHEMEVERSION: which version scores a sheet, its date, what it changed and its file.
+std::string schemeVersion(const Value& scheme);
 
 // The canonical scheme names, for listings and tests.
 std::vector<std::string> schemeNames();

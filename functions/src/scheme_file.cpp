@@ -1,0 +1,1155 @@
+// Reading scheme files (TOML) into dated Scheme versions, and the registry every function
+// reads. Every mistake is reported with its file and line; a file with mistakes only
+// disables the scheme it defines or amends.
+#include "caseweight/schemes.hpp"
+
+#include "arguments.hpp"
+#include "dates.hpp"
+#include "rules.hpp"
+#include "scheme.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#define TOML_EXCEPTIONS 1
+#define TOML_ENABLE_FORMATTERS 0
+#include <toml++/toml.h>
+
+namespace caseweight
+{
+namespace detail
+{
+
+namespace
+{
+
+// The set in use: replaced as a whole, never changed; earlier sets are kept (see schemes.hpp).
+std::atomic<const std::vector<SchemeEntry>*> gSchemes{nullptr};
+
+const std::vector<SchemeEntry>& emptySet()
+{
+    static const std::vector<SchemeEntry> none;
+    return none;
+}
+
+std::string baseName(const std::string& path)
+{
+    const std::size_t slash = path.find_last_of("/\\");
+    return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+std::string stemUpper(const std::string& path)
+{
+    std::string name = baseName(path);
+    if (const std::size_t dot = name.rfind('.'); dot != std::string::npos)
+        name.resize(dot);
+    return normaliseName(name);
+}
+
+// Mistakes of one file: "file:line: sentence".
+class Report
+{
+  public:
+    Report(std::string file, std::vector<std::string>& out) : file_(std::move(file)), out_(out) {}
+
+    void add(int line, const std::string& sentence)
+    {
+        ++count_;
+        out_.push_back(file_ + ":" + std::to_string(line) + ": " + sentence);
+        if (first_.empty())
+            first_ = file_ + " line " + std::to_string(line) + ": " + sentence;
+    }
+    void add(const toml::node& node, const std::string& sentence)
+    {
+        add(static_cast<int>(node.source().begin.line), sentence);
+    }
+    int count() const { return count_; }
+    const std::string& first() const { return first_; }
+    const std::string& file() const { return file_; }
+
+  private:
+    std::string file_;
+    std::vector<std::string>& out_;
+    std::string first_;
+    int count_ = 0;
+};
+
+int lineOf(const toml::node& node)
+{
+    return static_cast<int>(node.source().begin.line);
+}
+
+void unknownKeys(const toml::table& t, const std::vector<std::string_view>& known,
+                 std::string_view where, Report& r)
+{
+    for (auto&& [key, value] : t)
+        if (std::find(known.begin(), known.end(), key.str()) == known.end())
+            r.add(value, "unknown key \"" + std::string(key.str()) + "\" in " + std::string(where) +
+                             "; check its spelling (docs/schemes.md).");
+}
+
+std::optional<std::string> text(const toml::table& t, std::string_view key, Report& r,
+                                bool required, const toml::node& where)
+{
+    const toml::node* n = t.get(key);
+    if (!n)
+    {
+        if (required)
+            r.add(where, "\"" + std::string(key) + "\" is missing.");
+        return std::nullopt;
+    }
+    if (auto s = n->value<std::string>())
+        return *s;
+    r.add(*n, "\"" + std::string(key) + "\" must be a text in quotes.");
+    return std::nullopt;
+}
+
+std::optional<double> number(const toml::table& t, std::string_view key, Report& r, bool required,
+                             const toml::node& where)
+{
+    const toml::node* n = t.get(key);
+    if (!n)
+    {
+        if (required)
+            r.add(where, "\"" + std::string(key) + "\" is missing.");
+        return std::nullopt;
+    }
+    if (n->is_number())
+    {
+        const double x = *n->value<double>();
+        if (!std::isfinite(x) || x < 0)
+        {
+            r.add(*n, "\"" + std::string(key) + "\" cannot be negative; it is " + formatNumber(x) +
+                          ".");
+            return std::nullopt;
+        }
+        return x;
+    }
+    r.add(*n, "\"" + std::string(key) + "\" must be a number.");
+    return std::nullopt;
+}
+
+std::optional<bool> flag(const toml::table& t, std::string_view key, Report& r)
+{
+    const toml::node* n = t.get(key);
+    if (!n)
+        return std::nullopt;
+    if (auto b = n->value<bool>())
+        return *b;
+    r.add(*n, "\"" + std::string(key) + "\" must be true or false.");
+    return std::nullopt;
+}
+
+std::optional<int> day(const toml::table& t, std::string_view key, Report& r, bool required,
+                       const toml::node& where)
+{
+    const toml::node* n = t.get(key);
+    if (!n)
+    {
+        if (required)
+            r.add(where,
+                  "\"" + std::string(key) + "\" is missing: give a date such as 2027-04-01.");
+        return std::nullopt;
+    }
+    if (const toml::date* d = n->as_date() ? &n->as_date()->get() : nullptr)
+        return dayOf(d->year, d->month, d->day);
+    r.add(*n, "\"" + std::string(key) + "\" must be a date such as 2027-04-01 (no quotes).");
+    return std::nullopt;
+}
+
+std::vector<std::pair<std::string, int>> texts(const toml::table& t, std::string_view key,
+                                               Report& r)
+{
+    std::vector<std::pair<std::string, int>> out;
+    const toml::node* n = t.get(key);
+    if (!n)
+        return out;
+    const toml::array* a = n->as_array();
+    if (!a)
+    {
+        r.add(*n, "\"" + std::string(key) + "\" must be a list such as [\"CP\", \"CIN\"].");
+        return out;
+    }
+    for (const toml::node& e : *a)
+        if (auto s = e.value<std::string>())
+            out.emplace_back(*s, lineOf(e));
+        else
+            r.add(e, "\"" + std::string(key) + "\" must hold texts in quotes.");
+    return out;
+}
+
+bool validCode(const std::string& code)
+{
+    if (code.empty() || code.size() > 40)
+        return false;
+    for (char c : code)
+        if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'))
+            return false;
+    return code.front() != '-' && code.back() != '-';
+}
+
+std::optional<Group> groupOf(const std::string& name)
+{
+    for (Group g :
+         {Group::Case, Group::Modifier, Group::Specific, Group::Additional, Group::Worker})
+        if (groupName(g) == name)
+            return g;
+    return std::nullopt;
+}
+
+std::vector<Step> steps(const toml::table& t, std::string_view key, std::string_view valueKey,
+                        Report& r)
+{
+    std::vector<Step> out;
+    const toml::node* n = t.get(key);
+    if (!n)
+        return out;
+    const toml::array* a = n->as_array();
+    const std::string k(key);
+    if (!a || a->empty())
+    {
+        r.add(*n, "\"" + k + "\" must be a list such as [{ from = 1, " + std::string(valueKey) +
+                      " = 10 }, { from = 4, " + std::string(valueKey) + " = 20 }].");
+        return out;
+    }
+    for (const toml::node& e : *a)
+    {
+        const toml::table* st = e.as_table();
+        if (!st)
+        {
+            r.add(e, "each step of \"" + k + "\" must be { from = ..., " + std::string(valueKey) +
+                         " = ... }.");
+            continue;
+        }
+        unknownKeys(*st, {"from", valueKey}, "a step of \"" + k + "\"", r);
+        const auto from = number(*st, "from", r, true, e);
+        const auto value = number(*st, valueKey, r, true, e);
+        if (!from || !value)
+            continue;
+        if (*from != std::floor(*from) || *from < 1)
+        {
+            r.add(e, "\"from\" in \"" + k + "\" must be a whole number of children, 1 or more.");
+            continue;
+        }
+        if (!out.empty() && *from <= out.back().from)
+            r.add(e, "the steps of \"" + k + "\" must go up: " + formatNumber(*from) +
+                         " comes after " + std::to_string(out.back().from) + ".");
+        if (out.empty() && *from != 1)
+            r.add(e, "the first step of \"" + k + "\" must be from 1 child.");
+        out.push_back({static_cast<int>(*from), *value});
+    }
+    return out;
+}
+
+// An item's references to other codes, resolved once every item is read.
+struct PendingCodes
+{
+    std::size_t item;
+    std::vector<std::pair<std::string, int>> perChildWith;
+    std::vector<std::pair<std::string, int>> perRowWith;
+};
+
+const std::vector<std::string_view> kItemKeys = {
+    "code",           "label",        "group",        "column",      "points", "per",
+    "further",        "sizes",        "basic",        "basic_cap",   "units",  "unit_points",
+    "per_child_with", "per_row_with", "replaces_row", "single_case", "alone",  "repeat"};
+
+// Reads the keys present in an [[item]] table onto `item` (a new item, or a copy of the one an
+// amendment changes).
+void readItem(const toml::table& t, Item& item, PendingCodes& pending, Report& r, bool isNew)
+{
+    unknownKeys(t, kItemKeys, "an item", r);
+    const toml::node& where = t;
+    if (auto code = text(t, "code", r, true, where))
+        item.code = *code;
+    if (auto label = text(t, "label", r, isNew, where))
+        item.label = *label;
+    if (auto g = text(t, "group", r, isNew, where))
+    {
+        if (auto group = groupOf(*g))
+            item.group = *group;
+        else
+            r.add(*t.get("group"), "unknown group \"" + *g +
+                                       "\"; use case, modifier, specific, additional or worker.");
+    }
+    if (auto c = text(t, "column", r, false, where))
+        item.column = *c;
+    if (auto per = text(t, "per", r, false, where))
+    {
+        if (*per == "row")
+            item.per = Per::Row;
+        else if (*per == "child")
+            item.per = Per::Child;
+        else if (*per == "first-child")
+            item.per = Per::FirstChild;
+        else if (*per == "family-size")
+            item.per = Per::FamilySize;
+        else
+            r.add(*t.get("per"),
+                  "unknown \"per\" \"" + *per + "\"; use row, child, first-child or family-size.");
+    }
+    if (auto p = number(t, "points", r, false, where))
+        item.points = *p;
+    else if (isNew && !t.get("points") && item.per != Per::FamilySize)
+        r.add(where, "\"points\" is missing.");
+    if (auto f = number(t, "further", r, false, where))
+        item.further = *f;
+    if (t.get("sizes"))
+        item.sizes = steps(t, "sizes", "points", r);
+    if (item.per == Per::FamilySize && item.sizes.empty() && !t.get("sizes"))
+        r.add(where, "a family-size item needs \"sizes\": points by the number of children.");
+    if (auto b = number(t, "basic", r, false, where))
+        item.basic = *b;
+    if (auto b = number(t, "basic_cap", r, false, where))
+        item.basicCap = *b;
+    if (t.get("units"))
+        item.units = steps(t, "units", "units", r);
+    if (auto u = number(t, "unit_points", r, false, where))
+        item.unitPoints = *u;
+    if (t.get("per_child_with"))
+        pending.perChildWith = texts(t, "per_child_with", r);
+    if (t.get("per_row_with"))
+        pending.perRowWith = texts(t, "per_row_with", r);
+    if (auto b = flag(t, "replaces_row", r))
+        item.replacesRow = *b;
+    if (auto b = flag(t, "single_case", r))
+        item.singleCase = *b;
+    if (auto b = flag(t, "alone", r))
+        item.alone = *b;
+    if (auto b = flag(t, "repeat", r))
+        item.repeat = *b ? Repeat::MayRepeat : Repeat::Once;
+    item.line = lineOf(t);
+    if (!item.code.empty() && !validCode(item.code))
+        r.add(where, "the code \"" + item.code +
+                         "\" must be capital letters, digits and dashes (such as CP or "
+                         "TRAVEL-1-2H).");
+    if (item.per != Per::FirstChild && item.further != 0)
+        r.add(where, item.code + ": \"further\" belongs to per = \"first-child\" items.");
+    if (!std::isnan(item.basicCap) && item.basic <= 0)
+        r.add(where, item.code + ": \"basic_cap\" needs a \"basic\".");
+    if (!item.units.empty() && item.group != Group::Case)
+        r.add(where, item.code + ": only a case type counts \"units\".");
+}
+
+std::vector<std::size_t> resolve(const Scheme& s,
+                                 const std::vector<std::pair<std::string, int>>& codes, Report& r)
+{
+    std::vector<std::size_t> out;
+    for (const auto& [code, line] : codes)
+    {
+        const int i = findItem(s, code);
+        if (i < 0)
+            r.add(line, "\"" + code + "\" is not an item of " + s.name + ".");
+        else
+            out.push_back(static_cast<std::size_t>(i));
+    }
+    return out;
+}
+
+void resolvePending(Scheme& s, const std::vector<PendingCodes>& pending, Report& r)
+{
+    for (const PendingCodes& p : pending)
+    {
+        Item& item = s.items[p.item];
+        if (!p.perChildWith.empty())
+            item.perChildWith = resolve(s, p.perChildWith, r);
+        if (!p.perRowWith.empty())
+            item.perRowWith = resolve(s, p.perRowWith, r);
+    }
+}
+
+void readItems(const toml::table& top, Scheme& s, Report& r)
+{
+    const toml::node* n = top.get("item");
+    const toml::array* a = n ? n->as_array() : nullptr;
+    if (!a || a->empty())
+    {
+        r.add(n ? *n : static_cast<const toml::node&>(top),
+              "a scheme needs its items: [[item]] tables with code, group, points and label.");
+        return;
+    }
+    std::vector<PendingCodes> pending;
+    for (const toml::node& e : *a)
+    {
+        const toml::table* t = e.as_table();
+        if (!t)
+        {
+            r.add(e, "\"item\" must be [[item]] tables.");
+            continue;
+        }
+        Item item;
+        PendingCodes p{s.items.size(), {}, {}};
+        readItem(*t, item, p, r, true);
+        if (findItem(s, item.code) >= 0)
+        {
+            r.add(e, "the code " + item.code + " is given twice; each code once.");
+            continue;
+        }
+        if (s.items.size() == kMaxItems)
+        {
+            r.add(e, "a scheme has at most " + std::to_string(kMaxItems) + " items.");
+            break;
+        }
+        s.items.push_back(std::move(item));
+        pending.push_back(std::move(p));
+        indexItems(s);
+    }
+    resolvePending(s, pending, r);
+}
+
+void readGrade(const toml::table& t, Grade& g, Report& r, bool isNew)
+{
+    unknownKeys(t, {"name", "lower", "upper", "invalid"}, "a grade", r);
+    if (auto name = text(t, "name", r, true, t))
+        g.name = normaliseName(*name);
+    if (auto lower = number(t, "lower", r, false, t))
+        g.lower = *lower;
+    if (auto invalid = text(t, "invalid", r, false, t))
+        g.invalid = *invalid;
+    if (auto upper = number(t, "upper", r, isNew && g.invalid.empty(), t))
+        g.upper = *upper;
+    if (g.invalid.empty() && !(g.upper > 0))
+        r.add(t, "the grade " + g.name + " needs an upper limit above 0.");
+    if (g.lower > g.upper && g.invalid.empty())
+        r.add(t, "the bands of " + g.name + " overlap: its lower limit " + formatNumber(g.lower) +
+                     " is above its upper limit " + formatNumber(g.upper) + ".");
+}
+
+void readGrades(const toml::table& top, std::vector<Grade>& grades, Report& r, bool isNew)
+{
+    const toml::node* n = top.get("grade");
+    if (!n)
+    {
+        if (isNew)
+            r.add(top, "a scheme needs at least one [[grade]] with its band limits.");
+        return;
+    }
+    const toml::array* a = n->as_array();
+    if (!a)
+    {
+        r.add(*n, "\"grade\" must be [[grade]] tables.");
+        return;
+    }
+    for (const toml::node& e : *a)
+    {
+        const toml::table* t = e.as_table();
+        if (!t)
+        {
+            r.add(e, "\"grade\" must be [[grade]] tables.");
+            continue;
+        }
+        const auto name = t->get("name") ? t->get("name")->value<std::string>() : std::nullopt;
+        auto it =
+            std::find_if(grades.begin(), grades.end(),
+                         [&](const Grade& g) { return name && g.name == normaliseName(*name); });
+        if (it != grades.end() && isNew)
+        {
+            r.add(e, "the grade " + it->name + " is given twice.");
+            continue;
+        }
+        if (it == grades.end())
+        {
+            Grade g;
+            readGrade(*t, g, r, true);
+            grades.push_back(g);
+        }
+        else
+            readGrade(*t, *it, r, false);
+    }
+}
+
+void readBands(const toml::table& top, Scheme& s, Report& r)
+{
+    const toml::node* n = top.get("bands");
+    const toml::table* t = n ? n->as_table() : nullptr;
+    if (!t)
+    {
+        r.add(n ? *n : static_cast<const toml::node&>(top),
+              "a scheme needs [bands] with the labels of its bands (within, above).");
+        return;
+    }
+    unknownKeys(*t, {"below", "within", "above"}, "[bands]", r);
+    if (auto below = text(*t, "below", r, false, *t))
+        s.bands.below = *below;
+    if (auto within = text(*t, "within", r, true, *t))
+        s.bands.within = *within;
+    const toml::node* an = t->get("above");
+    const toml::array* a = an ? an->as_array() : nullptr;
+    if (!a || a->empty())
+    {
+        r.add(an ? *an : static_cast<const toml::node&>(*t),
+              "[bands] needs \"above\": the labels above the grade's upper limit, such as "
+              "[{ label = \"Above band\" }].");
+        return;
+    }
+    for (const toml::node& e : *a)
+    {
+        const toml::table* bt = e.as_table();
+        if (!bt)
+        {
+            r.add(e,
+                  "each band above must be { label = \"...\" } (with up_to = ... but the last).");
+            continue;
+        }
+        unknownKeys(*bt, {"label", "up_to"}, "a band", r);
+        BandAbove b;
+        if (auto label = text(*bt, "label", r, true, e))
+            b.label = *label;
+        if (auto upTo = number(*bt, "up_to", r, false, e))
+            b.upTo = *upTo;
+        s.bands.above.push_back(b);
+    }
+}
+
+// Checks that bands do not overlap for any grade; run on every version.
+void checkBands(const Scheme& s, Report& r, int line)
+{
+    const auto& above = s.bands.above;
+    for (std::size_t i = 0; i < above.size(); ++i)
+    {
+        const bool last = i + 1 == above.size();
+        if (!last && std::isnan(above[i].upTo))
+            r.add(line, "the band \"" + above[i].label +
+                            "\" needs up_to (only the last band "
+                            "above has none).");
+        if (last && !std::isnan(above[i].upTo))
+            r.add(line, "the last band above, \"" + above[i].label + "\", has no up_to.");
+        if (i > 0 && !std::isnan(above[i].upTo) && !std::isnan(above[i - 1].upTo) &&
+            above[i].upTo <= above[i - 1].upTo)
+            r.add(line, "the bands overlap: \"" + above[i].label + "\" must go up to more than \"" +
+                            above[i - 1].label + "\".");
+        if (!std::isnan(above[i].upTo))
+            for (const Grade& g : s.grades)
+                if (g.invalid.empty() && above[i].upTo <= g.upper)
+                    r.add(line, "the bands overlap: \"" + above[i].label + "\" goes up to " +
+                                    formatNumber(above[i].upTo) + ", not above the upper limit " +
+                                    formatNumber(g.upper) + " of " + g.name + ".");
+    }
+    if (!s.bands.below.empty())
+        return;
+    for (const Grade& g : s.grades)
+        if (g.lower > 0 && g.invalid.empty())
+            r.add(line, "the grade " + g.name + " has a lower limit but [bands] has no \"below\".");
+}
+
+void readRules(const toml::table& top, Scheme& s, Report& r)
+{
+    const toml::node* n = top.get("rule");
+    if (!n)
+        return;
+    const toml::array* a = n->as_array();
+    if (!a)
+    {
+        r.add(*n, "\"rule\" must be [[rule]] tables.");
+        return;
+    }
+    for (const toml::node& e : *a)
+    {
+        const toml::table* t = e.as_table();
+        if (!t)
+        {
+            r.add(e, "\"rule\" must be [[rule]] tables.");
+            continue;
+        }
+        Rule rule;
+        const auto name = text(*t, "rule", r, true, e);
+        if (!name)
+            continue;
+        const auto groupArg = [&](Group fallback)
+        {
+            if (auto g = text(*t, "group", r, false, e))
+            {
+                if (auto group = groupOf(*g))
+                    return *group;
+                r.add(*t->get("group"), "unknown group \"" + *g + "\".");
+            }
+            return fallback;
+        };
+        const auto whatArg = [&]()
+        {
+            if (auto w = text(*t, "what", r, true, e))
+                rule.what = *w;
+        };
+        if (*name == "one-case-type")
+        {
+            unknownKeys(*t, {"rule", "group", "required"}, "the rule one-case-type", r);
+            rule.kind = Rule::Kind::OneCaseType;
+            rule.group = groupArg(Group::Case);
+            rule.required = flag(*t, "required", r).value_or(true);
+        }
+        else if (*name == "only-with")
+        {
+            unknownKeys(*t, {"rule", "code", "with"}, "the rule only-with", r);
+            rule.kind = Rule::Kind::OnlyWith;
+            if (auto code = text(*t, "code", r, true, e))
+                rule.codes = resolve(s, {{*code, lineOf(e)}}, r);
+            rule.with = resolve(s, texts(*t, "with", r), r);
+            if (rule.codes.empty() || rule.with.empty())
+            {
+                r.add(e, "the rule only-with needs a code and the case types it goes with.");
+                continue;
+            }
+        }
+        else if (*name == "at-most-one-of")
+        {
+            unknownKeys(*t, {"rule", "codes", "what"}, "the rule at-most-one-of", r);
+            rule.kind = Rule::Kind::AtMostOneOf;
+            rule.codes = resolve(s, texts(*t, "codes", r), r);
+            whatArg();
+        }
+        else if (*name == "at-most")
+        {
+            unknownKeys(*t, {"rule", "group", "most", "what"}, "the rule at-most", r);
+            rule.kind = Rule::Kind::AtMost;
+            rule.group = groupArg(Group::Additional);
+            if (auto most = number(*t, "most", r, true, e))
+                rule.most = static_cast<unsigned>(*most);
+            whatArg();
+        }
+        else if (*name == "cap")
+        {
+            unknownKeys(*t, {"rule", "codes", "with", "most"}, "the rule cap", r);
+            rule.kind = Rule::Kind::Cap;
+            rule.codes = resolve(s, texts(*t, "codes", r), r);
+            rule.with = resolve(s, texts(*t, "with", r), r);
+            if (auto most = number(*t, "most", r, true, e))
+                rule.cap = *most;
+        }
+        else
+        {
+            r.add(e, "unknown rule \"" + *name +
+                         "\"; the rules are one-case-type, only-with, at-most-one-of, at-most "
+                         "and cap.");
+            continue;
+        }
+        s.rules.push_back(rule);
+    }
+}
+
+void readColumns(const toml::table& top, Scheme& s, Report& r)
+{
+    const toml::node* n = top.get("column");
+    if (!n)
+        return;
+    const toml::array* a = n->as_array();
+    if (!a)
+    {
+        r.add(*n, "\"column\" must be [[column]] tables.");
+        return;
+    }
+    static const std::pair<std::string_view, Column::Kind> kKinds[] = {
+        {"one-of", Column::Kind::OneOf},
+        {"any-of", Column::Kind::AnyOf},
+        {"each-child", Column::Kind::EachChild},
+        {"child-or-row", Column::Kind::ChildOrRow},
+        {"multiples", Column::Kind::Multiples},
+        {"basic", Column::Kind::Basic},
+        {"first-child", Column::Kind::FirstChild},
+        {"further-children", Column::Kind::FurtherChildren}};
+    for (const toml::node& e : *a)
+    {
+        const toml::table* t = e.as_table();
+        if (!t)
+        {
+            r.add(e, "\"column\" must be [[column]] tables.");
+            continue;
+        }
+        unknownKeys(*t, {"key", "what", "kind", "item", "items", "group", "plus", "most"},
+                    "a column", r);
+        Column c;
+        c.key = text(*t, "key", r, true, e).value_or("");
+        c.what = text(*t, "what", r, true, e).value_or(c.key);
+        const std::string kind = text(*t, "kind", r, true, e).value_or("");
+        bool known = false;
+        for (const auto& [name, k] : kKinds)
+            if (kind == name)
+            {
+                c.kind = k;
+                known = true;
+            }
+        if (!known)
+        {
+            if (!kind.empty())
+                r.add(e, "unknown column kind \"" + kind + "\".");
+            continue;
+        }
+        if (auto item = text(*t, "item", r, false, e))
+            c.items = resolve(s, {{*item, lineOf(e)}}, r);
+        if (t->get("items"))
+            c.items = resolve(s, texts(*t, "items", r), r);
+        if (auto g = text(*t, "group", r, false, e))
+        {
+            if (auto group = groupOf(*g))
+            {
+                for (std::size_t i = 0; i < s.items.size(); ++i)
+                    if (s.items[i].group == *group)
+                        c.items.push_back(i);
+            }
+            else
+                r.add(e, "unknown group \"" + *g + "\".");
+        }
+        if (auto plus = text(*t, "plus", r, false, e))
+        {
+            const auto p = resolve(s, {{*plus, lineOf(e)}}, r);
+            c.hasPlus = !p.empty();
+            c.plus = c.hasPlus ? p.front() : 0;
+        }
+        c.most = static_cast<unsigned>(number(*t, "most", r, false, e).value_or(0));
+        if (c.kind == Column::Kind::AnyOf && c.most == 0)
+            c.most = static_cast<unsigned>(c.items.size());
+        if (c.kind == Column::Kind::Multiples && c.most == 0)
+            r.add(e, "a multiples column needs \"most\".");
+        if (c.kind == Column::Kind::EachChild && !c.hasPlus)
+            r.add(e, "an each-child column needs \"plus\".");
+        if (c.items.empty() && c.kind != Column::Kind::Basic)
+            r.add(e, "the column " + c.key + " needs its item(s).");
+        if (std::any_of(s.columns.begin(), s.columns.end(),
+                        [&](const Column& other) { return other.key == c.key; }))
+            r.add(e, "the column " + c.key + " is given twice.");
+        s.columns.push_back(std::move(c));
+    }
+}
+
+// What identifies an item's meaning; an amendment may change numbers and words only.
+bool sameMeaning(const Item& a, const Item& b)
+{
+    return a.group == b.group && a.per == b.per && a.column == b.column && a.repeat == b.repeat &&
+           a.replacesRow == b.replacesRow && a.singleCase == b.singleCase && a.alone == b.alone &&
+           a.perChildWith == b.perChildWith && a.perRowWith == b.perRowWith &&
+           a.units.empty() == b.units.empty();
+}
+
+std::string isoDay(int d)
+{
+    return isoDate(d);
+}
+
+// An amendment, kept until every file is read (it may come from another file).
+struct Amendment
+{
+    const toml::table* table;
+    int from;
+    std::string note;
+    std::string file;
+    int line;
+    std::shared_ptr<toml::table> keep; // owns the parsed file
+};
+
+// Applies one amendment to a copy of the version before it.
+void applyAmendment(Scheme& s, const Amendment& a, Report& r)
+{
+    const toml::table& t = *a.table;
+    unknownKeys(t, {"from", "note", "item", "grade", "default_grade"}, "an amendment", r);
+    s.from = a.from;
+    s.note = a.note;
+    s.file = baseName(a.file);
+    if (const toml::node* n = t.get("item"))
+    {
+        const toml::array* arr = n->as_array();
+        std::vector<PendingCodes> pending;
+        for (std::size_t k = 0; arr && k < arr->size(); ++k)
+        {
+            const toml::table* it = (*arr)[k].as_table();
+            if (!it)
+                continue;
+            const auto code =
+                it->get("code") ? it->get("code")->value<std::string>() : std::nullopt;
+            const int found = code ? findItem(s, *code) : -1;
+            if (found >= 0)
+            {
+                Item changed = s.items[static_cast<std::size_t>(found)];
+                PendingCodes p{static_cast<std::size_t>(found), {}, {}};
+                readItem(*it, changed, p, r, false);
+                Scheme probe = s;
+                probe.items[p.item] = changed;
+                resolvePending(probe, {p}, r);
+                if (!sameMeaning(probe.items[p.item], s.items[p.item]))
+                    r.add(*it, changed.code + " changes meaning in the amendment from " +
+                                   isoDay(a.from) +
+                                   "; an amendment may change points and labels only: give a "
+                                   "new meaning a new code.");
+                else
+                    s.items[p.item] = probe.items[p.item];
+            }
+            else
+            {
+                Item item;
+                PendingCodes p{s.items.size(), {}, {}};
+                readItem(*it, item, p, r, true);
+                if (s.items.size() == kMaxItems)
+                {
+                    r.add(*it, "a scheme has at most " + std::to_string(kMaxItems) + " items.");
+                    continue;
+                }
+                s.items.push_back(item);
+                indexItems(s);
+                resolvePending(s, {p}, r);
+            }
+        }
+    }
+    readGrades(t, s.grades, r, false);
+    if (auto g = text(t, "default_grade", r, false, t))
+        s.defaultGrade = normaliseName(*g);
+}
+
+void checkDefaultGrade(const Scheme& s, Report& r, int line)
+{
+    const auto it = std::find_if(s.grades.begin(), s.grades.end(),
+                                 [&](const Grade& g) { return g.name == s.defaultGrade; });
+    if (it == s.grades.end() || !it->invalid.empty())
+        r.add(line, "default_grade " + s.defaultGrade + " is not one of the scheme's grades.");
+}
+
+struct Definition
+{
+    Scheme base;
+    std::vector<Amendment> amendments;
+    std::string file;
+    int problems = 0;
+    std::string firstProblem;
+    std::vector<std::string> otherFiles; // a second definition of the name
+};
+
+void collectAmendments(const toml::table& top, const std::shared_ptr<toml::table>& keep,
+                       const std::string& path, std::vector<Amendment>& out, Report& r)
+{
+    const toml::node* n = top.get("amendment");
+    if (!n)
+        return;
+    const toml::array* a = n->as_array();
+    if (!a)
+    {
+        r.add(*n, "\"amendment\" must be [[amendment]] tables.");
+        return;
+    }
+    for (const toml::node& e : *a)
+    {
+        const toml::table* t = e.as_table();
+        if (!t)
+        {
+            r.add(e, "\"amendment\" must be [[amendment]] tables.");
+            continue;
+        }
+        const auto from = day(*t, "from", r, true, e);
+        if (!from)
+            continue;
+        out.push_back(
+            {t, *from, text(*t, "note", r, false, e).value_or(""), path, lineOf(e), keep});
+    }
+}
+
+Scheme readBase(const toml::table& top, const std::string& path, Report& r)
+{
+    Scheme s;
+    unknownKeys(top,
+                {"name", "article", "aliases", "council", "source", "from", "note", "default_grade",
+                 "grades_ignored", "grade", "bands", "worker", "workload", "rule", "item", "column",
+                 "amendment"},
+                "the scheme", r);
+    s.file = baseName(path);
+    s.name = normaliseName(text(top, "name", r, true, top).value_or(stemUpper(path)));
+    if (!validCode(s.name))
+        r.add(top, "the name \"" + s.name + "\" must be capital letters, digits and dashes.");
+    s.article = text(top, "article", r, false, top).value_or("a");
+    if (s.article != "a" && s.article != "an")
+        r.add(*top.get("article"), "\"article\" is a or an (\"an RBWM code\").");
+    for (const auto& [alias, line] : texts(top, "aliases", r))
+        s.aliases.push_back(normaliseName(alias));
+    s.council = text(top, "council", r, true, top).value_or("");
+    s.source = text(top, "source", r, true, top).value_or("");
+    s.from = day(top, "from", r, true, top).value_or(0);
+    s.note = text(top, "note", r, false, top).value_or("");
+    readItems(top, s, r);
+    readGrades(top, s.grades, r, true);
+    s.gradesIgnored = flag(top, "grades_ignored", r).value_or(false);
+    if (auto g = text(top, "default_grade", r, false, top))
+        s.defaultGrade = normaliseName(*g);
+    else if (!s.grades.empty())
+        s.defaultGrade = s.grades.front().name;
+    readBands(top, s, r);
+    if (const toml::node* w = top.get("worker"))
+    {
+        if (const toml::table* wt = w->as_table())
+        {
+            unknownKeys(*wt, {"base", "hours_points"}, "[worker]", r);
+            s.workerBase = number(*wt, "base", r, false, *w).value_or(0);
+            s.hoursPoints = number(*wt, "hours_points", r, false, *w).value_or(0);
+        }
+        else
+            r.add(*w, "\"worker\" must be a [worker] table.");
+    }
+    if (const toml::node* w = top.get("workload"))
+    {
+        if (const toml::table* wt = w->as_table())
+        {
+            unknownKeys(*wt, {"one_point_per"}, "[workload]", r);
+            s.onePointPer = number(*wt, "one_point_per", r, false, *w).value_or(0);
+        }
+        else
+            r.add(*w, "\"workload\" must be a [workload] table.");
+    }
+    readRules(top, s, r);
+    readColumns(top, s, r);
+    return s;
+}
+
+} // namespace
+
+// Everything loadSchemes and checkSchemeFiles share: the entries, and every mistake.
+std::vector<SchemeEntry> readSchemes(const std::vector<SchemeFile>& files,
+                                     std::vector<std::string>& problems)
+{
+    std::vector<Definition> defs;
+    struct Amends
+    {
+        std::string target;
+        std::string file;
+        int line;
+        std::vector<Amendment> amendments;
+        int problems;
+        std::string firstProblem;
+    };
+    std::vector<Amends> amends;
+    std::vector<std::pair<std::string, std::string>> broken; // scheme name, why
+
+    for (const SchemeFile& f : files)
+    {
+        Report r(baseName(f.path), problems);
+        auto table = std::make_shared<toml::table>();
+        try
+        {
+            *table = toml::parse(f.text, f.path);
+        }
+        catch (const toml::parse_error& e)
+        {
+            r.add(static_cast<int>(e.source().begin.line),
+                  "this is not valid TOML: " + std::string(e.description()) + ".");
+            broken.emplace_back(stemUpper(f.path), r.first());
+            continue;
+        }
+        const toml::table& top = *table;
+        if (const toml::node* target = top.get("amends"))
+        {
+            unknownKeys(top, {"amends", "amendment"}, "a file of amendments", r);
+            Amends a{normaliseName(target->value<std::string>().value_or("")),
+                     f.path,
+                     lineOf(*target),
+                     {},
+                     0,
+                     {}};
+            collectAmendments(top, table, f.path, a.amendments, r);
+            a.problems = r.count();
+            a.firstProblem = r.first();
+            amends.push_back(std::move(a));
+            continue;
+        }
+        Definition d;
+        d.base = readBase(top, f.path, r);
+        d.file = f.path;
+        collectAmendments(top, table, f.path, d.amendments, r);
+        d.problems = r.count();
+        d.firstProblem = r.first();
+        for (Definition& other : defs)
+        {
+            const bool clash = other.base.name == d.base.name ||
+                               std::find(other.base.aliases.begin(), other.base.aliases.end(),
+                                         d.base.name) != other.base.aliases.end();
+            if (clash)
+            {
+                Report again(baseName(f.path), problems);
+                again.add(1, d.base.name + " is already defined by " + other.base.file +
+                                 "; to change it from a date, write a file with amends = \"" +
+                                 other.base.name + "\" and [[amendment]] tables.");
+                other.otherFiles.push_back(again.first());
+                d.problems = -1; // not a second entry
+            }
+        }
+        if (d.problems >= 0)
+            defs.push_back(std::move(d));
+    }
+
+    for (Amends& a : amends)
+    {
+        auto it = std::find_if(defs.begin(), defs.end(),
+                               [&](const Definition& d)
+                               {
+                                   return d.base.name == a.target ||
+                                          std::find(d.base.aliases.begin(), d.base.aliases.end(),
+                                                    a.target) != d.base.aliases.end();
+                               });
+        if (it == defs.end())
+        {
+            Report r(baseName(a.file), problems);
+            r.add(a.line, "amends = \"" + a.target + "\" names no scheme that is loaded.");
+            continue;
+        }
+        if (a.problems > 0)
+            it->otherFiles.push_back(a.firstProblem);
+        for (Amendment& am : a.amendments)
+            it->amendments.push_back(am);
+    }
+
+    std::vector<SchemeEntry> entries;
+    for (Definition& d : defs)
+    {
+        SchemeEntry entry;
+        entry.name = d.base.name;
+        entry.aliases = d.base.aliases;
+        Report r(d.base.file, problems);
+        indexItems(d.base);
+        checkBands(d.base, r, 1);
+        checkDefaultGrade(d.base, r, 1);
+        std::stable_sort(d.amendments.begin(), d.amendments.end(),
+                         [](const Amendment& a, const Amendment& b) { return a.from < b.from; });
+        std::vector<Scheme> versions{d.base};
+        int previous = d.base.from;
+        for (const Amendment& a : d.amendments)
+        {
+            Report ar(baseName(a.file), problems);
+            if (a.from == previous)
+                ar.add(a.line, "two versions of " + d.base.name + " start on " + isoDay(a.from) +
+                                   "; give each version its own date.");
+            else if (a.from < d.base.from)
+                ar.add(a.line, "the amendment from " + isoDay(a.from) + " is older than " +
+                                   d.base.name + " itself (" + isoDay(d.base.from) + ").");
+            Scheme next = versions.back();
+            applyAmendment(next, a, ar);
+            checkBands(next, ar, a.line);
+            checkDefaultGrade(next, ar, a.line);
+            previous = a.from;
+            versions.push_back(std::move(next));
+            if (ar.count() > 0 && d.firstProblem.empty())
+                d.firstProblem = ar.first();
+        }
+        if (r.count() > 0 && d.firstProblem.empty())
+            d.firstProblem = r.first();
+        if (!d.otherFiles.empty() && d.firstProblem.empty())
+            d.firstProblem = d.otherFiles.front();
+        if (d.firstProblem.empty())
+            entry.versions = std::move(versions);
+        else
+            entry.error = d.base.name + " cannot be used: " + d.firstProblem;
+        entries.push_back(std::move(entry));
+    }
+    for (const auto& [name, why] : broken)
+        if (std::none_of(entries.begin(), entries.end(),
+                         [&](const SchemeEntry& e) { return e.name == name; }))
+        {
+            SchemeEntry entry;
+            entry.name = name;
+            entry.error = name + " cannot be used: " + why;
+            entries.push_back(std::move(entry));
+        }
+    return entries;
+}
+
+const std::vector<SchemeEntry>& allSchemes()
+{
+    const auto* set = gSchemes.load(std::memory_order_acquire);
+    return set ? *set : emptySet();
+}
+
+const SchemeEntry* findScheme(std::string_view normalisedName)
+{
+    for (const SchemeEntry& entry : allSchemes())
+    {
+        if (entry.name == normalisedName)
+            return &entry;
+        for (const std::string& alias : entry.aliases)
+            if (alias == normalisedName)
+                return &entry;
+    }
+    return nullptr;
+}
+
+const Scheme& versionOn(const SchemeEntry& entry, int d)
+{
+    const Scheme* in = &entry.versions.front();
+    for (const Scheme& v : entry.versions)
+        if (v.from <= d)
+            in = &v;
+    return *in;
+}
+
+} // namespace detail
+
+using namespace detail;
+
+std::vector<std::string> loadSchemes(const std::vector<SchemeFile>& files)
+{
+    std::vector<std::string> problems;
+    try
+    {
+        auto* set = new std::vector<SchemeEntry>(readSchemes(files, problems));
+        gSchemes.store(set, std::memory_order_release); // the previous set stays allocated
+    }
+    catch (const std::exception& e)
+    {
+        problems.push_back(std::string("the schemes could not be loaded: ") + e.what());
+    }
+    return problems;
+}
+
+std::vector<std::string> checkSchemeFiles(const std::vector<SchemeFile>& files,
+                                          const std::vector<SchemeFile>& builtIn)
+{
+    std::vector<std::string> problems;
+    try
+    {
+        std::vector<SchemeFile> all = builtIn;
+        // A file given to check replaces the built-in file of the same name.
+        for (const SchemeFile& f : files)
+            all.erase(std::remove_if(all.begin(), all.end(),
+                                     [&](const SchemeFile& b)
+                                     { return baseName(b.path) == baseName(f.path); }),
+                      all.end());
+        all.insert(all.end(), files.begin(), files.end());
+        std::vector<std::string> everything;
+        readSchemes(all, everything);
+        for (const std::string& p : everything)
+            for (const SchemeFile& f : files)
+                if (p.rfind(baseName(f.path) + ":", 0) == 0)
+                {
+                    problems.push_back(p);
+                    break;
+                }
+    }
+    catch (const std::exception& e)
+    {
+        problems.push_back(std::string("the files could not be checked: ") + e.what());
+    }
+    return problems;
+}
+
+std::vector<SchemeFile> schemeFilesIn(const std::string& folder)
+{
+    std::vector<SchemeFile> files;
+    std::error_code ec;
+    std::vector<std::filesystem::path> paths;
+    for (std::filesystem::directory_iterator it(folder, ec), end; !ec && it != end;
+         it.increment(ec))
+        if (it->path().extension() == ".toml")
+            paths.push_back(it->path());
+    std::sort(paths.begin(), paths.end());
+    for (const auto& p : paths)
+    {
+        std::ifstream in(p, std::ios::binary);
+        std::ostringstream text;
+        text << in.rdbuf();
+        if (in.good() || in.eof())
+            files.push_back({p.string(), text.str()});
+    }
+    return files;
+}
+
+bool schemesLoaded()
+{
+    return gSchemes.load(std::memory_order_acquire) != nullptr;
+}
+
+} // namespace caseweight

@@ -1,0 +1,138 @@
+// The scheme-file command, for councils and for the README.
+//   caseweight-scheme check FILE...     every mistake of the files, with its line (exit 1), as
+//                                        Calc would find them beside the built-in schemes
+//   caseweight-scheme codes             every scheme's codes, groups, columns, labels, points
+//                                        and grades as Markdown, from the files
+//   caseweight-scheme codes --check F   exit 1 unless F holds that between the codes markers
+// The built-in schemes are read from --schemes DIR (default: the source's schemes/ folder).
+#include "scheme.hpp"
+#include "arguments.hpp"
+#include "caseweight/engine.hpp"
+#include "caseweight/schemes.hpp"
+#include "rules.hpp"
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+
+namespace
+{
+using namespace caseweight::detail;
+
+std::string readFile(const std::string& path, bool& ok)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    ok = static_cast<bool>(in) || in.eof();
+    return buffer.str();
+}
+
+std::string reference()
+{
+    std::ostringstream out;
+    for (const SchemeEntry& entry : allSchemes())
+    {
+        const Scheme& s = entry.versions.back();
+        out << "#### " << s.name << "\n\n"
+            << s.council << ": " << s.source << " (`schemes/" << s.file
+            << "`).\n\n| code | group | column | what it is: points |\n|---|---|---|---|\n";
+        for (const Item& item : s.items)
+            out << "| `" << item.code << "` | " << groupName(item.group) << " | " << item.column
+                << " | " << item.label << ": " << pointsText(s, item) << " |\n";
+        out << "\nGrades: ";
+        if (s.gradesIgnored)
+            out << "ignored (bands by FTE only).";
+        else
+        {
+            bool first = true;
+            for (const Grade& g : s.grades)
+            {
+                if (!g.invalid.empty())
+                    continue;
+                out << (first ? "" : ", ") << "`" << g.name << "` " << formatNumber(g.lower) << "-"
+                    << formatNumber(g.upper);
+                first = false;
+            }
+            out << " (default `" << s.defaultGrade << "`).";
+        }
+        out << "\n\n";
+    }
+    return out.str();
+}
+
+int usage()
+{
+    std::cerr << "usage: caseweight-scheme check FILE... | codes [--check README] "
+                 "[--schemes DIR]\n";
+    return 2;
+}
+} // namespace
+
+int main(int argc, char** argv)
+{
+    std::vector<std::string> args(argv + 1, argv + argc);
+    std::string builtIn = CASEWEIGHT_SCHEMES_DIR;
+    for (std::size_t i = 0; i + 1 < args.size(); ++i)
+        if (args[i] == "--schemes")
+        {
+            builtIn = args[i + 1];
+            args.erase(args.begin() + static_cast<long>(i),
+                       args.begin() + static_cast<long>(i) + 2);
+            break;
+        }
+    if (args.empty())
+        return usage();
+    const auto shipped = caseweight::schemeFilesIn(builtIn);
+    if (args[0] == "check")
+    {
+        if (args.size() < 2)
+            return usage();
+        std::vector<caseweight::SchemeFile> files;
+        for (std::size_t i = 1; i < args.size(); ++i)
+        {
+            bool ok = false;
+            std::string text = readFile(args[i], ok);
+            if (!ok)
+            {
+                std::cerr << args[i] << ": cannot be read.\n";
+                return 2;
+            }
+            files.push_back({args[i], std::move(text)});
+        }
+        const auto problems = caseweight::checkSchemeFiles(files, shipped);
+        for (const std::string& p : problems)
+            std::cout << p << "\n";
+        if (!problems.empty())
+            return 1;
+        std::cout << "No mistakes found in " << files.size()
+                  << (files.size() == 1 ? " file.\n" : " files.\n");
+        return 0;
+    }
+    if (args[0] != "codes")
+        return usage();
+    const auto problems = caseweight::loadSchemes(shipped);
+    for (const std::string& p : problems)
+        std::cerr << p << "\n";
+    if (!problems.empty() || shipped.empty())
+        return 1;
+    const std::string text = reference();
+    if (args.size() == 3 && args[1] == "--check")
+    {
+        bool ok = false;
+        const std::string readme = readFile(args[2], ok);
+        const std::string begin = "<!-- codes:begin -->\n", end = "<!-- codes:end -->";
+        const auto b = readme.find(begin), e = readme.find(end);
+        if (!ok || b == std::string::npos || e == std::string::npos ||
+            readme.substr(b + begin.size(), e - b - begin.size()) != text)
+        {
+            std::cerr << args[2] << ": the code reference is out of date; paste the output of "
+                      << "caseweight-scheme codes between the codes:begin and codes:end markers.\n";
+            return 1;
+        }
+        return 0;
+    }
+    std::cout << text;
+    return 0;
+}
