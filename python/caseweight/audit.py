@@ -21,6 +21,7 @@ import re
 import sys
 
 from caseweight import SOURCE_DIR
+from caseweight import schemes
 from caseweight.evaluate import Scratch
 from caseweight.office import (
     FILTERS,
@@ -88,61 +89,89 @@ def differs(a, b):
 
 
 # -- layouts ------------------------------------------------------------------------------
-# Each rule: (column key, test on the squashed header text). The first rule that matches a
-# header cell names it; keys other than name/total/children are COLUMNCHECK columns.
+# The paper sheets' columns come from the scheme files ([[column]]): a scheme whose columns
+# include a first-child column is a pro-forma (one family a block, NOTTS); the others are
+# grids, one column per [[column]]. Each rule: (column key, test on the squashed header text).
+# The first rule that matches a header cell names it; keys other than name/total/children are
+# COLUMNCHECK columns.
 
-SWINDON_RULES = [
+GENERIC_FIRST = [
     ("children", lambda s: s in ("children", "noofchildren", "numberofchildren", "nochildren")),
     ("name", lambda s: "name" in s and "locality" not in s),
-    ("basic", lambda s: s.startswith("basic")),
-    ("lac", lambda s: s.startswith("lac")),
-    ("cp", lambda s: s.startswith("cp")),
-    ("court", lambda s: s.startswith("court")),
-    ("pre-proceedings", lambda s: "preproceed" in s),
-    ("assessment", lambda s: "assess" in s),
-    ("travel", lambda s: "travel" in s),
-    ("task", lambda s: "task" in s or s.startswith("timelimited")),
-    ("group-work", lambda s: s.startswith("groupwork")),
-    ("total", lambda s: s.startswith("total")),
 ]
+GENERIC_LAST = [("total", lambda s: s.startswith("total"))]
+SHORTEST_INSIDE = 4  # a column's word found inside a header (not at its start): this long
 
-RBWM_RULES = [
-    ("children", lambda s: s in ("children", "noofchildren", "numberofchildren", "nochildren")),
-    ("name", lambda s: "name" in s),
-    ("cin", lambda s: s.startswith("childinneed") or s.startswith("cin")),
-    ("cic", lambda s: s.startswith("cic") or s.startswith("careleaver")),
-    ("cp", lambda s: s.startswith("cp")),
-    ("single-assessment", lambda s: s.startswith("singleassess")),
-    ("s47", lambda s: s.startswith("section47") or s.startswith("s47")),
-    ("court", lambda s: s.startswith("court")),
-    ("other-assessment", lambda s: "otherassess" in s),
-    ("reports", lambda s: s.startswith("report")),
-    ("fostering", lambda s: s.startswith("fostering")),
-    ("travel", lambda s: "travel" in s),
-    ("fyw", lambda s: "familyandyouth" in s or "supervisedcontact" in s or s.startswith("fyw")),
-    ("total", lambda s: s.startswith("total")),
-]
 
-RULES = {"SWINDON": SWINDON_RULES, "RBWM": RBWM_RULES}
+def column_words(column):
+    """The squashed words a header of the column starts with: its key, and each part of its
+    description ("CiC / care leaver / foster carer" -> cic, careleaver, fostercarer)."""
+    words = [squash(column["key"])]
+    words += [squash(part) for part in column.get("what", "").split("/")]
+    return [w for w in dict.fromkeys(words) if w]
+
+
+def column_rules(columns):
+    """The rules of the columns: a header starting with a column's word first, then (for
+    headers no column's word starts) one holding a word inside."""
+    starts = [(c["key"], column_words(c)) for c in columns]
+    return [
+        (key, lambda s, ws=words: any(s.startswith(w) for w in ws)) for key, words in starts
+    ] + [
+        (key, lambda s, ws=words: any(len(w) >= SHORTEST_INSIDE and w in s for w in ws))
+        for key, words in starts
+    ]
+
+
+def _schemes():
+    """{name: version} of the built-in schemes with paper-sheet columns, today's versions."""
+    out = {}
+    for scheme in schemes.built_in():
+        v = scheme.version_at()
+        if v.columns:
+            out[scheme.name] = v
+    return out
+
+
+SCHEMES = _schemes()
+PRO_FORMA = next(
+    n for n, v in SCHEMES.items() if any(c["kind"] == "first-child" for c in v.columns)
+)
+RULES = {
+    name: GENERIC_FIRST + GENERIC_LAST + column_rules(v.columns)
+    for name, v in SCHEMES.items()
+    if name != PRO_FORMA
+}
 NOT_NUMBER_COLUMNS = ("name", "total", "children")
 MIN_NUMBER_COLUMNS = 5  # header cells a row needs to be taken for a scheme's header row
+SHORTEST_GRADE = 3  # a grade written shorter than this is not taken for one
 
-GRADES = {
-    "SWINDON": {
-        "nqsw": "NQSW",
-        "exp": "EXPERIENCED",
-        "experienced": "EXPERIENCED",
-        "hsp": "HIGHER-SPECIALIST",
-        "higherspecialist": "HIGHER-SPECIALIST",
-    },
-    "RBWM": {
-        "nqsw": "NQSW",
-        "exp": "EXPERIENCED",
-        "experienced": "EXPERIENCED",
-        "senior": "SENIOR",
-    },
-}
-DEFAULT_GRADE = {"SWINDON": "EXPERIENCED", "RBWM": "EXPERIENCED"}
+
+def abbreviates(text, words):
+    """Whether `text` is a start of each of `words` in turn ("hsp": higher, specialist)."""
+    if not words:
+        return not text
+    first = words[0]
+    return any(
+        text.startswith(first[:k]) and abbreviates(text[k:], words[1:])
+        for k in range(1, len(first) + 1)
+    )
+
+
+def grade_of(scheme, text):
+    """The scheme's grade a squashed text names: its name, or the start of each of its words
+    ("exp" EXPERIENCED, "hsp" HIGHER-SPECIALIST); None when it names none."""
+    if len(text) < SHORTEST_GRADE:
+        return None
+    for grade in SCHEMES[scheme].grade_names():
+        if abbreviates(text, [squash(w) for w in grade.split("-")]):
+            return grade
+    return None
+
+
+def default_grade(scheme):
+    return SCHEMES[scheme].default_grade
+
 
 WORKER_TOTAL_LABELS = ("total", "totalscore", "totalpoints", "grandtotal", "workertotal")
 TITLE_WORDS = re.compile(
@@ -274,7 +303,6 @@ def is_case_row(grid, row):
 def title_info(data, grid, top):
     """Name, grade and FTE stated in the rows above a grid's header (from row `top`)."""
     name = grade = fte = None
-    grades = GRADES[grid.scheme]
     for r in range(max(top, grid.header_row - 4), grid.header_row):
         row = data[r]
         for c, v in enumerate(row):
@@ -297,8 +325,8 @@ def title_info(data, grid, top):
             s = squash(v)
             if s.startswith("grade"):
                 s = s[5:] or squash(after or "")
-            if s in grades and grade is None:
-                grade = grades[s]
+            if grade is None and grade_of(grid.scheme, s):
+                grade = grade_of(grid.scheme, s)
             if s.startswith("fte"):
                 m = re.search(r"(\d+(?:\.\d+)?)", v)
                 value = float(m.group(1)) if m else nxt if is_num(nxt) else None
@@ -498,7 +526,7 @@ def audit_notts(sheet, data, calc):
         if v and v > 0:
             fte = min(1.0, v / FULL_TIME_HOURS)
             hours_cell = (hit[0], c)
-    w = Worker(sheet.Name, "NOTTS", name or "pro-forma", "pro-forma")
+    w = Worker(sheet.Name, PRO_FORMA, name or "pro-forma", "pro-forma")
     w.grade, w.fte, w.hours_cell = None, fte, hours_cell
     w.first_row, w.last_row = 0, len(data) - 1
     fix = {"lines": [], "family_totals": [], "personal": None, "grand": None, "checks": []}
@@ -603,7 +631,9 @@ def audit_notts(sheet, data, calc):
                             r,
                             pc,
                             fmt(p) if p is not None else "error",
-                            check_formula("NOTTS", "first-child", p if p is not None else "#error"),
+                            check_formula(
+                                PRO_FORMA, "first-child", p if p is not None else "#error"
+                            ),
                         )
                     )
                 formula = line_formula(pc, nc, r) if is_num(p) else None
@@ -626,7 +656,7 @@ def audit_notts(sheet, data, calc):
                             r,
                             pc,
                             shown,
-                            check_formula("NOTTS", "other-children", checked, int(count) + 1),
+                            check_formula(PRO_FORMA, "other-children", checked, int(count) + 1),
                         )
                     )
                     fix["checks"].append((r, pc, "other-children", nc))
@@ -645,7 +675,7 @@ def audit_notts(sheet, data, calc):
                             pc if p not in ("", 0.0) else ec,
                             fmt(src) if src is not None else "error",
                             check_formula(
-                                "NOTTS", "additional", src if src is not None else "#error"
+                                PRO_FORMA, "additional", src if src is not None else "#error"
                             ),
                         )
                     )
@@ -719,7 +749,7 @@ def audit_notts(sheet, data, calc):
     if not starts:
         return []
     w.total_formula = "ORG.CASEWEIGHT.ADDIN.WORKLOADPOINTS(%s;%s;%s)" % (
-        quote("NOTTS"),
+        quote(PRO_FORMA),
         fmt(sum(families_computed)),
         fmt(personal_computed or 0),
     )
@@ -792,11 +822,11 @@ def report(workers, out=sys.stdout):
         for r, c, value, sentence in w.findings:
             print("  %s.%s  %s: %s" % (sheet_ref(w.sheet), addr(c, r), value, sentence), file=out)
             count += 1
-        if w.scheme == "NOTTS":
+        if w.scheme == PRO_FORMA:
             basis = "FTE %s" % fmt(w.fte or 1.0)
         else:
             basis = (
-                "grade %s" % w.grade if w.grade else "default grade %s" % DEFAULT_GRADE[w.scheme]
+                "grade %s" % w.grade if w.grade else "default grade %s" % default_grade(w.scheme)
             )
             if w.fte:
                 basis += ", FTE %s" % fmt(w.fte)
@@ -846,7 +876,7 @@ def set_formula(sheet, r, c, formula):
 def write_fix(doc, workers):
     for w in workers:
         sheet = doc.Sheets.getByName(w.sheet)
-        if w.scheme == "NOTTS":
+        if w.scheme == PRO_FORMA:
             fix = w.fix
             for r, c, f in fix["lines"]:
                 set_formula(sheet, r, c, f)
@@ -861,9 +891,14 @@ def write_fix(doc, workers):
                 cell = addr(c, r)
                 if column == "other-children" and nc is not None:
                     n = "MAX(1;%s)" % addr(nc, r)
-                    f = 'COLUMNCHECK("NOTTS";"other-children";%s*%s;%s+1)<>"OK"' % (n, cell, n)
+                    f = 'COLUMNCHECK("%s";"other-children";%s*%s;%s+1)<>"OK"' % (
+                        PRO_FORMA,
+                        n,
+                        cell,
+                        n,
+                    )
                 else:
-                    f = 'COLUMNCHECK("NOTTS";"%s";%s)<>"OK"' % (column, cell)
+                    f = 'COLUMNCHECK("%s";"%s";%s)<>"OK"' % (PRO_FORMA, column, cell)
                 add_check_format(sheet, cell, f)
             if fix["grand"] and fix["grand"][1] is not None:
                 r, c = fix["grand"]
@@ -871,7 +906,9 @@ def write_fix(doc, workers):
                 worker = (
                     ";%s" % addr(fix["personal"][1], fix["personal"][0]) if fix["personal"] else ""
                 )
-                set_formula(sheet, r, c, '=WORKLOADPOINTS("NOTTS";SUM(%s)%s)' % (cases, worker))
+                set_formula(
+                    sheet, r, c, '=WORKLOADPOINTS("%s";SUM(%s)%s)' % (PRO_FORMA, cases, worker)
+                )
                 fte = ""
                 if w.hours_cell:
                     fte = "MIN(1;%s/%s)" % (
@@ -883,9 +920,9 @@ def write_fix(doc, workers):
                     sheet,
                     r,
                     band_col,
-                    '=WORKLOADBAND("NOTTS";%s;;%s)' % (addr(c, r), fte)
+                    '=WORKLOADBAND("%s";%s;;%s)' % (PRO_FORMA, addr(c, r), fte)
                     if fte
-                    else '=WORKLOADBAND("NOTTS";%s)' % addr(c, r),
+                    else '=WORKLOADBAND("%s";%s)' % (PRO_FORMA, addr(c, r)),
                 )
             continue
         g = w.grid
@@ -946,7 +983,7 @@ def write_fix(doc, workers):
         band = '=WORKLOADBAND("%s";%s;"%s")' % (
             g.scheme,
             addr(c, r),
-            w.grade or DEFAULT_GRADE[g.scheme],
+            w.grade or default_grade(g.scheme),
         )
         if w.fte:
             band = band[:-1] + ";%s)" % fmt(w.fte)
