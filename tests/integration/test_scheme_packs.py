@@ -1,0 +1,331 @@
+"""Scheme packs: a council's scheme files packed with caseweight-pack and installed beside
+caseweight.oxt in real headless Calc, without rebuilding any C++ (docs/schemes.md).
+
+The worked example (docs/examples/rbwm-court-2027.toml) amends RBWM from a date; a renamed copy
+of schemes/swindon.toml with one weight changed is a new scheme; packs of broken files
+(packed with --no-check) disable only their own scheme. The checker's messages for the same
+broken files, and an install for all users (root only: it changes the system installation).
+"""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+import zipfile
+
+from caseweight.office import UNOPKG, file_url
+from common import ERR_ILLEGAL_ARGUMENT, OXT, SOURCE_DIR, Office, cell_result
+
+PACK = os.path.join(SOURCE_DIR, "tools", "caseweight-pack")
+EXAMPLE = os.path.join(SOURCE_DIR, "docs", "examples", "rbwm-court-2027.toml")
+SWINDON = os.path.join(SOURCE_DIR, "schemes", "swindon.toml")
+RBWM = os.path.join(SOURCE_DIR, "schemes", "rbwm.toml")
+
+
+def find_checker():
+    for build in ("build", "build-release"):
+        path = os.path.join(SOURCE_DIR, build, "caseweight-scheme")
+        if os.access(path, os.X_OK):
+            return path
+    return shutil.which("caseweight-scheme")
+
+
+CHECKER = find_checker()
+
+
+def swindon_copy(folder):
+    """schemes/swindon.toml renamed SWINDON-COPY, with LAC 8 points per child instead of 6."""
+    with open(SWINDON, encoding="utf-8") as f:
+        text = f.read()
+    text, n = re.subn(r'(?m)^name = "SWINDON"$', 'name = "SWINDON-COPY"', text)
+    assert n == 1
+    text, n = re.subn(r'(code = "LAC"\n(?:[a-z_]+ = .*\n)*?)points = 6\n', r"\1points = 8\n", text)
+    assert n == 1
+    path = os.path.join(folder, "swindon-copy.toml")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    return path
+
+
+def unknown_rule(folder):
+    """schemes/rbwm.toml renamed KENT with an unknown rule added; returns (path, the line of
+    the rule's [[rule]] table)."""
+    with open(RBWM, encoding="utf-8") as f:
+        text = f.read()
+    text, n = re.subn(r'(?m)^name = "RBWM"$', 'name = "KENT"', text)
+    assert n == 1
+    text = re.sub(r"(?m)^aliases = .*\n", "", text)
+    marker = '[[rule]]\nrule = "one-case-type"'
+    before, after = text.split(marker, 1)
+    text = before + '[[rule]]\nrule = "one-case-per-worker"\n\n' + marker + after
+    line = before.count("\n") + 1
+    path = os.path.join(folder, "kent.toml")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    return path, line
+
+
+def renamed_rbwm(folder, name, stem):
+    """schemes/rbwm.toml under another name (and no aliases), as folder/stem.toml."""
+    with open(RBWM, encoding="utf-8") as f:
+        text = f.read()
+    text, n = re.subn(r'(?m)^name = "RBWM"$', 'name = "%s"' % name, text)
+    assert n == 1
+    text = re.sub(r"(?m)^aliases = .*\n", "", text)
+    path = os.path.join(folder, stem + ".toml")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    return path
+
+
+def not_toml(folder):
+    path = os.path.join(folder, "medway.toml")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("# Medway's scheme, typed as a list\nCP: 6 points per child\n")
+    return path
+
+
+def run_pack(*args):
+    return subprocess.run(
+        [sys.executable, PACK] + list(args),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=120,
+    )
+
+
+def results(doc, formulas):
+    sheet = doc.Sheets.getByIndex(0)
+    for row, f in enumerate(formulas):
+        sheet.getCellByPosition(0, row).setFormula(f)
+    doc.calculateAll()
+    return [cell_result(sheet.getCellByPosition(0, row)) for row in range(len(formulas))]
+
+
+class PackOffice(unittest.TestCase):
+    """caseweight.oxt and the packs of packs() in one throw-away profile (per user)."""
+
+    @classmethod
+    def packs(cls, folder):
+        return []
+
+    @classmethod
+    def setUpClass(cls):
+        if not os.path.exists(OXT):
+            raise unittest.SkipTest("build the .oxt first: " + OXT)
+        if not CHECKER:
+            raise unittest.SkipTest("build caseweight-scheme first")
+        cls.folder = tempfile.mkdtemp(prefix="caseweight-packs-")
+        cls.addClassCleanup(shutil.rmtree, cls.folder, True)
+        packs = cls.packs(cls.folder)
+        cls.office = Office(oxt=OXT)
+        cls.addClassCleanup(cls.office.close)
+        cls.office.start()
+        cls.office.stop()
+        for p in packs:
+            cls.office.add_extension(p)
+        cls.office.launch()
+
+    def new_doc(self):
+        doc = self.office.new_calc()
+        self.addCleanup(doc.close, True)
+        return doc
+
+
+def pack_files(folder, name, *files, extra=()):
+    out = os.path.join(folder, name + ".oxt")
+    proc = run_pack("--name", name, *extra, out, *files)
+    if proc.returncode != 0:
+        raise AssertionError("caseweight-pack failed: " + proc.stderr)
+    return out
+
+
+class CouncilPacks(PackOffice):
+    @classmethod
+    def packs(cls, folder):
+        return [
+            pack_files(folder, "rbwm-court", EXAMPLE),
+            pack_files(folder, "swindon-copy", swindon_copy(folder)),
+        ]
+
+    def test_worked_example_amends_rbwm_from_its_date(self):
+        got = results(
+            self.new_doc(),
+            [
+                '=CASEPOINTS("RBWM@2027-03-31";"CP;COURT")',
+                '=CASEPOINTS(SCHEMEAT("RBWM";DATE(2027;4;1));"CP;COURT")',
+                '=SCHEMEVERSION(SCHEMEAT("RBWM";DATE(2027;4;1)))',
+                '=SCHEMEAT("RBWM";DATE(2027;4;1))',
+            ],
+        )
+        self.assertEqual(got[0], ("value", 9.0))
+        self.assertEqual(got[1], ("value", 11.0))
+        self.assertEqual(got[2][0], "text", got[2])
+        version = got[2][1]
+        self.assertTrue(version.startswith("RBWM as from 2027-04-01: "), version)
+        self.assertIn("Court work re-weighted after the 2026 caseload review", version)
+        self.assertIn("rbwm-court-2027.toml", version)
+        self.assertEqual(got[3], ("text", "RBWM@2027-04-01"))
+
+    def test_renamed_copy_is_a_new_scheme_beside_the_original(self):
+        got = results(
+            self.new_doc(),
+            ['=CASEPOINTS("SWINDON-COPY";"LAC";2)', '=CASEPOINTS("SWINDON";"LAC";2)'],
+        )
+        self.assertEqual(got, [("value", 36.0), ("value", 32.0)])
+
+
+class BrokenPacks(PackOffice):
+    @classmethod
+    def packs(cls, folder):
+        kent, cls.kent_line = unknown_rule(folder)
+        medway = not_toml(folder)
+        return [
+            pack_files(folder, "kent", kent, extra=("--no-check",)),
+            pack_files(folder, "medway", medway, extra=("--no-check",)),
+        ]
+
+    def test_broken_file_disables_only_its_scheme(self):
+        got = results(
+            self.new_doc(),
+            [
+                '=CASEPOINTS("KENT";"CP")',
+                '=CASEREASON("CASEPOINTS";"KENT";"CP")',
+                '=CASEPOINTS("MEDWAY";"CP")',
+                '=CASEREASON("CASEPOINTS";"MEDWAY";"CP")',
+                '=CASEPOINTS("RBWM";"CP;COURT")',
+                '=CASEPOINTS("SWINDON";"LAC";2)',
+            ],
+        )
+        self.assertEqual(got[0], ("error", ERR_ILLEGAL_ARGUMENT))
+        self.assertEqual(got[1][0], "text", got[1])
+        self.assertIn("kent.toml line %d:" % self.kent_line, got[1][1])
+        self.assertIn("one-case-per-worker", got[1][1])
+        self.assertEqual(got[2], ("error", ERR_ILLEGAL_ARGUMENT))
+        self.assertEqual(got[3][0], "text", got[3])
+        self.assertIn("medway.toml line 2:", got[3][1])
+        self.assertIn("not valid TOML", got[3][1])
+        self.assertEqual(got[4], ("value", 9.0))
+        self.assertEqual(got[5], ("value", 32.0))
+        # the office is still alive and answers
+        self.assertEqual(results(self.new_doc(), ["=1+1"]), [("value", 2.0)])
+
+
+class CheckAndPackCommands(unittest.TestCase):
+    def setUp(self):
+        if not CHECKER:
+            self.skipTest("build caseweight-scheme first")
+        self.folder = tempfile.mkdtemp(prefix="caseweight-packs-")
+        self.addCleanup(shutil.rmtree, self.folder, True)
+
+    def check(self, *files):
+        return subprocess.run(
+            [CHECKER, "check"] + list(files),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            timeout=60,
+        )
+
+    def test_checker_names_file_and_line_of_each_mistake(self):
+        kent, line = unknown_rule(self.folder)
+        proc = self.check(kent)
+        self.assertEqual(proc.returncode, 1, proc.stdout)
+        self.assertIn('kent.toml:%d: unknown rule "one-case-per-worker"' % line, proc.stdout)
+        medway = not_toml(self.folder)
+        proc = self.check(medway)
+        self.assertEqual(proc.returncode, 1, proc.stdout)
+        self.assertIn("medway.toml:2: this is not valid TOML", proc.stdout)
+
+    def test_checker_accepts_the_example_and_the_copy(self):
+        proc = self.check(EXAMPLE, swindon_copy(self.folder))
+        self.assertEqual(proc.returncode, 0, proc.stdout)
+        self.assertIn("No mistakes found in 2 files.", proc.stdout)
+
+    def test_pack_refuses_files_with_mistakes_and_writes_nothing(self):
+        kent, line = unknown_rule(self.folder)
+        out = os.path.join(self.folder, "kent.oxt")
+        proc = run_pack("--name", "kent", out, kent)
+        self.assertEqual(proc.returncode, 2, proc.stderr)
+        self.assertIn("kent.toml:%d:" % line, proc.stderr)
+        self.assertIn("caseweight-pack: ", proc.stderr.splitlines()[-1])
+        self.assertFalse(os.path.exists(out))
+        self.assertEqual(os.listdir(self.folder), ["kent.toml"])
+
+    def test_pack_holds_description_manifest_and_schemes(self):
+        out = os.path.join(self.folder, "court.oxt")
+        proc = run_pack("--name", "rbwm-court", "--version", "2.1", out, EXAMPLE)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        with zipfile.ZipFile(out) as z:
+            self.assertEqual(
+                sorted(z.namelist()),
+                ["META-INF/manifest.xml", "description.xml", "schemes/rbwm-court-2027.toml"],
+            )
+            desc = z.read("description.xml").decode()
+        self.assertIn('<identifier value="org.caseweight.schemes.rbwm-court"/>', desc)
+        self.assertIn('<version value="2.1"/>', desc)
+        self.assertIn("caseweight schemes: rbwm-court", desc)
+        self.assertIn('LibreOffice-minimal-version value="7.4"', desc)
+
+
+SHARED_NAME = "shared-install-test"
+SHARED_ID = "org.caseweight.schemes." + SHARED_NAME
+
+
+class SharedInstall(unittest.TestCase):
+    """unopkg add --shared: for every user of the computer. It changes the system
+    installation, so it runs only as root and the pack is removed again in any case."""
+
+    def setUp(self):
+        if os.geteuid() != 0:
+            self.skipTest("installing for all users changes the system installation: root only")
+        if not os.path.exists(OXT) or not CHECKER:
+            self.skipTest("build the .oxt and caseweight-scheme first")
+        self.folder = tempfile.mkdtemp(prefix="caseweight-shared-")
+        self.addCleanup(shutil.rmtree, self.folder, True)
+
+    def shared_unopkg(self, *args):
+        # unopkg needs a user profile even for --shared: a throw-away one, not root's own.
+        profile = "-env:UserInstallation=" + file_url(os.path.join(self.folder, "root-profile"))
+        env = dict(os.environ, HOME=self.folder)
+        env.pop("PYTHONPATH", None)
+        return subprocess.run(
+            [UNOPKG] + list(args) + [profile],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env=env,
+            timeout=240,
+        )
+
+    def test_pack_installed_for_all_users(self):
+        source = renamed_rbwm(self.folder, "SHARED-PACK-TEST", "shared-pack-test")
+        oxt = pack_files(self.folder, SHARED_NAME, source)
+        os.chmod(self.folder, 0o755)
+        os.chmod(oxt, 0o644)
+        self.shared_unopkg("remove", "--shared", SHARED_ID)  # a leftover of an earlier run
+        added = self.shared_unopkg("add", "--shared", "--suppress-license", oxt)
+        try:
+            self.assertEqual(added.returncode, 0, added.stdout)
+            with Office(oxt=OXT) as office:
+                doc = office.new_calc()
+                try:
+                    got = results(
+                        doc,
+                        [
+                            '=CASEPOINTS("SHARED-PACK-TEST";"CP;COURT")',
+                            '=CASEPOINTS("RBWM";"CP;COURT")',
+                        ],
+                    )
+                finally:
+                    doc.close(True)
+            self.assertEqual(got, [("value", 9.0), ("value", 9.0)])
+        finally:
+            removed = self.shared_unopkg("remove", "--shared", SHARED_ID)
+        self.assertEqual(removed.returncode, 0, removed.stdout)
+        listed = self.shared_unopkg("list", "--shared")
+        self.assertNotIn(SHARED_ID, listed.stdout)
