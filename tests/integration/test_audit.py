@@ -16,8 +16,7 @@ PYTHON = "/usr/bin/python3"
 
 SWINDON_FINDINGS = [
     "Mary Bloggs (Sheet1, SWINDON grid, rows 3-12)",
-    "  Sheet1.D5  7: The SWINDON LAC (standard 6, complex 4) column holds 6 or 10 for 1 child; "
-    "7 is not one of them.",
+    "  Sheet1.D5  7: The SWINDON LAC column holds 6 or 10 for 1 child; 7 is not one of them.",
     "  Sheet1.I7  5: The SWINDON additional travel column holds 4, 6 or 10 for 1 child; 5 is not "
     "one of them.",
     "  Sheet1.L8  25: The row total does not add up: the row's numbers make 21.",
@@ -33,10 +32,9 @@ SWINDON_FINDINGS = [
 
 RBWM_FINDINGS = [
     "Dana Hill (Appendix 1, RBWM grid, rows 4-9)",
-    "  'Appendix 1'.J7  4: The RBWM fostering (family finding, panel, private fostering: 3 each) "
-    "column holds 3, 6 or 9 for 1 child; 4 is not one of them.",
-    "  'Appendix 1'.D8  7: The RBWM CP (standard 6, complex +4) column holds 6 or 10 for 1 child; "
-    "7 is not one of them.",
+    "  'Appendix 1'.J7  4: The RBWM fostering column holds 3, 6 or 9 for 1 child; 4 is not one "
+    "of them.",
+    "  'Appendix 1'.D8  7: The RBWM CP column holds 6 or 10 for 1 child; 7 is not one of them.",
     "  Total as the scheme computes it: 96, Below band (grade NQSW)",
     "",
     "2 findings.",
@@ -49,8 +47,8 @@ NOTTS_FINDINGS = [
     "  Erin.E22  1 x 5 = 5: The NOTTS other children column holds 1, 2, 3, 4 or 6 for 2 children; "
     "5 is not one of them.",
     "  Erin.F22  6: Equals does not add up: 1 x 5 makes 5.",
-    "  Erin.E23  10: The NOTTS additional points (at most two items) column holds 1, 2, 3, 4, 5, "
-    "6, 7, 8 or 9 for 1 child; 10 is not one of them.",
+    "  Erin.E23  10: The NOTTS additional points column holds 1, 2, 3, 4, 5, 6, 7, 8 or 9 for 1 "
+    "child; 10 is not one of them.",
     "  Erin.F25  30: The TOTAL of White does not add up: its lines make 25.",
     "  Total as the scheme computes it: 56, Sustainable (FTE 0.6)",
     "",
