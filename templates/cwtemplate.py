@@ -15,7 +15,14 @@ Formulas in descriptions use Calc's English function names with ';' between argu
   in a row formula      {items} the row's code cells, {children} / {share} the row's
                         optional arguments ("" when empty), {key} a cell of the row;
   in a total formula    {key} a whole column of the table, a header field or an earlier total;
-                        {?key} the same cell as an optional argument (IF(cell="";"";cell)).
+                        {?key} the same cell as an optional argument (IF(cell="";"";cell));
+  in both               {scheme} the sheet's Scheme argument: on a sheet with a date field
+                        (Sheet.date_key) the cell cw_scheme, =SCHEMEAT(scheme; the date, or
+                        today while it is empty), so a sheet scores under the version of the
+                        scheme in force on its date, and SCHEMEVERSION says which in its
+                        header; elsewhere the scheme's name.
+Scheme codes, points, grades and bands the descriptions quote come from the scheme files
+(caseweight.schemes); the live values from the add-in's functions.
 """
 
 from dataclasses import dataclass, field
@@ -310,6 +317,9 @@ class Sheet:
     check_key: str = "check"  # the column whose text flags a row that breaks a rule
     totals_under: str = "points"  # the column the totals' values line up under
     header_height: float = 14.5  # millimetres, the column headers' row
+    # the header field holding the sheet's date: the sheet scores under the scheme's version
+    # in force on it (today while it is empty); "" for a sheet without one
+    date_key: str = ""
 
 
 @dataclass
@@ -838,6 +848,8 @@ class Builder:
             elif f.kind == "date":
                 cell.NumberFormat = self.fmt("DD/MM/YYYY")
             k += f.width
+        if spec.date_key:
+            self.scheme_line(sh, spec, lay, row + 1, ncols)
         hdr = row + 2
         lay.header_row = hdr
         first, last = hdr + 1, hdr + spec.rows
@@ -962,6 +974,25 @@ class Builder:
         last_col = max(ncols - 1, used.RangeAddress.EndColumn)
         self.page_setup(sh, spec.name, 0, hdr, last_col, max(lay.next_row, r))
         return lay
+
+    def scheme_line(self, sh, spec, lay, r, ncols):
+        """Under the header fields: which version of the scheme scores the sheet
+        (SCHEMEVERSION), and in the last column the cell cw_scheme holding the scheme as in
+        force on the sheet's date (SCHEMEAT), the Scheme argument of every formula of the
+        sheet ({scheme})."""
+        date = lay.cell(spec.date_key)
+        self.put(
+            sh,
+            ncols - 1,
+            r,
+            '=SCHEMEAT("%s";IF(%s="";TODAY();%s))' % (self.t.scheme, date, date),
+            "cw Note",
+        )
+        self.name("cw_scheme", spec.name, ncols - 1, r)
+        lay.names["scheme"] = addr(ncols - 1, r, absolute=True)
+        self.put(sh, 0, r, "=SCHEMEVERSION(%s)" % lay.names["scheme"], "cw Note")
+        self.merge(sh, 0, r, ncols - 2, r)
+        self.name("cw_scheme_version", spec.name, 0, r)
 
     def entry_range(self, lay, spec):
         """The cells a manager types into, from the first column to the last before the

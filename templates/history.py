@@ -1,7 +1,8 @@
 """The monthly history sheet of the team templates: one row per worker per month, a table by
 month (workers, team total, average, above band, team capacity) and a chart of the average
 against the top of the band. The team functions (TEAMAVERAGE, TEAMABOVEBAND, TEAMCAPACITY)
-take the month as their group, so the same sheet serves every scheme.
+take the month as their group, so the same sheet serves every scheme. Every month is scored
+under the scheme's version in force in that month: SCHEMEAT with the month's date.
 """
 
 from cwtemplate import Choice, Date, Field, Formula, Number, Sheet, Text, put_table
@@ -18,6 +19,8 @@ def history_sheet(scheme, authority, grades=()):
         else []
     )
     opt_grade = "{?h_grade}" if grades else ""
+    # each row scores under the scheme's version in force in its month (today's when empty)
+    month_scheme = 'SCHEMEAT("%s";IF({h_month}="";TODAY();{h_month}))' % scheme
     return Sheet(
         name="Monthly history",
         title="%s - caseload weighting: monthly history" % authority,
@@ -31,16 +34,16 @@ def history_sheet(scheme, authority, grades=()):
             Formula(
                 "h_band",
                 "Band",
-                '=IF({h_total}="";"";WORKLOADBAND("%s";{h_total};%s;{?h_fte}))'
-                % (scheme, opt_grade),
+                '=IF({h_total}="";"";WORKLOADBAND(%s;{h_total};%s;{?h_fte}))'
+                % (month_scheme, opt_grade),
                 22,
                 band=True,
             ),
             Formula(
                 "h_capacity",
                 "Capacity used",
-                '=IF({h_total}="";"";WORKLOADCAPACITY("%s";{h_total};%s;{?h_fte}))'
-                % (scheme, opt_grade),
+                '=IF({h_total}="";"";WORKLOADCAPACITY(%s;{h_total};%s;{?h_fte}))'
+                % (month_scheme, opt_grade),
                 18,
                 fmt="0%",
             ),
@@ -51,7 +54,8 @@ def history_sheet(scheme, authority, grades=()):
         totals_under="h_capacity",
         notes=(
             "One row per worker per month: copy each month's totals from the team sheet. "
-            "The table and chart below follow each month.",
+            "The table and chart below follow each month. Each month is banded under the "
+            "version of the scheme in force in it (SCHEMEAT with the month's date).",
         ),
         extras=[lambda builder, lay, index: by_month(builder, lay, index, scheme, bool(grades))],
     )
@@ -64,7 +68,7 @@ def by_month(builder, lay, index, scheme, graded):
     top = lay.next_row
     month, total, fte = lay.cell("h_month"), lay.cell("h_total"), lay.cell("h_fte")
     grade = lay.cell("h_grade") if graded else ""
-    team = '"%s";{total};{grade};{fte};{month};{m}' % scheme
+    team = 'SCHEMEAT("%s";{m});{total};{grade};{fte};{month};{m}' % scheme
     rows = []
     for i in range(HISTORY_MONTHS):
         r = top + 2 + i  # 1-based row of this line
@@ -81,7 +85,7 @@ def by_month(builder, lay, index, scheme, graded):
             '=IF({m}="";"";TEAMAVERAGE(' + team + "))",
             '=IF({m}="";"";TEAMABOVEBAND(' + team + "))",
             '=IF({m}="";"";TEAMCAPACITY(' + team + "))",
-            '=IF({m}="";"";1/WORKLOADCAPACITY("%s";1))' % scheme,
+            '=IF({m}="";"";1/WORKLOADCAPACITY(SCHEMEAT("%s";{m});1))' % scheme,
         ]
         rows.append(
             [

@@ -157,6 +157,7 @@ individual = Template(
     sheets=[
         Sheet(
             name="Individual pro-forma",
+            date_key="date",
             title="Nottinghamshire County Council - Children's Social Care workload management: "
             "individual pro-forma",
             fields=[
@@ -305,6 +306,7 @@ team = Template(
     sheets=[
         Sheet(
             name="Team pro-forma",
+            date_key="completed",
             title="Nottinghamshire County Council - Children's Social Care workload management: "
             "team pro-forma",
             fields=[

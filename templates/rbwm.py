@@ -84,6 +84,7 @@ all_cases = Template(
     sheets=[
         Sheet(
             name="All cases",
+            date_key="date",
             title="Royal Borough of Windsor and Maidenhead - Appendix 1: all cases, "
             "caseload weighting",
             fields=[

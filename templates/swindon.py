@@ -210,6 +210,7 @@ children_teams = Template(
     sheets=[
         Sheet(
             name="Weighting sheet",
+            date_key="as_at",
             title="Swindon Borough Council - caseload weighting sheet: children's social work",
             fields=header_fields(),
             columns=CHILDREN_COLUMNS,
@@ -232,6 +233,7 @@ disabled_children = Template(
     sheets=[
         Sheet(
             name="Weighting sheet",
+            date_key="as_at",
             title="Swindon Borough Council - caseload weighting sheet: disabled children's team",
             fields=header_fields(),
             columns=[
@@ -273,6 +275,7 @@ leaving_care = Template(
     sheets=[
         Sheet(
             name="Weighting sheet",
+            date_key="as_at",
             title="Swindon Borough Council - caseload weighting sheet: leaving care",
             fields=header_fields(),
             columns=[
@@ -338,6 +341,7 @@ family_placements = Template(
     sheets=[
         Sheet(
             name="Weighting sheet",
+            date_key="as_at",
             title="Swindon Borough Council - caseload weighting sheet: family placements "
             "(fostering and adoption)",
             fields=header_fields(),
@@ -439,6 +443,7 @@ team_summary = Template(
     sheets=[
         Sheet(
             name="Team summary",
+            date_key="as_at",
             title="Swindon Borough Council - caseload weighting: team summary",
             fields=[
                 Field("team", "Team"),

@@ -82,11 +82,13 @@ workload = Template(
     sheets=[
         Sheet(
             name="Workload",
+            date_key="as_at",
             title="Warrington Children and Young People's Services - workload management",
             fields=[
                 Field("worker", "Social worker"),
                 Field("team", "Team"),
                 Field("month", "Month"),
+                Field("as_at", "As at", "date", fmt="DD/MM/YYYY"),
                 Field(
                     "grade",
                     "Grade",

@@ -10,6 +10,7 @@ PNG of each.
 Set CASEWEIGHT_UPDATE_DOCS=1 to copy the PNGs to docs/templates/.
 """
 
+import datetime
 import os
 import re
 import shutil
@@ -22,6 +23,19 @@ from common import ERR_ILLEGAL_ARGUMENT, SOURCE_DIR, OfficeTestCase, store
 from caseweight.fods import col
 
 VALUE_OR_TEXT = 1 | 2 | 4  # com.sun.star.sheet.CellFlags VALUE, DATETIME, STRING
+# The date field of each template's first sheet, and 1 May 2020 as Calc's date number.
+DATE_FIELDS = {
+    "swindon-children": "as_at",
+    "swindon-family-placements": "as_at",
+    "swindon-leaving-care": "as_at",
+    "swindon-disabled-children": "as_at",
+    "swindon-team-summary": "as_at",
+    "rbwm-all-cases": "date",
+    "notts-individual": "date",
+    "notts-team": "completed",
+    "warrington": "as_at",
+}
+SERIAL_2020_05_01 = (datetime.date(2020, 5, 1) - datetime.date(1899, 12, 30)).days
 
 TEMPLATE_FILES = [
     "swindon-children",
@@ -287,6 +301,41 @@ class TemplatesTest(OfficeTestCase):
             # opened as a template: a new untitled document, not the .ots itself
             self.assertEqual(doc.getURL(), "")
             self.render(doc, file)
+
+    def test_every_template_scores_under_its_dated_scheme(self):
+        """Each worker or team sheet holds cw_scheme, =SCHEMEAT(scheme; its date, or today while
+        the date is empty), which every formula of the sheet passes as its Scheme, and shows
+        SCHEMEVERSION of it in its header; the monthly history bands each month under that
+        month's version."""
+        today = datetime.date.today()
+        for file in TEMPLATE_FILES:
+            with self.subTest(file=file):
+                doc = self.open_template(file)
+                scheme = doc.DocumentProperties.Keywords[1]
+                doc.calculateAll()
+                at = self.cell(doc, "cw_scheme")
+                self.assertEqual(at.getString(), "%s@%s" % (scheme, today.isoformat()))
+                version = self.cell(doc, "cw_scheme_version").getString()
+                self.assertTrue(version.startswith(scheme + " as from "), version)
+                self.set_field(doc, DATE_FIELDS[file], SERIAL_2020_05_01)
+                doc.calculateAll()
+                self.assertEqual(at.getString(), scheme + "@2020-05-01")
+                for k in range(doc.Sheets.Count):
+                    sh = doc.Sheets.getByIndex(k)
+                    if sh.Name == "Codes":
+                        continue
+                    cursor = sh.createCursor()
+                    cursor.gotoEndOfUsedArea(False)
+                    a = cursor.RangeAddress
+                    formulas = sh.getCellRangeByPosition(
+                        0, 0, a.EndColumn, a.EndRow
+                    ).getFormulaArray()
+                    literal = re.compile(r'(?<!SCHEMEAT\()"%s"' % re.escape(scheme))
+                    bad = [f for row in formulas for f in row if literal.search(f)]
+                    self.assertEqual(bad, [], "%s: a literal scheme name" % sh.Name)
+                    if sh.Name == "Monthly history":
+                        band = self.cell(doc, "cw_col_h_band").getFormula()
+                        self.assertIn('SCHEMEAT("%s";IF(A' % scheme, band)
 
     def test_swindon_children(self):
         doc = self.open_template("swindon-children")
