@@ -11,6 +11,7 @@
 //   - text results (bands, labels, codes) are never empty.
 #include <caseweight/engine.hpp>
 #include <caseweight/planning.hpp>
+#include <caseweight/schemes.hpp>
 
 #include "scheme.hpp"
 
@@ -70,10 +71,12 @@ std::vector<std::string> buildDictionary()
                                       "\t",
                                       "\xc3\xa9",
                                       "OK"};
-    for (const caseweight::detail::Scheme* scheme : caseweight::detail::allSchemes())
+    for (const caseweight::detail::SchemeEntry& entry : caseweight::detail::allSchemes())
     {
+        const caseweight::detail::Scheme* scheme = &entry.versions.back();
+        words.push_back(entry.name + "@2027-04-01");
         words.emplace_back(scheme->name);
-        for (std::string_view alias : scheme->aliases)
+        for (const std::string& alias : scheme->aliases)
             words.emplace_back(alias);
         for (const caseweight::detail::Item& item : scheme->items)
         {
@@ -421,6 +424,14 @@ void oneCall(FuzzedDataProvider& in)
 }
 
 } // namespace
+
+// The shipped scheme files, loaded once as the add-in does.
+extern "C" int LLVMFuzzerInitialize(int*, char***)
+{
+    if (!caseweight::loadSchemes(caseweight::schemeFilesIn(CASEWEIGHT_SCHEMES_DIR)).empty())
+        std::abort();
+    return 0;
+}
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {

@@ -14,6 +14,8 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <sstream>
 
 #define TOML_EXCEPTIONS 1
@@ -1036,15 +1038,18 @@ std::vector<SchemeEntry> readSchemes(const std::vector<SchemeFile>& files,
             entry.error = d.base.name + " cannot be used: " + d.firstProblem;
         entries.push_back(std::move(entry));
     }
-    for (const auto& [name, why] : broken)
+    for (const auto& broke : broken)
+    {
+        const std::string& name = broke.first;
         if (std::none_of(entries.begin(), entries.end(),
                          [&](const SchemeEntry& e) { return e.name == name; }))
         {
             SchemeEntry entry;
             entry.name = name;
-            entry.error = name + " cannot be used: " + why;
+            entry.error = name + " cannot be used: " + broke.second;
             entries.push_back(std::move(entry));
         }
+    }
     return entries;
 }
 
@@ -1085,8 +1090,14 @@ std::vector<std::string> loadSchemes(const std::vector<SchemeFile>& files)
     std::vector<std::string> problems;
     try
     {
-        auto* set = new std::vector<SchemeEntry>(readSchemes(files, problems));
-        gSchemes.store(set, std::memory_order_release); // the previous set stays allocated
+        // Every set loaded stays allocated (and reachable) for the life of the process: a
+        // calculation that started with the previous set may still be reading it.
+        static std::mutex mutex;
+        static std::vector<std::unique_ptr<const std::vector<SchemeEntry>>> kept;
+        auto set = std::make_unique<const std::vector<SchemeEntry>>(readSchemes(files, problems));
+        const std::lock_guard<std::mutex> lock(mutex);
+        gSchemes.store(set.get(), std::memory_order_release);
+        kept.push_back(std::move(set));
     }
     catch (const std::exception& e)
     {
