@@ -148,18 +148,57 @@ void loadSchemesOnce(const uno::Reference<uno::XComponentContext>& context)
         });
 }
 
-// A description with "{schemes}" names the schemes loaded.
+// "A, B or C".
+std::string listOr(const std::vector<std::string>& names)
+{
+    std::string out;
+    for (std::size_t i = 0; i < names.size(); ++i)
+        out += (i == 0 ? "" : (i + 1 == names.size() ? " or " : ", ")) + names[i];
+    return out.empty() ? "none loaded" : out;
+}
+
+// The wizard's texts name what the loaded scheme files hold: {schemes} their names, {bands}
+// their band labels ("Below band / Within band / Above band (RBWM, SWINDON)"), {hours} the
+// schemes that score hours.
 std::string withSchemeNames(std::string_view text)
 {
     std::string out(text);
-    const std::size_t at = out.find("{schemes}");
-    if (at == std::string::npos)
-        return out;
-    std::string names;
-    const std::vector<std::string> all = schemeNames();
-    for (std::size_t i = 0; i < all.size(); ++i)
-        names += (i == 0 ? "" : (i + 1 == all.size() ? " or " : ", ")) + all[i];
-    return out.replace(at, 9, names.empty() ? "none loaded" : names);
+    const auto put = [&](const std::string& key, const std::string& value)
+    {
+        const std::size_t at = out.find(key);
+        if (at != std::string::npos)
+            out.replace(at, key.size(), value);
+    };
+    put("{schemes}", listOr(schemeNames()));
+    put("{hours}", listOr(schemesScoringHours()));
+    if (out.find("{bands}") != std::string::npos)
+    {
+        std::vector<std::pair<std::string, std::vector<std::string>>> groups;
+        for (const std::string& name : schemeNames())
+        {
+            std::string labels;
+            for (const std::string& label : bandLabels(name))
+                labels += (labels.empty() ? "" : " / ") + label;
+            if (labels.empty())
+                continue;
+            auto it = std::find_if(groups.begin(), groups.end(),
+                                   [&](const auto& g) { return g.first == labels; });
+            if (it == groups.end())
+                groups.push_back({labels, {name}});
+            else
+                it->second.push_back(name);
+        }
+        std::string bands;
+        for (const auto& [labels, names] : groups)
+        {
+            std::string who;
+            for (const std::string& n : names)
+                who += (who.empty() ? "" : ", ") + n;
+            bands += (bands.empty() ? "" : "; ") + labels + " (" + who + ")";
+        }
+        put("{bands}", bands);
+    }
+    return out;
 }
 
 // Named only when a message needs it: the table is not searched on every call.
@@ -606,7 +645,7 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
     OUString SAL_CALL getFunctionDescription(const OUString& method) override
     {
         const FunctionInfo* f = findByMethod(toUtf8(method));
-        return f ? fromUtf8(f->description) : OUString();
+        return f ? fromUtf8(withSchemeNames(f->description)) : OUString();
     }
 
     OUString SAL_CALL getDisplayArgumentName(const OUString& method, sal_Int32 i) override

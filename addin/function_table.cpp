@@ -69,27 +69,25 @@ const std::vector<FunctionInfo>& functionTable()
          {kScheme, kItems, kChildren, kShare}},
         {"workerPoints",
          "WORKERPOINTS",
-         "Returns the worker element: points that belong to the worker, not to a case "
-         "(NOTTS personal elements and extra duties, WARRINGTON stable element and extra "
-         "responsibilities, SWINDON higher-specialist allowance).",
+         "Returns the worker element: points that belong to the worker, not to a case (personal "
+         "elements, extra responsibilities, extra duties, a stable element: as the scheme "
+         "defines them).",
          {kScheme,
           {"Items", "Optional. The worker's items: one code, codes separated by ; or , or a "
                     "range of code cells."},
-          {"Hours", "Optional. NOTTS only: hours a month of extra formal duties "
-                    "(0.5 point each)."}}},
+          {"Hours", "Optional. Hours a month of extra formal duties, for a scheme that scores "
+                    "them ({hours}); the other schemes refuse hours."}}},
         {"workloadPoints",
          "WORKLOADPOINTS",
          "Returns the worker's total as the scheme defines it: the case points, the worker "
-         "element and, for WARRINGTON, the workload weight (1 point per whole 10 case points).",
+         "element and the scheme's workload weight, if it has one.",
          {kScheme,
           {"CasePoints", "A number or a range of case row totals (summed; empty cells ignored)."},
           {"WorkerPoints", "Optional. The worker element (WORKERPOINTS). Left out: that of a "
-                           "worker with no items (WARRINGTON adds its stable element 15)."}}},
+                           "worker with no items (a scheme's stable element included)."}}},
         {"workloadBand",
          "WORKLOADBAND",
-         "Returns the band of a worker's total: Below band / Within band / Above band (SWINDON, "
-         "RBWM), Below sustainable / Sustainable / Demanding / High (NOTTS), Within capacity / "
-         "Over capacity (WARRINGTON).",
+         "Returns the band of a worker's total: {bands}.",
          {kScheme, kPoints, kGrade, kFte}},
         {"workloadCapacity",
          "WORKLOADCAPACITY",
@@ -153,8 +151,7 @@ const std::vector<FunctionInfo>& functionTable()
          {kScheme, kTeamPoints, kGrades, kFtes, kGroups, kGroup}},
         {"teamAboveBand",
          "TEAMABOVEBAND",
-         "Returns how many workers are above the top of their band (NOTTS: above "
-         "Sustainable; WARRINGTON: over capacity).",
+         "Returns how many workers are above the top of their band (or over their capacity).",
          {kScheme, kTeamPoints, kGrades, kFtes, kGroups, kGroup}},
         {"teamCapacity",
          "TEAMCAPACITY",

@@ -5,6 +5,7 @@
 // codes, and Children and Share as numbers or empty. The figure to read is items_per_second
 // (one item = one row scored). Target: over 5 million rows a second on one core.
 #include <caseweight/engine.hpp>
+#include <caseweight/schemes.hpp>
 
 #include <benchmark/benchmark.h>
 
@@ -189,4 +190,13 @@ BENCHMARK(BM_CasePoints_AllSchemes);
 BENCHMARK(BM_CasePoints_InvalidRow);
 BENCHMARK(BM_WorkloadPointsAndBand);
 
-BENCHMARK_MAIN();
+// The schemes are loaded once, as the add-in does, before any benchmark runs.
+int main(int argc, char** argv)
+{
+    if (!caseweight::loadSchemes(caseweight::schemeFilesIn(CASEWEIGHT_SCHEMES_DIR)).empty())
+        return 1;
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}

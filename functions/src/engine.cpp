@@ -195,6 +195,30 @@ std::vector<std::string> schemeNames()
     return names;
 }
 
+std::vector<std::string> bandLabels(const std::string& scheme)
+{
+    std::vector<std::string> labels;
+    const SchemeEntry* entry = findScheme(scheme);
+    if (!entry || entry->versions.empty())
+        return labels;
+    const Bands& b = versionOn(*entry, today()).bands;
+    if (!b.below.empty())
+        labels.push_back(b.below);
+    labels.push_back(b.within);
+    for (const BandAbove& above : b.above)
+        labels.push_back(above.label);
+    return labels;
+}
+
+std::vector<std::string> schemesScoringHours()
+{
+    std::vector<std::string> names;
+    for (const SchemeEntry& entry : allSchemes())
+        if (!entry.versions.empty() && versionOn(entry, today()).hoursPoints > 0)
+            names.push_back(entry.name);
+    return names;
+}
+
 std::string schemeAt(const Value& scheme, const Value& date)
 {
     const Scheme& s = schemeArg(scheme);

@@ -84,6 +84,11 @@ std::string schemeAt(const Value& scheme, const Value& date);
 // SCHEMEVERSION: which version scores a sheet, its date, what it changed and its file.
 std::string schemeVersion(const Value& scheme);
 
+// For the function wizard's texts: each usable scheme's band labels, lowest first, and the
+// names of the schemes that score hours of extra duties.
+std::vector<std::string> bandLabels(const std::string& scheme);
+std::vector<std::string> schemesScoringHours();
+
 // The canonical scheme names, for listings and tests.
 std::vector<std::string> schemeNames();
 
