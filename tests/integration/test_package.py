@@ -19,7 +19,7 @@ NS = {
 }
 EXTENSION_ID = "org.caseweight.extension"
 # The release before this one (the version in the top CMakeLists.txt): raise it with each release.
-PREVIOUS_RELEASE = "0.1.0"
+PREVIOUS_RELEASE = "0.2.0"
 SDK_DIR = "/usr/lib/libreoffice/sdk"
 
 
