@@ -689,14 +689,15 @@ def audit_notts(sheet, data, calc):
                 w.findings.append(
                     (r, ec, fmt(e), "Equals does not add up: %s makes %s." % (what, fmt(value)))
                 )
-        if additional > 2:
+        most = SCHEMES[PRO_FORMA].rule("at-most", group="additional")["most"]
+        if additional > most:
             w.findings.append(
                 (
                     lines[0],
                     label_col,
                     fam,
-                    "NOTTS allows at most two additional items on a family; this "
-                    "one has %d." % additional,
+                    "%s allows at most %d additional items on a family; this one has %d."
+                    % (PRO_FORMA, most, additional),
                 )
             )
         families_computed.append(computed)
