@@ -360,6 +360,28 @@ def band_style(label):
     return "cw Band " + label
 
 
+# Which input cells hold a person's name, by the key of their column or header field: their
+# style is "cw Input Case" / "cw Field Worker" ... (as "cw Input" / "cw Field"), so that a
+# pseudonymised copy (Share.bas) replaces them by "Case 07" / "Worker 03". Every other text
+# a manager types ("cw Input", "cw Field") is free text and is replaced there too.
+PERSON_KEYS = {
+    "name": "Case",
+    "family": "Case",
+    "worker": "Worker",
+    "h_worker": "Worker",
+    "atm": "Worker",
+    "initials": "Worker",
+    "supervisor": "Worker",
+    "manager": "Worker",
+}
+
+
+def input_style(base, key):
+    """ "cw Input" or "cw Field", with " Case" or " Worker" for a column or field of names."""
+    person = PERSON_KEYS.get(key)
+    return "%s %s" % (base, person) if person else base
+
+
 # -- the office side -----------------------------------------------------------------------
 
 
@@ -566,6 +588,9 @@ class Builder:
         )
         self._style("cw Entry", "cw Base", **borders)
         self._style("cw Input", "cw Entry", CellProtection=unlocked)
+        for person in sorted(set(PERSON_KEYS.values())):
+            self._style("cw Input " + person, "cw Input")
+            self._style("cw Field " + person, "cw Field")
         # Codes wrap between the codes of a combination ("TASK; TASK; TASK"); the column is as
         # wide as the longest single code, so no code is broken inside.
         self._style(
@@ -832,7 +857,7 @@ class Builder:
             v1 = max(v0, end)
             self.put(sh, c0, row, f.label, "cw Field label")
             self.merge(sh, c0, row, lc1, row)
-            cell = self.put(sh, v0, row, None, "cw Field", f.fmt or None)
+            cell = self.put(sh, v0, row, None, input_style("cw Field", f.key), f.fmt or None)
             self.merge(sh, v0, row, v1, row)
             lay.fields[f.key] = (v0, row)
             self.name("cw_" + f.key.replace("-", "_"), spec.name, v0, row)
@@ -871,7 +896,9 @@ class Builder:
         rows.OptimalHeight = True
         for i, c in enumerate(spec.columns):
             rng = sh.getCellRangeByPosition(i, first, i, last)
-            rng.CellStyle = {"codes": "cw Code", "formula": c.style}.get(c.kind, "cw Input")
+            rng.CellStyle = {"codes": "cw Code", "formula": c.style}.get(
+                c.kind, input_style("cw Input", c.key)
+            )
             if c.fmt:
                 rng.NumberFormat = self.fmt(c.fmt)
             if c.kind == "codes":
