@@ -4,7 +4,8 @@ headless Calc, for two builds of caseweight (scripts/bench-compare.sh makes them
 
 The two engines' benchmarks run in turn, several rounds, and the two extensions' per-call
 documents are recalculated in turn in one office each, so that drift in the machine's load
-touches both alike. Cold start: soffice start-up with each extension installed. Ratios are
+touches both alike. The add-in packages without templates are compared (the templates do not
+take part in either measure). Cold start: soffice start-up with each extension installed. Ratios are
 after / before (per call and start-up: under 1 is faster; rows a second: over 1 is faster).
 
     PYTHONPATH=python /usr/bin/python3 bench/compare_versions.py \\
@@ -82,7 +83,10 @@ def main():
         for k, build in builds.items():
             rows[k].append(engine_rows(build, "BM_CasePoints_AllSchemes"))
             c, s = per_call_casepoints(
-                os.path.join(build, "caseweight.oxt"), workdir, args.cells, args.repeat
+                os.path.join(build, "addin", "caseweight-addin.oxt"),
+                workdir,
+                args.cells,
+                args.repeat,
             )
             call[k].append(c)
             start[k].append(s)

@@ -142,6 +142,17 @@ void BM_CasePoints_AllSchemes(benchmark::State& state)
     scoreRows(state, rows);
 }
 
+// The same rows as the templates give them: the scheme dated by SCHEMEAT ("SWINDON@2026-11-28").
+void BM_CasePoints_AllSchemesDated(benchmark::State& state)
+{
+    std::vector<CaseRow> rows;
+    for (auto&& part : {swindonRows(), rbwmRows(), nottsRows(), warringtonRows()})
+        rows.insert(rows.end(), part.begin(), part.end());
+    for (CaseRow& r : rows)
+        r.scheme = Value::str(r.scheme.text + "@2026-11-28");
+    scoreRows(state, rows);
+}
+
 // An invalid row: the error path (an exception and its sentence) per call.
 void BM_CasePoints_InvalidRow(benchmark::State& state)
 {
@@ -187,6 +198,7 @@ BENCHMARK(BM_CasePoints_Rbwm);
 BENCHMARK(BM_CasePoints_Notts);
 BENCHMARK(BM_CasePoints_Warrington);
 BENCHMARK(BM_CasePoints_AllSchemes);
+BENCHMARK(BM_CasePoints_AllSchemesDated);
 BENCHMARK(BM_CasePoints_InvalidRow);
 BENCHMARK(BM_WorkloadPointsAndBand);
 

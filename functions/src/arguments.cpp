@@ -76,11 +76,15 @@ const Scheme* lookupScheme(std::string_view text)
             entry = findScheme(normaliseName(text));
         return entry ? &usable(*entry, today()) : nullptr;
     }
-    const SchemeEntry* entry = findScheme(normaliseName(text.substr(0, at)));
+    // A scheme cell from SCHEMEAT is already in this form: no copy is made for it.
+    const SchemeEntry* entry = findScheme(text.substr(0, at));
+    if (!entry)
+        entry = findScheme(normaliseName(text.substr(0, at)));
     if (!entry)
         return nullptr;
-    const std::string date = normaliseName(text.substr(at + 1));
-    const std::optional<int> day = parseIsoDate(date);
+    std::optional<int> day = parseIsoDate(text.substr(at + 1));
+    if (!day)
+        day = parseIsoDate(normaliseName(text.substr(at + 1)));
     if (!day)
         fail("The scheme " + quoted(text) + " has a date that is not a real date; write it as " +
              entry->name + "@2027-04-01, or use SCHEMEAT.");
