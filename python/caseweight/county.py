@@ -303,7 +303,7 @@ def convert(office, src, dest, **kw):
         doc.close(True)
 
 
-def generate(out_dir, teams=50, seed=1, as_at=None, oxt=None, log=None):
+def generate(out_dir, teams=50, seed=1, as_at=None, oxt=None, log=None, per_team=(6, 10)):
     """Writes the county under out_dir; returns {"sheets": n, "files": [...], "special":
     {kind: path}}."""
     rng = random.Random(seed)
@@ -338,7 +338,7 @@ def generate(out_dir, teams=50, seed=1, as_at=None, oxt=None, log=None):
                 folder = os.path.join(out_dir, service, team)
                 os.makedirs(folder, exist_ok=True)
                 spec = specs[scheme]
-                for w in range(rng.randint(6, 10)):
+                for w in range(rng.randint(*per_team)):
                     while True:
                         person = "%s %s" % (rng.choice(FIRST), rng.choice(LAST))
                         if person not in used:
