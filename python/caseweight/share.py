@@ -7,6 +7,10 @@ not be IN itself (nor a link to it), and OUT is written through a temporary file
 renamed into place, so it is never left half written. Runs a private headless LibreOffice with
 the extension (the same code as the menu entry Tools > Add-Ons > Save Values-Only Copy for
 Sharing...).
+With --pseudonymise (menu: Save Pseudonymised Copy for Sharing...) children's and families'
+names and every free text are replaced by references ("Case 07", "Text 03": the same text, the
+same reference), comments, headers and footers, document properties, hidden sheets and other
+names removed; --pseudonymise-workers replaces workers' names too ("Worker 03").
 Exit status: 0 the copy is written, 2 it could not be (IN not readable or not a spreadsheet,
 OUT not writable or the same file as IN), 130 on Ctrl+C, 143 on SIGTERM.
 """
@@ -39,7 +43,18 @@ def main():
         default=os.path.join(SOURCE_DIR, "build", "caseweight.oxt"),
         help="the extension to use (default: the build's)",
     )
+    ap.add_argument(
+        "--pseudonymise",
+        action="store_true",
+        help="replace children's and families' names and free text by references",
+    )
+    ap.add_argument(
+        "--pseudonymise-workers",
+        action="store_true",
+        help="as --pseudonymise, and replace workers' names too",
+    )
     a = ap.parse_args()
+    mode = 2 if a.pseudonymise_workers else 1 if a.pseudonymise else 0
     ext = os.path.splitext(a.output)[1].lower()
     if ext not in (".ods", ".xlsx"):
         raise ToolError("the copy must be .ods or .xlsx: %s" % a.output)
@@ -58,7 +73,7 @@ def main():
         out = office.doc_path("caseweight-share-copy" + ext)
         doc = load_spreadsheet(office, a.input)
         try:
-            n = office.run_basic("Caseweight.Share.WriteValuesOnlyCopy", doc, file_url(out))
+            n = office.run_basic("Caseweight.Share.WriteValuesOnlyCopy", doc, file_url(out), mode)
         finally:
             doc.close(True)
         if isinstance(n, str):
@@ -67,7 +82,8 @@ def main():
             replace_file(out, a.output)
         except OSError as e:
             raise ToolError("cannot write %s: %s" % (a.output, e.strerror or e)) from None
-    print("%s: values-only copy of %s (%d formula results fixed)" % (a.output, a.input, n))
+    what = "pseudonymised values-only copy" if mode else "values-only copy"
+    print("%s: %s of %s (%d formula results fixed)" % (a.output, what, a.input, n))
     return 0
 
 

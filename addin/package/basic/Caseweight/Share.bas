@@ -5,8 +5,45 @@ Option Explicit
 
 Const NOTE_SHEET = "About this copy"
 
+REM Pseudonymised copies: text (lower case, trimmed) -> its reference ("Case 07"); texts
+REM that stay (the schemes' codes, grades, bands and labels); workers' names that stay.
+Private oPseudonyms As New Collection, oKeep As New Collection, oWorkerNames As New Collection
+Private nCases As Long, nWorkers As Long, nTexts As Long, nPseudonyms As Long
+Private aVocabulary
+
+REM The words of the labels of caseweight's sheets: a text cell made only of these (and not
+REM in a cell a template marks as a name or an input) is a label and stays.
+Const VOCABULARY = "a about all an and as assistant at average band bands by case cases " & _
+	"caseload caseloads check checks child children closed co code codes comment comments " & _
+	"completed copy date dates day days each element family families fte for forma from " & _
+	"grade grades group held history hour hours in individual is it item items manager " & _
+	"means month monthly months name names new no note notes number of ok on open or page " & _
+	"per points point position pro rows row s score scores share sheet sheets social sum " & _
+	"summary team teams the this to total totals type types until value values week weeks " & _
+	"weighting what with work worker workers workload year years yes"
+
 REM Tools > Add-Ons > Save Values-Only Copy for Sharing...
 Sub SaveValuesOnlyCopy()
+	SaveCopy(0)
+End Sub
+
+REM Tools > Add-Ons > Save Pseudonymised Copy for Sharing...: the same copy with names and
+REM free text replaced by references ("Case 07"); asks whether workers' names go too.
+Sub SavePseudonymisedCopy()
+	If IsNull(ThisComponent) Then Exit Sub
+	Dim nAnswer As Integer
+	nAnswer = MsgBox("Children's and families' names and all free text are replaced by " & _
+		"references (Case 01, Text 01 ...)." & Chr(10) & Chr(10) & _
+		"Replace the workers' names too (Worker 01 ...)?", 3 + 32, "caseweight")
+	If nAnswer = 6 Then
+		SaveCopy(2)
+	ElseIf nAnswer = 7 Then
+		SaveCopy(1)
+	End If
+End Sub
+
+REM nMode: 0 values only, 1 pseudonymised, 2 pseudonymised with workers' names replaced too.
+Sub SaveCopy(nMode As Integer)
 	Dim oDoc As Object
 	oDoc = ThisComponent
 	If IsNull(oDoc) Or Not oDoc.supportsService("com.sun.star.sheet.SpreadsheetDocument") Then
@@ -19,7 +56,11 @@ Sub SaveValuesOnlyCopy()
 	oPicker.appendFilter("ODF Spreadsheet (.ods)", "*.ods")
 	oPicker.appendFilter("Excel 2007-365 (.xlsx)", "*.xlsx")
 	oPicker.setCurrentFilter("ODF Spreadsheet (.ods)")
-	oPicker.setDefaultName(BaseName(oDoc) & " (values only)")
+	If nMode = 0 Then
+		oPicker.setDefaultName(BaseName(oDoc) & " (values only)")
+	Else
+		oPicker.setDefaultName("pseudonymised copy")
+	End If
 	If oPicker.execute() <> com.sun.star.ui.dialogs.ExecutableDialogResults.OK Then Exit Sub
 	Dim sUrl As String
 	sUrl = oPicker.getFiles()(0)
@@ -33,12 +74,15 @@ Sub SaveValuesOnlyCopy()
 		Exit Sub
 	End If
 	Dim vResult
-	vResult = WriteValuesOnlyCopy(oDoc, sUrl)
+	vResult = WriteValuesOnlyCopy(oDoc, sUrl, nMode)
 	If VarType(vResult) = V_STRING Then
 		MsgBox "The copy could not be written: " & vResult, 16, "caseweight"
 		Exit Sub
 	End If
-	MsgBox "Saved a values-only copy with " & vResult & " formula results fixed as values:" & _
+	Dim sWhat As String
+	sWhat = "a values-only copy"
+	If nMode > 0 Then sWhat = "a pseudonymised values-only copy (" & nPseudonyms & " names and texts replaced)"
+	MsgBox "Saved " & sWhat & " with " & vResult & " formula results fixed as values:" & _
 		Chr(10) & ConvertFromUrl(sUrl), 64, "caseweight"
 End Sub
 
@@ -49,8 +93,13 @@ REM document, sheet or control events, forms, and no links to other files (linke
 REM area links, external references and DDE formulas become values). It is written to a
 REM temporary file in sUrl's folder and renamed into place, so sUrl is never half written;
 REM on any failure the hidden copy is closed and every temporary file removed.
+REM With nMode 1 (or 2) the copy is also pseudonymised (see Pseudonymise: names and free
+REM text replaced by references, workers' names too with 2), and an .ods has no thumbnail.
 REM Returns the number of formula cells replaced, or a text saying why it failed.
-Function WriteValuesOnlyCopy(oDoc As Object, sUrl As String)
+Function WriteValuesOnlyCopy(oDoc As Object, sUrl As String, Optional nMode)
+	Dim nHow As Integer
+	nHow = 0
+	If Not IsMissing(nMode) Then nHow = nMode
 	Dim oCopy As Object, sTempUrl As String, sPartUrl As String, sStep As String
 	Dim oSfa As Object
 	oSfa = CreateUnoService("com.sun.star.ucb.SimpleFileAccess")
@@ -74,6 +123,11 @@ Function WriteValuesOnlyCopy(oDoc As Object, sUrl As String)
 		Prop("UpdateDocMode", com.sun.star.document.UpdateDocMode.NO_UPDATE)))
 	Dim nReplaced As Long, i As Long, oSheet As Object, bProtected As Boolean
 	nReplaced = 0
+	If nHow > 0 Then
+		REM Recorded changes keep what cells held before: accepted, and no more recorded.
+		sStep = "accepting recorded changes"
+		StopTracking(oCopy)
+	End If
 	For i = 0 To oCopy.Sheets.getCount() - 1
 		oSheet = oCopy.Sheets.getByIndex(i)
 		REM The templates protect their sheets (no password): lifted while the values go in,
@@ -88,7 +142,14 @@ Function WriteValuesOnlyCopy(oDoc As Object, sUrl As String)
 	Next i
 	sStep = "removing macros, events and links"
 	StripCopy(oCopy)
-	AddNote(oCopy, BaseName(oDoc))
+	Dim aDone
+	If nHow > 0 Then
+		sStep = "replacing names and free text"
+		aDone = Pseudonymise(oDoc, oCopy, nHow = 2)
+		AddNote(oCopy, "", aDone)
+	Else
+		AddNote(oCopy, BaseName(oDoc))
+	End If
 
 	sStep = "writing the copy"
 	Dim sFilter As String, sExt As String
@@ -103,7 +164,7 @@ Function WriteValuesOnlyCopy(oDoc As Object, sUrl As String)
 	oCopy = Nothing
 	If sExt = ".ods" Then
 		sStep = "removing scripts from the copy"
-		CleanPackage(sPartUrl)
+		CleanPackage(sPartUrl, nHow > 0)
 	End If
 	sStep = "renaming the copy into place"
 	oSfa.move(sPartUrl, sUrl)
@@ -213,12 +274,17 @@ Function PartFileUrl(sUrl As String) As String
 End Function
 
 REM Removes the folders of macros, dialogs and scripts from a written .ods package (and their
-REM entries of the manifest), whatever the office kept of them.
-Sub CleanPackage(sUrl As String)
-	Dim oStorage As Object, sName
+REM entries of the manifest), whatever the office kept of them; with bThumbnail also the
+REM thumbnail (a picture of the first sheet).
+Sub CleanPackage(sUrl As String, Optional bThumbnail)
+	Dim oStorage As Object, sName, aNames
 	oStorage = CreateUnoService("com.sun.star.embed.StorageFactory").createInstanceWithArguments( _
 		Array(sUrl, com.sun.star.embed.ElementModes.READWRITE))
-	For Each sName In Array("Basic", "Dialogs", "Scripts")
+	aNames = Array("Basic", "Dialogs", "Scripts")
+	If Not IsMissing(bThumbnail) Then
+		If bThumbnail Then aNames = Array("Basic", "Dialogs", "Scripts", "Thumbnails")
+	End If
+	For Each sName In aNames
 		If oStorage.hasByName(sName) Then oStorage.removeElement(sName)
 	Next
 	oStorage.commit()
@@ -327,19 +393,31 @@ Function FreezeSheet(oSource As Object, oTarget As Object) As Long
 	FreezeSheet = n
 End Function
 
-Sub AddNote(oCopy As Object, sTitle As String)
+REM The first sheet of the copy, saying what it is; aDone (pseudonymised copies) the lines
+REM saying what was replaced and removed.
+Sub AddNote(oCopy As Object, sTitle As String, Optional aDone)
 	Dim sName As String
 	sName = NOTE_SHEET
 	If oCopy.Sheets.hasByName(sName) Then oCopy.Sheets.removeByName(sName)
 	oCopy.Sheets.insertNewByName(sName, 0)
-	Dim oSheet As Object
+	Dim oSheet As Object, sOf As String, r As Long, sLine
 	oSheet = oCopy.Sheets.getByName(sName)
 	oSheet.getCellByPosition(0, 0).setString("Values-only copy for sharing")
 	oSheet.getCellByPosition(0, 0).CharWeight = com.sun.star.awt.FontWeight.BOLD
-	oSheet.getCellByPosition(0, 1).setString("This is a copy of """ & sTitle & """ made on " & _
+	sOf = "a weighting workbook"
+	If sTitle <> "" Then sOf = """" & sTitle & """"
+	oSheet.getCellByPosition(0, 1).setString("This is a copy of " & sOf & " made on " & _
 		Format(Now(), "YYYY-MM-DD HH:MM") & ". Its points, totals and bands are fixed values, not live formulas, so it reads the same without the caseweight extension.")
 	oSheet.getCellByPosition(0, 2).setString("A cell that showed an error in the original shows the error as text (for example Err:502): CASECHECK in the original says why.")
 	oSheet.getCellByPosition(0, 3).setString("To change a score, edit the original with the caseweight extension installed and share a new copy.")
+	If Not IsMissing(aDone) Then
+		oSheet.getCellByPosition(0, 0).setString("Pseudonymised values-only copy for sharing")
+		r = 5
+		For Each sLine In aDone
+			oSheet.getCellByPosition(0, r).setString(sLine)
+			r = r + 1
+		Next
+	End If
 	oSheet.Columns.getByIndex(0).Width = 25000
 	On Error Resume Next
 	oCopy.getCurrentController().setActiveSheet(oSheet)
@@ -364,3 +442,427 @@ Function Prop(sName As String, vValue) As com.sun.star.beans.PropertyValue
 	p.Value = vValue
 	Prop = p
 End Function
+
+' -- pseudonymised copies ----------------------------------------------------------------
+
+REM Accepts every recorded change of the copy (their old contents are kept in the file) and
+REM stops recording.
+Sub StopTracking(oCopy As Object)
+	On Error Resume Next
+	Dim oHelper As Object, oFrame As Object
+	oFrame = oCopy.getCurrentController().getFrame()
+	oHelper = CreateUnoService("com.sun.star.frame.DispatchHelper")
+	oHelper.executeDispatch(oFrame, ".uno:AcceptAllTrackedChanges", "", 0, Array())
+	oCopy.RecordChanges = False
+	If oCopy.RecordChanges Then oHelper.executeDispatch(oFrame, ".uno:TraceChangeMode", "", 0, _
+		Array(Prop("TraceChangeMode", False)))
+End Sub
+
+REM Replaces in oCopy (a values-only copy of oDoc, its formulas already replaced by their
+REM results) every name and free text by a reference: cells the templates mark as names
+REM (styles "cw Input Case", "cw Field Worker" ...) by "Case 07" / "Worker 03" (workers'
+REM names only with bWorkers), every other text by "Text 05" unless it is a scheme's code,
+REM grade, band or label, a number or date, an error, a choice of the cell's drop-down list,
+REM a label made of the words of caseweight's sheets, or the result of a caseweight function.
+REM The same text gets the same reference everywhere. Also removes comments, text boxes,
+REM hidden sheets, named ranges, database ranges, headers and footers and the document's
+REM properties, and renames sheets named after a person. Returns the lines for the note.
+Function Pseudonymise(oDoc As Object, oCopy As Object, bWorkers As Boolean)
+	MapClear(oPseudonyms)
+	MapClear(oWorkerNames)
+	nCases = 0 : nWorkers = 0 : nTexts = 0 : nPseudonyms = 0
+	aVocabulary = Split(VOCABULARY, " ")
+	LoadKeep()
+	Dim i As Long, oSheet As Object, nHidden As Long, nNotes As Long, nShapes As Long, k As Long
+	REM Hidden sheets go (what they hold is not seen, so not checked by whoever shares).
+	nHidden = 0
+	For i = oCopy.Sheets.getCount() - 1 To 0 Step -1
+		oSheet = oCopy.Sheets.getByIndex(i)
+		If Not oSheet.IsVisible Then
+			oCopy.Sheets.removeByName(oSheet.Name)
+			nHidden = nHidden + 1
+		End If
+	Next i
+	Dim aProtected()
+	ReDim aProtected(oCopy.Sheets.getCount() - 1)
+	For i = 0 To oCopy.Sheets.getCount() - 1
+		oSheet = oCopy.Sheets.getByIndex(i)
+		aProtected(i) = oSheet.isProtected()
+		If aProtected(i) Then oSheet.unprotect("")
+	Next i
+	REM First the cells marked as names, so that their references are Case and Worker.
+	Dim nPass As Integer
+	For nPass = 1 To 2
+		For i = 0 To oCopy.Sheets.getCount() - 1
+			oSheet = oCopy.Sheets.getByIndex(i)
+			CleanTexts(oDoc.Sheets.getByName(oSheet.Name), oSheet, bWorkers, nPass)
+		Next i
+	Next nPass
+	nNotes = 0 : nShapes = 0
+	Dim oPage As Object, oShape As Object
+	For i = 0 To oCopy.Sheets.getCount() - 1
+		oSheet = oCopy.Sheets.getByIndex(i)
+		For k = oSheet.Annotations.getCount() - 1 To 0 Step -1
+			oSheet.Annotations.removeByIndex(k)
+			nNotes = nNotes + 1
+		Next k
+		oPage = oSheet.DrawPage
+		For k = oPage.getCount() - 1 To 0 Step -1
+			oShape = oPage.getByIndex(k)
+			If HasUnoInterfaces(oShape, "com.sun.star.text.XText") Then
+				If oShape.getString() <> "" Then
+					oPage.remove(oShape)
+					nShapes = nShapes + 1
+				End If
+			End If
+		Next k
+	Next i
+	Dim nRenamed As Long
+	nRenamed = RenameSheets(oCopy, bWorkers)
+	For i = 0 To oCopy.Sheets.getCount() - 1
+		If aProtected(i) Then oCopy.Sheets.getByIndex(i).protect("")
+	Next i
+	ClearHeadersFooters(oCopy)
+	ClearProperties(oCopy)
+	Dim aNames, nNames As Long
+	nNames = 0
+	aNames = oCopy.NamedRanges.getElementNames()
+	For k = 0 To UBound(aNames)
+		REM The templates' own names (cw_...) point at cells of the copy; every other name
+		REM goes: it may point at what was removed, or be a name itself.
+		If LCase(Left(aNames(k), 3)) <> "cw_" Or InStr(oCopy.NamedRanges.getByName(aNames(k)).getContent(), "#REF") > 0 Then
+			oCopy.NamedRanges.removeByName(aNames(k))
+			nNames = nNames + 1
+		End If
+	Next k
+	On Error Resume Next
+	aNames = oCopy.DatabaseRanges.getElementNames()
+	For k = 0 To UBound(aNames)
+		oCopy.DatabaseRanges.removeByName(aNames(k))
+		nNames = nNames + 1
+	Next k
+	On Error GoTo 0
+	Dim sWho As String
+	sWho = "children's and families' names by Case 01, Case 02 ..."
+	If bWorkers Then sWho = sWho & ", workers' names by Worker 01, Worker 02 ..."
+	Pseudonymise = Array( _
+		"Pseudonymised: " & sWho & ", and every other text typed in (notes, comments, team names, sheet titles) by Text 01, Text 02 ... (" & nPseudonyms & " cells; " & nCases & " cases, " & nWorkers & " workers, " & nTexts & " other texts). The same name has the same reference everywhere in this copy; no list of who is who is kept.", _
+		"Kept as in the original: points, totals, bands, capacity, the schemes' codes, grades and labels, numbers and dates." & IIf(bWorkers, "", " Workers' names are kept."), _
+		"Removed: comments on cells (" & nNotes & "), text boxes (" & nShapes & "), hidden sheets (" & nHidden & "), named and database ranges other than the templates' own (" & nNames & "), headers and footers, the document's title, subject, author, keywords, description and custom properties, recorded changes, and the thumbnail picture. Sheets named after a person or carrying another name were renamed (" & nRenamed & ").")
+End Function
+
+REM Pass 1: cells marked as names get their references; pass 2: every text cell is replaced
+REM or kept (see Pseudonymise).
+Sub CleanTexts(oSource As Object, oTarget As Object, bWorkers As Boolean, nPass As Integer)
+	Dim aAddr, e, r As Long, c As Long, oCell As Object, sText As String, sKind As String
+	Dim sStyle As String, sNew As String, oOrig As Object
+	aAddr = oTarget.queryContentCells(com.sun.star.sheet.CellFlags.STRING).getRangeAddresses()
+	For Each e In aAddr
+		For r = e.StartRow To e.EndRow
+			For c = e.StartColumn To e.EndColumn
+				oCell = oTarget.getCellByPosition(c, r)
+				sText = oCell.getString()
+				If Trim(sText) = "" Then GoTo NextCell
+				sStyle = oCell.CellStyle
+				sKind = ""
+				If Left(sStyle, 9) = "cw Input " Or Left(sStyle, 9) = "cw Field " Then
+					sKind = Mid(sStyle, 10)
+				End If
+				If nPass = 1 Then
+					If sKind = "Case" Then
+						Pseudonym("Case", sText)
+					ElseIf sKind = "Worker" Then
+						If bWorkers Then
+							Pseudonym("Worker", sText)
+						Else
+							MapPut(oWorkerNames, Key(sText), "")
+						End If
+					End If
+					GoTo NextCell
+				End If
+				sNew = ""
+				If sKind = "Case" Or (sKind = "Worker" And bWorkers) Then
+					sNew = Pseudonym(sKind, sText)
+				ElseIf sKind = "Worker" Then
+					GoTo NextCell
+				ElseIf MapHas(oPseudonyms, Key(sText)) Then
+					sNew = MapGet(oPseudonyms, Key(sText))
+				ElseIf MapHas(oWorkerNames, Key(sText)) Then
+					GoTo NextCell
+				Else
+					oOrig = oSource.getCellByPosition(c, r)
+					If oOrig.getType() = com.sun.star.table.CellContentType.FORMULA Then
+						If IsCaseweightFormula(oOrig.getFormula()) Then GoTo NextCell
+					ElseIf Left(sStyle, 3) = "cw " And Left(sStyle, 8) <> "cw Input" And _
+						Left(sStyle, 8) <> "cw Field" And sStyle <> "cw Code" Then
+						REM A template's own label (locked cell)
+						GoTo NextCell
+					End If
+					If IsKeptText(sText, oCell) Then GoTo NextCell
+					sNew = Pseudonym("Text", sText)
+				End If
+				oCell.setString(sNew)
+				nPseudonyms = nPseudonyms + 1
+NextCell:
+			Next c
+		Next r
+	Next
+End Sub
+
+Function Key(sText As String) As String
+	Key = LCase(Trim(Join(Split(sText, Chr(10)), " ")))
+End Function
+
+REM The reference of sText ("Case 07"), the same for the same text (ignoring case).
+Function Pseudonym(sKind As String, sText As String) As String
+	Dim sKey As String, n As Long
+	sKey = Key(sText)
+	If MapHas(oPseudonyms, sKey) Then
+		Pseudonym = MapGet(oPseudonyms, sKey)
+		Exit Function
+	End If
+	If sKind = "Case" Then
+		nCases = nCases + 1 : n = nCases
+	ElseIf sKind = "Worker" Then
+		nWorkers = nWorkers + 1 : n = nWorkers
+	Else
+		nTexts = nTexts + 1 : n = nTexts
+	End If
+	Pseudonym = sKind & " " & Format(n, "00")
+	MapPut(oPseudonyms, sKey, Pseudonym)
+End Function
+
+REM Whether a formula calls a function of caseweight (its results are codes, bands, points
+REM and the schemes' sentences, never a name).
+Function IsCaseweightFormula(sFormula As String) As Boolean
+	Dim sF As String, sName
+	sF = UCase(sFormula)
+	IsCaseweightFormula = True
+	If InStr(sF, "CASEWEIGHT") > 0 Then Exit Function
+	For Each sName In Array("CASEPOINTS(", "CASECHECK(", "WORKERPOINTS(", "WORKLOADPOINTS(", _
+		"WORKLOADBAND(", "WORKLOADCAPACITY(", "ITEMLABEL(", "SCHEMEITEMS(", "SCHEMEAT(", _
+		"SCHEMEVERSION(", "CASEREASON(", "AVAILABLEPOINTS(", "CAPACITYUSED(", "HEADROOM(", _
+		"REDUCTIONHOURS(", "ALLOCATEPOINTS(", "TEAMAVERAGE(", "TEAMSPREAD(", "TEAMABOVEBAND(", _
+		"TEAMCAPACITY(", "CASELOADBAND(", "CASELOADLIMIT(", "CASELOADPOLICIES(", "STAFFNEEDED(", _
+		"STAFFCOST(", "COLUMNCHECK(", "COLUMNVALUES(", "SHEETCOLUMNS(")
+		If InStr(sF, sName) > 0 Then Exit Function
+	Next
+	IsCaseweightFormula = False
+End Function
+
+REM Whether a text (not marked as a name) stays: a number, date or error; a scheme's code,
+REM grade, band or label, or several codes ("LAC; COMPLEX"); a choice of the cell's list; a
+REM label made only of the words of caseweight's sheets. Anything else is free text.
+Function IsKeptText(sText As String, oCell As Object) As Boolean
+	Dim s As String, k As Long, ch As String, sPart, bAll As Boolean
+	IsKeptText = True
+	s = Trim(sText)
+	bAll = True
+	For k = 1 To Len(s)
+		If InStr("0123456789 .,:/%+-()" & Chr(163), Mid(s, k, 1)) = 0 Then
+			bAll = False
+			Exit For
+		End If
+	Next k
+	If bAll Then Exit Function
+	If Left(s, 4) = "Err:" And IsNumeric(Mid(s, 5)) Then Exit Function
+	For Each sPart In Array("#NAME?", "#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NULL!", "#MACRO?")
+		If s = sPart Then Exit Function
+	Next
+	If MapHas(oKeep, LCase(s)) Then Exit Function
+	bAll = True
+	For Each sPart In Split(Join(Split(s, ","), ";"), ";")
+		If Trim(sPart) <> "" And Not MapHas(oKeep, LCase(Trim(sPart))) Then
+			bAll = False
+			Exit For
+		End If
+	Next
+	If bAll Then Exit Function
+	If InListChoices(s, oCell) Then Exit Function
+	IsKeptText = OnlyLabelWords(s)
+End Function
+
+Function InListChoices(s As String, oCell As Object) As Boolean
+	InListChoices = False
+	On Error GoTo Done
+	Dim oV As Object, aParts, j As Long
+	oV = oCell.Validation
+	If oV.Type <> com.sun.star.sheet.ValidationType.LIST Then Exit Function
+	aParts = Split(oV.getFormula1(), """")
+	For j = 1 To UBound(aParts) Step 2
+		If LCase(Trim(aParts(j))) = LCase(s) Then
+			InListChoices = True
+			Exit Function
+		End If
+	Next j
+Done:
+End Function
+
+Function OnlyLabelWords(s As String) As Boolean
+	Dim t As String, k As Long, ch As String, w, bFound As Boolean, v
+	t = ""
+	For k = 1 To Len(s)
+		ch = LCase(Mid(s, k, 1))
+		If ch >= "a" And ch <= "z" Then t = t & ch Else t = t & " "
+	Next k
+	OnlyLabelWords = False
+	For Each w In Split(t, " ")
+		If w <> "" Then
+			bFound = False
+			For Each v In aVocabulary
+				If v = w Then
+					bFound = True
+					Exit For
+				End If
+			Next
+			If Not bFound Then Exit Function
+		End If
+	Next
+	OnlyLabelWords = True
+End Function
+
+REM The texts that stay: every quoted text of the extension's scheme files (codes, grades,
+REM bands, the schemes' labels), "OK" and the band labels of the templates.
+Sub LoadKeep()
+	MapClear(oKeep)
+	Dim sWord
+	For Each sWord In Array("OK", "Within band", "Above band", "Below band", "Sustainable", _
+		"Demanding", "High", "Below sustainable", "Within capacity", "Over capacity", _
+		"Within range", "Above range", "Below range", "Yes", "No", "Y", "N")
+		MapPut(oKeep, LCase(sWord), "")
+	Next
+	On Error GoTo Done
+	Dim oPip As Object, sFolder As String, oSfa As Object, aFiles, sFile, oIn As Object
+	Dim sLine As String, aParts, j As Long
+	oPip = GetDefaultContext().getValueByName( _
+		"/singletons/com.sun.star.deployment.PackageInformationProvider")
+	sFolder = oPip.getPackageLocation("org.caseweight.extension") & "/schemes"
+	oSfa = CreateUnoService("com.sun.star.ucb.SimpleFileAccess")
+	If Not oSfa.exists(sFolder) Then Exit Sub
+	aFiles = oSfa.getFolderContents(sFolder, False)
+	For Each sFile In aFiles
+		oIn = CreateUnoService("com.sun.star.io.TextInputStream")
+		oIn.setInputStream(oSfa.openFileRead(sFile))
+		oIn.setEncoding("UTF-8")
+		Do While Not oIn.isEOF()
+			sLine = Trim(oIn.readLine())
+			If Left(sLine, 1) <> "#" Then
+				aParts = Split(sLine, """")
+				For j = 1 To UBound(aParts) Step 2
+					If Trim(aParts(j)) <> "" Then MapPut(oKeep, LCase(Trim(aParts(j))), "")
+				Next j
+			End If
+		Loop
+		oIn.closeInput()
+	Next
+Done:
+End Sub
+
+REM Sheets named after a person (a replaced text) get its reference ("Worker 03"); a sheet
+REM whose name is not a caseweight label, code or kept worker's name becomes "Sheet N".
+Function RenameSheets(oCopy As Object, bWorkers As Boolean) As Long
+	Dim i As Long, oSheet As Object, sName As String, sNew As String, n As Long
+	n = 0
+	For i = 0 To oCopy.Sheets.getCount() - 1
+		oSheet = oCopy.Sheets.getByIndex(i)
+		sName = oSheet.Name
+		sNew = ""
+		If MapHas(oPseudonyms, Key(sName)) Then
+			sNew = MapGet(oPseudonyms, Key(sName))
+		ElseIf MapHas(oWorkerNames, Key(sName)) Then
+			sNew = ""
+		ElseIf IsSheetLabel(sName) Then
+			sNew = ""
+		Else
+			sNew = "Sheet " & (i + 1)
+		End If
+		If sNew <> "" And sNew <> sName Then
+			If oCopy.Sheets.hasByName(sNew) Then sNew = "Sheet " & (i + 1)
+			Do While oCopy.Sheets.hasByName(sNew)
+				sNew = sNew & "+"
+			Loop
+			oSheet.Name = sNew
+			n = n + 1
+		End If
+	Next i
+	REM The sheets' code names (for VBA) start as their names.
+	On Error Resume Next
+	For i = 0 To oCopy.Sheets.getCount() - 1
+		oCopy.Sheets.getByIndex(i).CodeName = "Sheet" & (i + 1)
+	Next i
+	RenameSheets = n
+End Function
+
+Function IsSheetLabel(sName As String) As Boolean
+	IsSheetLabel = True
+	If MapHas(oKeep, LCase(Trim(sName))) Then Exit Function
+	If LCase(Left(sName, 5)) = "sheet" And IsNumeric(Trim(Mid(sName, 6))) Then Exit Function
+	IsSheetLabel = OnlyLabelWords(sName)
+End Function
+
+REM Empties the headers and footers of every page style (they may name the team, the worker
+REM or the file).
+Sub ClearHeadersFooters(oCopy As Object)
+	Dim oStyles As Object, aNames, i As Long, oStyle As Object, sProp, oContent As Object
+	oStyles = oCopy.StyleFamilies.getByName("PageStyles")
+	aNames = oStyles.getElementNames()
+	For i = 0 To UBound(aNames)
+		oStyle = oStyles.getByName(aNames(i))
+		For Each sProp In Array("RightPageHeaderContent", "LeftPageHeaderContent", _
+			"RightPageFooterContent", "LeftPageFooterContent", "FirstPageHeaderContent", _
+			"FirstPageFooterContent")
+			If oStyle.getPropertySetInfo().hasPropertyByName(sProp) Then
+				oContent = oStyle.getPropertyValue(sProp)
+				oContent.LeftText.setString("")
+				oContent.CenterText.setString("")
+				oContent.RightText.setString("")
+				oStyle.setPropertyValue(sProp, oContent)
+			End If
+		Next
+	Next i
+End Sub
+
+REM Title, subject, author, keywords, description, template and custom properties go.
+Sub ClearProperties(oCopy As Object)
+	Dim oProps As Object, oUser As Object, aProps, i As Long
+	oProps = oCopy.getDocumentProperties()
+	oProps.resetUserData("")
+	oProps.Title = ""
+	oProps.Subject = ""
+	oProps.Description = ""
+	oProps.Keywords = Array()
+	oProps.TemplateName = ""
+	oProps.TemplateURL = ""
+	oProps.AutoloadURL = ""
+	oUser = oProps.getUserDefinedProperties()
+	aProps = oUser.getPropertySetInfo().getProperties()
+	For i = 0 To UBound(aProps)
+		oUser.removeProperty(aProps(i).Name)
+	Next i
+End Sub
+
+REM A Collection as a map of texts (keys: lower-case texts).
+Function MapHas(oMap, sKey As String) As Boolean
+	On Error GoTo Missing
+	Dim v
+	v = oMap.Item(sKey)
+	MapHas = True
+	Exit Function
+Missing:
+	MapHas = False
+End Function
+
+Function MapGet(oMap, sKey As String) As String
+	MapGet = oMap.Item(sKey)
+End Function
+
+Sub MapPut(oMap, sKey As String, sValue As String)
+	If MapHas(oMap, sKey) Then oMap.Remove(sKey)
+	oMap.Add(sValue, sKey)
+End Sub
+
+Sub MapClear(oMap)
+	Do While oMap.Count > 0
+		oMap.Remove(1)
+	Loop
+End Sub
