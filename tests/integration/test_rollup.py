@@ -1,0 +1,231 @@
+"""caseweight-rollup on a small generated county (caseweight-county), run as a user runs it.
+
+Three teams of three workers' sheets (one locked, one damaged, one without its As at date), a
+leave rota that is no weighting sheet, and the sample team workbook of one sheet per worker:
+the roll-up's totals are the sheets' own, each file scored alone in the same office; every
+file not rolled up is listed with its reason; a second run of a month replaces only that
+month's History rows; a run stopped with SIGINT or SIGTERM leaves no office and no profile.
+"""
+
+import datetime
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+import time
+
+from common import OXT, SOURCE_DIR, OfficeTestCase
+from caseweight import county
+from caseweight.score import used_range
+
+PYTHON = "/usr/bin/python3"
+TOOL = os.path.join(SOURCE_DIR, "tools", "caseweight-rollup")
+
+
+def sheet_rows(doc, name):
+    rng, _, _ = used_range(doc.Sheets.getByName(name))
+    return [list(r) for r in rng.getDataArray()]
+
+
+def as_dicts(rows):
+    return [dict(zip(rows[0], r)) for r in rows[1:] if any(x != "" for x in r)]
+
+
+class Rollup(OfficeTestCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.tmp = tempfile.mkdtemp(prefix="cw-rollup-test-")
+        os.chmod(cls.tmp, 0o755)
+        cls.addClassCleanup(shutil.rmtree, cls.tmp, True)
+        cls.root = os.path.join(cls.tmp, "county")
+        cls.county = county.generate(
+            cls.root, teams=3, seed=3, as_at=datetime.date(2026, 10, 30), oxt=OXT, per_team=(3, 3)
+        )
+        # a workbook of one sheet per worker, in the first team's folder
+        service, team, _ = cls.county["teams"][0]
+        cls.sample = os.path.join(cls.root, service, team, "swindon-team.fods")
+        shutil.copyfile(os.path.join(SOURCE_DIR, "samples", "swindon-team.fods"), cls.sample)
+        cls.out = os.path.join(cls.tmp, "rollup.ods")
+
+    def run_tool(self, *args, env=None):
+        p = subprocess.run(
+            [PYTHON, TOOL, self.root, self.out, "--oxt", OXT] + list(args),
+            capture_output=True,
+            text=True,
+            timeout=600,
+            env=env,
+        )
+        return p.returncode, p.stdout, p.stderr
+
+    def rolled_up(self):
+        doc = self.load(self.out)
+        return {
+            name: sheet_rows(doc, name)
+            for name in ("Workers", "Teams", "History", "Could not read")
+        }, doc
+
+    def score_alone(self, path):
+        """{sheet: total (None when it shows an error)} of one file, recalculated here."""
+        doc = self.load(self.office.copy_in(path))
+        doc.calculateAll()
+        names = doc.NamedRanges
+        if names.hasByName("cw_total"):
+            c = names.getByName("cw_total").ReferredCells.getCellByPosition(0, 0)
+            sheet = c.getSpreadsheet().Name
+            return {sheet: None if c.getError() else c.getValue()}
+        out = {}
+        for i in range(1, doc.Sheets.getCount()):  # the sample: I31 of each worker's sheet
+            sh = doc.Sheets.getByIndex(i)
+            c = sh.getCellRangeByName("I31")
+            out[sh.Name] = None if c.getError() else c.getValue()
+        return out
+
+    def test_1_rollup_totals_unread_files_and_history(self):
+        code, out, err = self.run_tool("--month", "2026-10", "--jobs", "2")
+        self.assertEqual(code, 1, err)  # written; some files could not be read
+        self.assertNotIn("Traceback", err)
+        self.assertIn("scored", err)
+        sheets, doc = self.rolled_up()
+        workers = as_dicts(sheets["Workers"])
+
+        # every worker's total is the sheet's own, scored alone
+        by_file = {}
+        for w in workers:
+            by_file.setdefault(w["File"], {})[w["Sheet"]] = w["Total"]
+        expected_files = [
+            p
+            for p in self.county["files"] + [self.sample]
+            if p not in self.county["special"].values()
+        ]
+        self.assertEqual(
+            sorted(by_file), sorted(os.path.relpath(p, self.root) for p in expected_files)
+        )
+        for path in expected_files:
+            alone = self.score_alone(path)
+            got = by_file[os.path.relpath(path, self.root)]
+            self.assertEqual({k: (v if v != "" else None) for k, v in got.items()}, alone, path)
+        self.assertEqual(len(workers), len(expected_files) - 1 + 4)  # the sample has four
+        # the team totals are the sum of the sheets
+        teams = as_dicts(sheets["Teams"])
+        for t in teams:
+            total = sum(
+                w["Total"]
+                for w in workers
+                if w["Team"] == t["Team"] and w["Scheme"] == t["Scheme"] and w["Total"] != ""
+            )
+            self.assertAlmostEqual(t["Total points"], total, places=6, msg=t["Team"])
+            self.assertIsInstance(t["Capacity"], float, t)
+        formula = doc.Sheets.getByName("Teams").getCellByPosition(7, 1).getFormula()
+        self.assertIn("TEAMCAPACITY", formula)
+        # a sample worker whose rows are in error: counted, total empty
+        dan = next(w for w in workers if w["Worker"] == "Dan Okafor")
+        self.assertEqual(dan["Total"], "")
+        self.assertGreaterEqual(dan["Rows in error"], 1)
+
+        # every file not rolled up is listed, with its reason
+        unread = {u["File"]: u["Reason"] for u in as_dicts(sheets["Could not read"])}
+        special = self.county["special"]
+        for kind, word in (
+            ("locked", "locked"),
+            ("corrupt", "damaged"),
+            ("no-date", "no As at date"),
+            ("not-a-weighting-sheet", "no caseweight sheet"),
+        ):
+            rel = os.path.relpath(special[kind], self.root)
+            self.assertIn(rel, unread)
+            self.assertIn(word, unread[rel])
+        self.assertEqual(len(unread), len(special))
+
+        # History: one row per team for the month
+        history = as_dicts(sheets["History"])
+        self.assertEqual({h["Month"] for h in history}, {"2026-10"})
+        self.assertEqual(len(history), len(teams))
+        self.assertEqual(doc.Sheets.getByName("Capacity by month").getCharts().getCount(), 1)
+        doc.close(True)
+
+        # a later month is added; the earlier month stays
+        code, out, err = self.run_tool("--month", "2026-11", "--jobs", "1")
+        self.assertEqual(code, 1, err)
+        self.assertNotIn("replaced", out)
+        sheets, doc = self.rolled_up()
+        history2 = as_dicts(sheets["History"])
+        self.assertEqual(
+            [h for h in history2 if h["Month"] == "2026-10"], history, "October is kept"
+        )
+        nov = [h for h in history2 if h["Month"] == "2026-11"]
+        self.assertEqual(len(nov), len(teams))
+        doc.close(True)
+
+        # the same month again: only its rows are replaced, and the run says so
+        code, out, err = self.run_tool("--month", "2026-11")
+        self.assertEqual(code, 1, err)
+        self.assertIn("replaced the %d rows of 2026-11" % len(teams), out)
+        sheets, doc = self.rolled_up()
+        history3 = as_dicts(sheets["History"])
+        self.assertEqual([h for h in history3 if h["Month"] == "2026-10"], history)
+        self.assertEqual(len([h for h in history3 if h["Month"] == "2026-11"]), len(teams))
+        doc.close(True)
+
+    # -- stopping a run --------------------------------------------------------------------
+
+    def office_processes(self, marker):
+        found = []
+        for pid in os.listdir("/proc"):
+            if not pid.isdigit():
+                continue
+            try:
+                with open("/proc/%s/cmdline" % pid, "rb") as f:
+                    cmd = f.read().replace(b"\0", b" ").decode(errors="replace")
+            except OSError:
+                continue
+            if marker in cmd and TOOL not in cmd:
+                found.append(cmd)
+        return found
+
+    def stop_run(self, signum, when):
+        d = tempfile.mkdtemp(prefix="tmpdir-", dir=self.tmp)
+        os.chmod(d, 0o1777)
+        out = os.path.join(self.tmp, "stopped.ods")
+        proc = subprocess.Popen(
+            [PYTHON, TOOL, self.root, out, "--oxt", OXT, "--jobs", "2"],
+            env=dict(os.environ, TMPDIR=d),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            deadline = time.time() + 120
+            if when == "scoring":
+                line = proc.stderr.readline()  # the first progress line: files are being read
+                self.assertIn("scored", line)
+            else:
+                while not any(when in c for c in self.office_processes(d)):
+                    self.assertIsNone(proc.poll(), "the run ended before it could be stopped")
+                    self.assertLess(time.time(), deadline)
+                    time.sleep(0.01)
+            proc.send_signal(signum)
+            _, err = proc.communicate(timeout=120)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+        self.assertEqual(proc.returncode, 128 + signum, err)
+        self.assertNotIn("Traceback", err)
+        time.sleep(0.5)
+        self.assertEqual(self.office_processes(d), [])
+        self.assertEqual(os.listdir(d), [], "a profile or temporary file is left behind")
+        self.assertFalse(os.path.exists(out))
+
+    def test_2_sigint_while_scoring_leaves_nothing(self):
+        self.stop_run(signal.SIGINT, "scoring")
+
+    def test_3_sigterm_while_offices_start_leaves_nothing(self):
+        self.stop_run(signal.SIGTERM, "unopkg")
+
+
+if __name__ == "__main__":
+    import unittest
+
+    unittest.main()
