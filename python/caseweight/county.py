@@ -160,8 +160,7 @@ MISTAKES = {
 
 def template_sheet(file):
     """The template description (templates/*.py) of a template file, and its worker sheet."""
-    sys.path.insert(0, os.path.join(SOURCE_DIR, "templates"))
-    import build  # noqa: E402 - the templates' own descriptions
+    import build  # templates/build.py: templates/ is on PYTHONPATH (tools/, tests)
 
     t = next(t for t in build.TEMPLATES if t.file == file)
     return t, t.sheets[0]
