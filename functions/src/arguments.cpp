@@ -74,7 +74,8 @@ const Scheme* lookupScheme(std::string_view text)
         const SchemeEntry* entry = findScheme(text);
         if (!entry)
             entry = findScheme(normaliseName(text));
-        return entry ? &usable(*entry, today()) : nullptr;
+        // Today's date is looked up only for a scheme that has amendments.
+        return entry ? &usable(*entry, entry->versions.size() > 1 ? today() : 0) : nullptr;
     }
     // A scheme cell from SCHEMEAT is already in this form: no copy is made for it.
     const SchemeEntry* entry = findScheme(text.substr(0, at));

@@ -57,13 +57,14 @@ std::optional<int> parseIsoDate(std::string_view text)
                 return std::nullopt;
             parts[p] = parts[p] * 10 + (text[i] - '0');
         }
-    if (parts[1] < 1 || parts[1] > 12 || parts[2] < 1 || parts[2] > 31 || parts[0] < 1900)
-        return std::nullopt;
-    const int day =
-        dayOf(parts[0], static_cast<unsigned>(parts[1]), static_cast<unsigned>(parts[2]));
-    if (isoDate(day) != text) // 2027-02-30 and the like
-        return std::nullopt;
-    return day;
+    const int year = parts[0];
+    const int month = parts[1];
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (year < 1900 || month < 1 || month > 12 || parts[2] < 1 ||
+        parts[2] > kDays[month - 1] + (month == 2 && leap ? 1 : 0))
+        return std::nullopt; // 2027-02-30 and the like
+    return dayOf(year, static_cast<unsigned>(month), static_cast<unsigned>(parts[2]));
 }
 
 int today()

@@ -86,6 +86,8 @@ double stepValue(const std::vector<Step>& steps, int n)
 
 int perChildUnits(const Row& row)
 {
+    if (!row.scheme->hasUnits)
+        return row.children;
     for (std::size_t k = 0; k < row.presentCount; ++k)
     {
         const Item& item = row.scheme->items[row.present[k]];
@@ -99,6 +101,8 @@ namespace
 {
 bool countsUnits(const Row& row)
 {
+    if (!row.scheme->hasUnits)
+        return false;
     for (std::size_t k = 0; k < row.presentCount; ++k)
         if (!row.scheme->items[row.present[k]].units.empty())
             return true;
@@ -149,28 +153,27 @@ void oneCaseType(const Row& row, const Rule& rule)
 {
     const Scheme& s = *row.scheme;
     const unsigned n = row.countIn(rule.group);
+    if (n == 1 || (n == 0 && (!rule.required || row.total() == 0)))
+        return; // the usual row: no sentence is built
     const std::string noun = groupNoun(rule.group);
-    const std::string advice = rule.group == Group::Case
-                                   ? "Split the row: one row for each " + noun + "."
-                                   : "Keep the one that applies; another family group goes on "
-                                     "a row of its own.";
     if (n > 1)
         fail(aRow(s) + (rule.required ? " has one " : " has at most one ") + noun +
-             "; this row has " + row.codesIn(rule.group) + ". " + advice);
-    if (n == 0 && rule.required && row.total() > 0)
-    {
-        bool alone = true;
-        for (std::size_t k = 0; k < row.presentCount; ++k)
-            alone = alone && s.items[row.present[k]].alone;
-        if (alone)
-            return;
-        std::vector<std::size_t> examples;
-        for (std::size_t i = 0; i < s.items.size() && examples.size() < 3; ++i)
-            if (s.items[i].group == rule.group)
-                examples.push_back(i);
-        fail(aRow(s) + " needs one " + noun + " (" + codesOr(s, examples, ", ") +
-             ", ...) besides its other items: add it.");
-    }
+             "; this row has " + row.codesIn(rule.group) + ". " +
+             (rule.group == Group::Case
+                  ? "Split the row: one row for each " + noun + "."
+                  : std::string("Keep the one that applies; another family group goes on a row "
+                                "of its own.")));
+    bool alone = true;
+    for (std::size_t k = 0; k < row.presentCount; ++k)
+        alone = alone && s.items[row.present[k]].alone;
+    if (alone)
+        return;
+    std::vector<std::size_t> examples;
+    for (std::size_t i = 0; i < s.items.size() && examples.size() < 3; ++i)
+        if (s.items[i].group == rule.group)
+            examples.push_back(i);
+    fail(aRow(s) + " needs one " + noun + " (" + codesOr(s, examples, ", ") +
+         ", ...) besides its other items: add it.");
 }
 
 void onlyWith(const Row& row, const Rule& rule)
@@ -185,17 +188,17 @@ void onlyWith(const Row& row, const Rule& rule)
 
 void atMostOneOf(const Row& row, const Rule& rule)
 {
-    std::string present;
     unsigned n = 0;
     for (std::size_t code : rule.codes)
+        n += row.has(code) ? 1 : 0;
+    if (n <= 1)
+        return;
+    std::string present;
+    for (std::size_t code : rule.codes)
         if (row.has(code))
-        {
-            present += (n++ == 0) ? "" : " and ";
-            present += row.scheme->items[code].code;
-        }
-    if (n > 1)
-        fail(row.scheme->name + " allows at most one " + rule.what + " on a row; this row has " +
-             present + ". Keep the one that applies.");
+            present += (present.empty() ? "" : " and ") + row.scheme->items[code].code;
+    fail(row.scheme->name + " allows at most one " + rule.what + " on a row; this row has " +
+         present + ". Keep the one that applies.");
 }
 
 void atMost(const Row& row, const Rule& rule)
@@ -215,7 +218,7 @@ double capped(const Row& row, const Rule& rule, double pointsOfCodes)
 
 void singleCase(const Row& row)
 {
-    if (row.children <= 1)
+    if (row.children <= 1 || !row.scheme->hasSingleCase)
         return;
     for (std::size_t k = 0; k < row.presentCount; ++k)
     {
@@ -250,11 +253,21 @@ double rowPoints(const Row& row)
             break;
         }
     singleCase(row);
-    for (std::size_t k = 0; k < row.presentCount; ++k)
+    for (std::size_t k = 0; s.hasReplacing && k < row.presentCount; ++k)
     {
         const Item& item = s.items[row.present[k]];
         if (item.replacesRow) // it scores instead of every other item of the row
             return itemPoints(row, item);
+    }
+    if (!s.hasCap)
+    {
+        double points = 0.0;
+        for (std::size_t k = 0; k < row.presentCount; ++k)
+        {
+            const std::size_t i = row.present[k];
+            points += row.counts[i] * itemPoints(row, s.items[i]);
+        }
+        return points;
     }
     // Each cap takes its codes out of the plain sum and adds them back capped.
     std::array<bool, kMaxItems> inCap{};
@@ -318,6 +331,19 @@ std::string_view band(const Scheme& scheme, double points, const Grade& grade, d
 double capacityAtTop(double points, const Grade& grade, double fte)
 {
     return points / (grade.upper * fte);
+}
+
+void noteFeatures(Scheme& scheme)
+{
+    scheme.hasUnits = scheme.hasReplacing = scheme.hasSingleCase = scheme.hasCap = false;
+    for (const Item& item : scheme.items)
+    {
+        scheme.hasUnits = scheme.hasUnits || !item.units.empty();
+        scheme.hasReplacing = scheme.hasReplacing || item.replacesRow;
+        scheme.hasSingleCase = scheme.hasSingleCase || item.singleCase;
+    }
+    for (const Rule& rule : scheme.rules)
+        scheme.hasCap = scheme.hasCap || rule.kind == Rule::Kind::Cap;
 }
 
 std::string pointsText(const Scheme& s, const Item& item)

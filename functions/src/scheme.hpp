@@ -203,8 +203,16 @@ struct Scheme
     double workerBase = 0;  // given to every worker (Warrington's stable element)
     double hoursPoints = 0; // points per hour a month of extra duties; 0: not scored
     double onePointPer = 0; // workload weight: 1 point per whole this many case points
+    // What the scheme uses at all (set by noteFeatures), so that a row skips the rest.
+    bool hasUnits = false;
+    bool hasReplacing = false;
+    bool hasSingleCase = false;
+    bool hasCap = false;
     std::array<std::int16_t, kIndexSlots> index = emptyIndex(); // code -> item
 };
+
+// Sets the has* flags from the items and rules.
+void noteFeatures(Scheme& scheme);
 
 // Index of a code (any case, trimmed) in the scheme's items, or -1.
 int findItem(const Scheme& scheme, std::string_view code);

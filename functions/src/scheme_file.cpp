@@ -1032,6 +1032,8 @@ std::vector<SchemeEntry> readSchemes(const std::vector<SchemeFile>& files,
             d.firstProblem = r.first();
         if (!d.otherFiles.empty() && d.firstProblem.empty())
             d.firstProblem = d.otherFiles.front();
+        for (Scheme& v : versions)
+            noteFeatures(v);
         if (d.firstProblem.empty())
             entry.versions = std::move(versions);
         else
