@@ -215,6 +215,99 @@ class BrokenPacks(PackOffice):
         self.assertEqual(results(self.new_doc(), ["=1+1"]), [("value", 2.0)])
 
 
+# Each mistake the check names, as a copy of schemes/rbwm.toml under another name with one
+# change: (scheme, file stem, the change, what the sentence says). The line is found by the
+# marker the change leaves in the file.
+MISTAKES = [
+    ("ESSEX", "essex", ('code = "CIC"', 'code = "CIN"'), "the code CIN is given twice"),
+    ("SURREY", "surrey", ("points = 10\n", "points = -10\n"), '"points" cannot be negative'),
+    ("DEVON", "devon", ("lower = 330", "lower = 360"), "the bands of EXPERIENCED overlap"),
+    (
+        "DORSET",
+        "dorset",
+        None,
+        "two versions of DORSET start on 2027-04-01",
+    ),
+    (
+        "SUFFOLK",
+        "suffolk",
+        None,
+        "COURT changes meaning in the amendment from 2027-04-01",
+    ),
+]
+
+AMENDMENTS = {
+    "DORSET": "\n[[amendment]]\nfrom = 2027-04-01\n\n[[amendment]]\nfrom = 2027-04-01\n",
+    "SUFFOLK": '\n[[amendment]]\nfrom = 2027-04-01\n[[amendment.item]]\ncode = "COURT"\n'
+    'per = "child"\n',
+}
+
+
+def mistake_file(folder, name, stem, change):
+    """A renamed copy of rbwm.toml with one mistake; returns (path, the mistake's line)."""
+    path = renamed_rbwm(folder, name, stem)
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    if change:
+        old, new = change
+        at = text.index(old)
+        if not old.startswith("points"):  # reported at its table's [[...]] line
+            at = text.rindex("[[", 0, at)
+        text = text[: text.index(old)] + new + text[text.index(old) + len(old) :]
+        line = text[:at].count("\n") + 1
+    else:
+        line = text.count("\n") + 2  # the amendment appended at the end
+        text += AMENDMENTS[name]
+        if name == "DORSET":
+            line += 3  # the second [[amendment]]
+        else:
+            line += 2  # its [[amendment.item]]
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    return path, line
+
+
+class EveryMistakeInCalc(PackOffice):
+    """Every kind of mistake the check finds, installed anyway: only its scheme fails, with a
+    reason naming the file and the line, and the office carries on."""
+
+    @classmethod
+    def packs(cls, folder):
+        cls.files = {}
+        for name, stem, change, _ in MISTAKES:
+            cls.files[name] = mistake_file(folder, name, stem, change)
+        return [
+            pack_files(
+                folder, "mistakes", *[p for p, _ in cls.files.values()], extra=("--no-check",)
+            )
+        ]
+
+    def test_each_mistake_in_the_check_and_in_calc(self):
+        for name, stem, _, sentence in MISTAKES:
+            path, line = self.files[name]
+            with self.subTest(scheme=name):
+                proc = subprocess.run(
+                    [CHECKER, "check", path], stdout=subprocess.PIPE, text=True, timeout=60
+                )
+                self.assertEqual(proc.returncode, 1, proc.stdout)
+                self.assertIn(sentence, proc.stdout)
+                self.assertIn("%s.toml:%d: %s" % (stem, line, sentence), proc.stdout)
+                got = results(
+                    self.new_doc(),
+                    [
+                        '=CASEPOINTS("%s";"CP")' % name,
+                        '=CASEREASON("CASEPOINTS";"%s";"CP")' % name,
+                    ],
+                )
+                self.assertEqual(got[0], ("error", ERR_ILLEGAL_ARGUMENT))
+                self.assertIn(
+                    "%s cannot be used: %s.toml line %d: " % (name, stem, line), got[1][1]
+                )
+                self.assertIn(sentence, got[1][1])
+        got = results(self.new_doc(), ['=CASEPOINTS("RBWM";"CP;COURT")', "=1+1"])
+        self.assertEqual(got, [("value", 9.0), ("value", 2.0)])
+
+
 class CheckAndPackCommands(unittest.TestCase):
     def setUp(self):
         if not CHECKER:
