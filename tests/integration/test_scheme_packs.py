@@ -7,6 +7,7 @@ of schemes/swindon.toml with one weight changed is a new scheme; packs of broken
 broken files, and an install for all users (root only: it changes the system installation).
 """
 
+import datetime
 import os
 import re
 import shutil
@@ -16,7 +17,7 @@ import tempfile
 import unittest
 import zipfile
 
-from caseweight.office import UNOPKG, file_url
+from caseweight.office import UNOPKG, file_url, props
 from common import ERR_ILLEGAL_ARGUMENT, OXT, SOURCE_DIR, Office, cell_result
 
 PACK = os.path.join(SOURCE_DIR, "tools", "caseweight-pack")
@@ -151,6 +152,56 @@ class CouncilPacks(PackOffice):
             pack_files(folder, "rbwm-court", EXAMPLE),
             pack_files(folder, "swindon-copy", swindon_copy(folder)),
         ]
+
+    def test_saved_sheet_keeps_the_scores_of_its_date(self):
+        """An RBWM sheet of March 2027, saved and reopened with the April 2027 amendment
+        installed, keeps its March scores; dated in May it scores under the amendment."""
+        ctx = self.office.ctx
+        paths = ctx.ServiceManager.createInstanceWithContext("com.sun.star.util.PathSettings", ctx)
+        sfa = ctx.ServiceManager.createInstanceWithContext("com.sun.star.ucb.SimpleFileAccess", ctx)
+        urls = []
+        for base in paths.Template_internal:
+            folder = base.rstrip("/") + "/Caseweight"
+            if sfa.exists(folder):
+                urls += [
+                    u
+                    for u in sfa.getFolderContents(folder, False)
+                    if u.endswith("/rbwm-all-cases.ots")
+                ]
+        self.assertTrue(urls, "the RBWM template is in the template paths")
+        doc = self.office.desktop.loadComponentFromURL(
+            urls[0], "_blank", 0, props(Hidden=True, AsTemplate=True)
+        )
+
+        def cell(name, row=0):
+            return doc.NamedRanges.getByName(name).ReferredCells.getCellByPosition(0, row)
+
+        march = (datetime.date(2027, 3, 15) - datetime.date(1899, 12, 30)).days
+        may = (datetime.date(2027, 5, 3) - datetime.date(1899, 12, 30)).days
+        try:
+            cell("cw_date").setValue(march)
+            cell("cw_col_name").setString("A. Adams")
+            cell("cw_col_cp").setString("CP")
+            cell("cw_col_court").setString("PRE-PROCEEDINGS; COURT")  # 6 + 5 + 3
+            doc.calculateAll()
+            self.assertEqual(cell("cw_total").getValue(), 14)
+            self.assertIn("RBWM as from 2014-01-01", cell("cw_scheme_version").getString())
+            path = os.path.join(self.office.docs, "rbwm-march.ods")
+            doc.storeToURL(file_url(path), props(FilterName="calc8"))
+        finally:
+            doc.close(True)
+        doc = self.office.load(path)
+        try:
+            doc.calculateAll()
+            self.assertEqual(cell("cw_total").getValue(), 14, "March keeps its scores")
+            cell("cw_date").setValue(may)
+            doc.calculateAll()
+            self.assertEqual(cell("cw_total").getValue(), 16, "COURT is 5 from April 2027")
+            version = cell("cw_scheme_version").getString()
+            self.assertIn("RBWM as from 2027-04-01", version)
+            self.assertIn("rbwm-court-2027.toml", version)
+        finally:
+            doc.close(True)
 
     def test_worked_example_amends_rbwm_from_its_date(self):
         got = results(
