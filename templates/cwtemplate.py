@@ -373,6 +373,7 @@ PERSON_KEYS = {
     "initials": "Worker",
     "supervisor": "Worker",
     "manager": "Worker",
+    "over_informed": "Worker",
 }
 
 
@@ -614,6 +615,13 @@ class Builder:
             IsCellBackgroundTransparent=False,
             CharColor=0x9C0006,
         )
+        self._style(
+            "cw Alert",
+            "cw Total",
+            CellBackColor=RED,
+            IsCellBackgroundTransparent=False,
+            CharColor=0x9C0006,
+        )
         for label, colour in BAND_COLOURS.items():
             self._style(
                 band_style(label),
@@ -708,6 +716,23 @@ class Builder:
                 )
             )
         rng.ConditionalFormat = cf
+
+    def validation_date(self, rng, title, message, after="", error=""):
+        """A date (on or after the cell `after`, an absolute reference, when given)."""
+        v = rng.Validation
+        v.Type = uno.Enum("com.sun.star.sheet.ValidationType", "DATE")
+        op = "GREATER_EQUAL" if after else "GREATER"
+        v.Operator = uno.Enum("com.sun.star.sheet.ConditionOperator", op)
+        v.setFormula1(after or "0")
+        v.IgnoreBlankCells = True
+        v.ShowInputMessage = bool(message)
+        v.InputTitle = title[:32]
+        v.InputMessage = message
+        v.ShowErrorMessage = True
+        v.ErrorAlertStyle = uno.Enum("com.sun.star.sheet.ValidationAlertStyle", "STOP")
+        v.ErrorTitle = "Not a date"
+        v.ErrorMessage = error or "Enter a date (DD/MM/YYYY)."
+        rng.Validation = v
 
     def band_colours(self, rng, sheet_index, col, row):
         self.conditional(
@@ -1288,3 +1313,103 @@ def put_table(b, lay, sheet_index, top, left, headers, rows, widths=None, styles
             st = (styles[j] if styles else None) or "cw Entry"
             b.put(sh, left + j, top + 1 + i, v, st)
     return top + 1 + len(rows)
+
+
+# -- above the maximum: the record a manager keeps ------------------------------------------
+
+OVER_FIELDS = (
+    ("over_reason", "Reason for allocating", "text"),
+    ("over_date", "Date allocated", "date"),
+    ("over_review", "Review date", "date"),
+    ("over_informed", "Who was informed", "text"),
+)
+RECORD_NEEDED, RECORDED, REVIEW_OVERDUE = "Record needed", "Recorded", "Review overdue"
+
+
+def maximum_label(version):
+    """The band label of a worker above the maximum: the scheme's last band above."""
+    return version.bands["above"][-1]["label"]
+
+
+def over_maximum(version, span=5):
+    """An extra block, below the rest: "Above the maximum: record" (reason for allocating a
+    new case, date allocated, review date, who was informed), required while the sheet's band
+    cell shows the scheme's last band above (the maximum); a status cell says "Record needed"
+    while a field is empty, "Review overdue" once the review date has passed, "Recorded"."""
+    label = maximum_label(version)
+
+    def block(b, lay, index):
+        sh = lay.sheet
+        used = sh.createCursor()
+        used.gotoEndOfUsedArea(False)
+        top = max(lay.next_row, used.RangeAddress.EndRow + 2)
+        last = min(span, lay.last_col)
+        b.put(sh, 0, top, "Above the maximum: record", "cw Header")
+        b.merge(sh, 0, top, last, top)
+        band = lay.cell("band")
+        r = top + 1
+        b.put(sh, 0, r, "Above the maximum (band %s)" % label, "cw Field label")
+        b.put(sh, 1, r, '=IF(IFERROR(%s="%s";0);"Yes";"No")' % (band, label), "cw Result")
+        b.merge(sh, 1, r, last, r)
+        b.name("cw_over_above", lay.sheet_name, 1, r)
+        above = addr(1, r, True)
+        r += 1
+        status_row = r
+        b.put(sh, 0, r, "Status", "cw Field label")
+        r += 1
+        cells = {}
+        for key, text, kind in OVER_FIELDS:
+            b.put(sh, 0, r, text, "cw Field label")
+            b.put(sh, 1, r, None, input_style("cw Field", key))
+            b.merge(sh, 1, r, last, r)
+            b.name("cw_" + key, lay.sheet_name, 1, r)
+            cells[key] = addr(1, r, True)
+            rng = sh.getCellRangeByPosition(1, r, 1, r)
+            if kind == "date":
+                rng.NumberFormat = b.fmt("DD/MM/YYYY")
+            r += 1
+        b.validation_date(
+            sh.getCellRangeByPosition(1, top + 4, 1, top + 4),
+            "Date allocated",
+            "The date the new case was allocated above the maximum.",
+        )
+        b.validation_date(
+            sh.getCellRangeByPosition(1, top + 5, 1, top + 5),
+            "Review date",
+            "The date of the monthly review: not before the date allocated.",
+            after=cells["over_date"],
+            error="Enter a date (DD/MM/YYYY) not before the date allocated.",
+        )
+        fields = "%s:%s" % (cells["over_reason"], cells["over_informed"])
+        status = '=IF(%s<>"Yes";"";IF(COUNTBLANK(%s)>0;"%s";IF(%s<TODAY();"%s";"%s")))' % (
+            above,
+            fields,
+            RECORD_NEEDED,
+            cells["over_review"],
+            REVIEW_OVERDUE,
+            RECORDED,
+        )
+        b.put(sh, 1, status_row, status, "cw Total")
+        b.merge(sh, 1, status_row, last, status_row)
+        b.name("cw_over_status", lay.sheet_name, 1, status_row)
+        b.conditional(
+            sh.getCellRangeByPosition(1, status_row, 1, status_row),
+            [
+                ("EQUAL", '"%s"' % RECORD_NEEDED, "cw Alert"),
+                ("EQUAL", '"%s"' % REVIEW_OVERDUE, "cw Alert"),
+                ("EQUAL", '"%s"' % RECORDED, band_style("Within band")),
+            ],
+            (index, 1, status_row),
+        )
+        b.put(
+            sh,
+            0,
+            r,
+            "Required while the band is %s: why a new case was allocated above the maximum, "
+            "when, the monthly review date and who was told. Above it for more than four "
+            "weeks: escalate." % label,
+            "cw Note",
+        )
+        lay.next_row = r + 2
+
+    return block

@@ -24,6 +24,7 @@ from cwtemplate import (
     Template,
     Text,
     Total,
+    over_maximum,
 )
 from history import history_sheet
 
@@ -251,7 +252,7 @@ individual = Template(
                 "A row that breaks a rule turns red, its total shows Err:502 and the Check column "
                 "says why.",
             ),
-            extras=[personal_capacity, part_time_table],
+            extras=[personal_capacity, part_time_table, over_maximum(V)],
         )
     ],
 )

@@ -20,6 +20,7 @@ from cwtemplate import (
     Total,
     band_table,
     grades_note,
+    over_maximum,
     repeats,
     scored,
     with_plus,
@@ -256,7 +257,7 @@ all_cases = Template(
                 "A row that breaks a rule turns red, its total shows Err:502 and the Check column "
                 "says why.",
             ),
-            extras=[count_range_table],
+            extras=[count_range_table, over_maximum(V)],
         )
     ],
 )

@@ -27,6 +27,7 @@ from cwtemplate import (
     Total,
     band_table,
     grades_note,
+    over_maximum,
     put_table,
     repeats,
     scored,
@@ -217,7 +218,7 @@ children_teams = Template(
             rows=ROWS,
             totals=worker_totals(),
             notes=SCORING_NOTES,
-            extras=[grade_bands],
+            extras=[grade_bands, over_maximum(V)],
         )
     ],
 )
@@ -260,7 +261,7 @@ disabled_children = Template(
                 % (" or ".join(CARE_MANAGED), V.points_list(CARE_MANAGED)),
             )
             + SCORING_NOTES[1:],
-            extras=[grade_bands],
+            extras=[grade_bands, over_maximum(V)],
         )
     ],
 )
@@ -321,7 +322,7 @@ leaving_care = Template(
                 % (" or ".join(CARE_LEAVER), V.points_list(CARE_LEAVER)),
                 SCORING_NOTES[2],
             ),
-            extras=[grade_bands],
+            extras=[grade_bands, over_maximum(V)],
         )
     ],
 )
@@ -378,7 +379,7 @@ family_placements = Template(
                 "show more than once." % tuple(FP_CASES[:2]),
                 SCORING_NOTES[2],
             ),
-            extras=[grade_bands],
+            extras=[grade_bands, over_maximum(V)],
         )
     ],
 )

@@ -17,6 +17,7 @@ from cwtemplate import (
     Text,
     Total,
     grades_note,
+    over_maximum,
 )
 
 from caseweight import schemes
@@ -186,7 +187,7 @@ workload = Template(
                 "A row that breaks a rule turns red, its total shows Err:502 and the Check column "
                 "says why.",
             ),
-            extras=[extra_responsibilities],
+            extras=[extra_responsibilities, over_maximum(V)],
         )
     ],
 )

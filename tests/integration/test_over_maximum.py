@@ -1,0 +1,169 @@
+"""The over-maximum record of every worker template, in real headless LibreOffice: a worker
+pushed above the maximum (the scheme's last band above) shows "Record needed" in red until the
+reason, the date allocated, the review date and who was informed are filled in ("Recorded"); a
+review date in the past shows "Review overdue"; below the maximum the status is empty. The
+block's fields are unlocked, its dates validated and it lies inside the printed page."""
+
+import datetime
+
+import notts
+import rbwm
+import swindon
+import warrington
+from common import OfficeTestCase
+from cwtemplate import maximum_label
+from caseweight.office import props
+
+EPOCH = datetime.date(1899, 12, 30)
+TODAY = datetime.date.today()
+
+# file: (the row that scores, the field making the worker part-time, its value far above the
+# maximum, its full-time value, the scheme version)
+SWINDON_FTE = ("fte", 0.01, 1)
+CASES = {
+    "swindon-children": ({"name": "A", "lac": swindon.LAC["item"]}, SWINDON_FTE, swindon.V),
+    "swindon-family-placements": (
+        {"name": "A", "basic": swindon.FP_CASES[0]},
+        SWINDON_FTE,
+        swindon.V,
+    ),
+    "swindon-leaving-care": (
+        {"name": "A", "basic": swindon.CARE_LEAVER[0]},
+        SWINDON_FTE,
+        swindon.V,
+    ),
+    "swindon-disabled-children": (
+        {"name": "A", "basic": swindon.CARE_MANAGED[0]},
+        SWINDON_FTE,
+        swindon.V,
+    ),
+    "rbwm-all-cases": ({"name": "A", "cp": rbwm.CP["item"]}, SWINDON_FTE, rbwm.V),
+    "notts-individual": (
+        {"family": "A", "specific": notts.V.codes(group="specific")[0]},
+        ("hours", 1, 37),
+        notts.V,
+    ),
+    "warrington": ({"name": "A", "type": warrington.PER_CHILD[0]}, SWINDON_FTE, warrington.V),
+}
+FIELDS = ("over_reason", "over_date", "over_review", "over_informed")
+
+
+def serial(d):
+    return float((d - EPOCH).days)
+
+
+class OverMaximum(OfficeTestCase):
+    def template_urls(self):
+        ctx = self.office.ctx
+        smgr = ctx.ServiceManager
+        paths = smgr.createInstanceWithContext("com.sun.star.util.PathSettings", ctx)
+        sfa = smgr.createInstanceWithContext("com.sun.star.ucb.SimpleFileAccess", ctx)
+        found = {}
+        for base in paths.Template_internal:
+            folder = base.rstrip("/") + "/Caseweight"
+            if sfa.exists(folder):
+                for url in sfa.getFolderContents(folder, False):
+                    name = url.rsplit("/", 1)[-1]
+                    if name.endswith(".ots"):
+                        found[name[:-4]] = url
+        return found
+
+    def open_template(self, file):
+        doc = self.office.desktop.loadComponentFromURL(
+            self.template_urls()[file], "_blank", 0, props(Hidden=True, AsTemplate=True)
+        )
+        self.assertIsNotNone(doc, file)
+        self.addCleanup(doc.close, True)
+        return doc
+
+    @staticmethod
+    def cell(doc, name, row=0):
+        return doc.NamedRanges.getByName(name).ReferredCells.getCellByPosition(0, row)
+
+    def put(self, doc, name, value, row=0):
+        c = self.cell(doc, name, row)
+        self.assertFalse(c.CellProtection.IsLocked, name)
+        if value is None:
+            c.setString("")
+        elif isinstance(value, str):
+            c.setString(value)
+        else:
+            c.setValue(value)
+
+    def status(self, doc):
+        doc.calculateAll()
+        return self.cell(doc, "cw_over_status").getString()
+
+    def test_every_worker_template(self):
+        for file, (row, (key, part, full), version) in CASES.items():
+            with self.subTest(file):
+                self.check(file, row, key, part, full, version)
+
+    def check(self, file, row, key, part, full, version):
+        doc = self.open_template(file)
+        names = doc.NamedRanges
+        for n in ("cw_over_status", "cw_over_above") + tuple("cw_" + f for f in FIELDS):
+            self.assertTrue(names.hasByName(n), n)
+        # the print area covers the block
+        status = self.cell(doc, "cw_over_status")
+        sheet = status.getSpreadsheet()
+        area = sheet.getPrintAreas()[0]
+        for n in ("cw_over_status",) + tuple("cw_" + f for f in FIELDS):
+            a = self.cell(doc, n).CellAddress
+            self.assertTrue(area.StartRow <= a.Row <= area.EndRow, n)
+            self.assertTrue(area.StartColumn <= a.Column <= area.EndColumn, n)
+        # the dates are validated: a date, the review not before the date allocated
+        v = self.cell(doc, "cw_over_review").Validation
+        self.assertEqual(v.Type.value, "DATE")
+        self.assertEqual(v.Operator.value, "GREATER_EQUAL")
+        self.assertEqual(self.cell(doc, "cw_over_date").Validation.Type.value, "DATE")
+
+        for k, value in row.items():
+            self.put(doc, "cw_col_" + k, value)
+        self.put(doc, "cw_" + key, full)
+        doc.calculateAll()
+        band = self.cell(doc, "cw_band").getString()
+        self.assertNotEqual(band, maximum_label(version))
+        self.assertEqual(self.status(doc), "", band)
+        self.assertEqual(self.cell(doc, "cw_over_above").getString(), "No")
+
+        self.put(doc, "cw_" + key, part)
+        doc.calculateAll()
+        self.assertEqual(self.cell(doc, "cw_band").getString(), maximum_label(version))
+        self.assertEqual(self.cell(doc, "cw_over_above").getString(), "Yes")
+        self.assertEqual(self.status(doc), "Record needed")
+        self.assertEqual(self.shown_fill(doc), 0xFFC7CE)
+
+        self.put(doc, "cw_over_reason", "Sibling group kept together")
+        self.put(doc, "cw_over_date", serial(TODAY - datetime.timedelta(days=3)))
+        self.put(doc, "cw_over_review", serial(TODAY + datetime.timedelta(days=25)))
+        self.assertEqual(self.status(doc), "Record needed")
+        self.put(doc, "cw_over_informed", "Service manager")
+        self.assertEqual(self.status(doc), "Recorded")
+        self.assertNotEqual(self.shown_fill(doc), 0xFFC7CE)
+
+        self.put(doc, "cw_over_review", serial(TODAY - datetime.timedelta(days=1)))
+        self.assertEqual(self.status(doc), "Review overdue")
+        self.assertEqual(self.shown_fill(doc), 0xFFC7CE)
+
+        self.put(doc, "cw_" + key, full)
+        self.assertEqual(self.status(doc), "")
+
+    def shown_fill(self, doc):
+        """The background the status cell shows, its conditional format applied: the style
+        of the first condition its value meets."""
+        c = self.cell(doc, "cw_over_status")
+        shown = c.getString()
+        styles = doc.StyleFamilies.getByName("CellStyles")
+        cf = c.ConditionalFormat
+        for i in range(cf.Count):
+            e = cf.getByIndex(i)
+            if e.getFormula1() == '"%s"' % shown:
+                return styles.getByName(e.StyleName).CellBackColor
+        return styles.getByName(c.CellStyle).CellBackColor
+
+
+if __name__ == "__main__":
+    import unittest
+
+    unittest.main()
