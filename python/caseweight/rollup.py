@@ -12,6 +12,11 @@ scores are the sheets' own formulas, never the values saved in the file) and wri
                    there from an earlier run of that month is replaced (and said so), the
                    other months are kept (read from --history, or else from OUT.ods);
   Capacity by month  capacity in use by team and month, with a line chart;
+  Escalations      the workers above the maximum (the scheme's last band above: the sheet's
+                   "Above the maximum: record"), whether the record is complete, and those
+                   above it for more than four weeks (also above it in the previous month's
+                   roll-up, or allocated more than 28 days before the As at date): escalate;
+  Above maximum by month  the workers above the maximum, month by month (kept as History);
   Could not read   every file not rolled up, with the reason (locked by a colleague, damaged,
                    password-protected, no weighting sheet in it, no As at date).
 The files are shared among several offices (--jobs, default one per core). OUT (and
@@ -68,7 +73,26 @@ WORKER_HEADERS = [
     "File",
     "Sheet",
     "Scored as",
+    "Above maximum",
+    "Record status",
+    "Date allocated",
+    "Review date",
 ]
+ESCALATION_HEADERS = [
+    "Service",
+    "Team",
+    "Worker",
+    "Band",
+    "Record status",
+    "Date allocated",
+    "Review date",
+    "Above last month",
+    "More than four weeks",
+    "Action",
+    "File",
+]
+ABOVE_HEADERS = ["Month", "Service", "Team", "Worker", "File"]
+FOUR_WEEKS = 28  # days
 HISTORY_HEADERS = [
     "Month",
     "Service",
@@ -247,6 +271,15 @@ def read_template(doc, names):
     if names.hasByName("cw_col_check"):
         errors = check_errors(names.getByName("cw_col_check").ReferredCells)
     sheet = names.getByName("cw_total").ReferredCells.getSpreadsheet().Name
+    over = {}
+    if names.hasByName("cw_over_status"):
+        above = get("cw_over_above")
+        over = {
+            "above": "Yes" if above == "Yes" else "No",
+            "over_status": get("cw_over_status") or "",
+            "over_date": as_date(get("cw_over_date")),
+            "over_review": as_date(get("cw_over_review")),
+        }
     return [
         {
             "worker": get("cw_worker") or "",
@@ -262,6 +295,7 @@ def read_template(doc, names):
             "headroom": headroom,
             "errors": errors,
             "sheet": sheet,
+            **over,
         }
     ]
 
@@ -474,13 +508,72 @@ def team_formulas(scheme_cell, rng):
     ]
 
 
-def build(doc, workers, unread, month, history_rows):
-    """Fills doc (a new Calc document) with the roll-up; returns this month's History rows."""
+def previous_month(month):
+    y, m = map(int, month.split("-"))
+    return "%04d-%02d" % (y - 1, 12) if m == 1 else "%04d-%02d" % (y, m - 1)
+
+
+def escalations(workers, month, above_rows):
+    """The Escalations rows of the workers above the maximum: with the record's status and
+    whether they are above it for more than four weeks (above it in the previous month's
+    roll-up too, or a Date allocated more than 28 days before the As at date)."""
+    before = {(a[1], a[2], a[3]) for a in above_rows if a[0] == previous_month(month)}
+    rows = []
+    for w in workers:
+        if w.get("above") != "Yes":
+            continue
+        last_month = (w["service"], w["team"], w["worker"]) in before
+        allocated = w.get("over_date")
+        long_ago = bool(allocated and w["date"] and (w["date"] - allocated).days > FOUR_WEEKS)
+        status = w.get("over_status") or ""
+        actions = []
+        if status == "Record needed":
+            actions.append("no record: record the reason, dates and who was informed")
+        if status == "Review overdue":
+            actions.append("review overdue")
+        if last_month or long_ago:
+            actions.append("above for more than four weeks: escalate")
+        rows.append(
+            [
+                w["service"],
+                w["team"],
+                w["worker"],
+                cell_data(w["band"]),
+                status,
+                serial(allocated) if allocated else "",
+                serial(w["over_review"]) if w.get("over_review") else "",
+                "Yes" if last_month else "No",
+                "Yes" if last_month or long_ago else "No",
+                "; ".join(actions),
+                w["file"],
+            ]
+        )
+    return rows
+
+
+def write_above(doc, sheet, above_rows):
+    write_rows(sheet, [ABOVE_HEADERS] + above_rows)
+    header(doc, sheet, len(ABOVE_HEADERS))
+    fit(sheet, len(ABOVE_HEADERS))
+
+
+def build(doc, workers, unread, month, history_rows, above_rows=()):
+    """Fills doc (a new Calc document) with the roll-up; returns this month's History rows
+    and this month's rows of the workers above the maximum."""
     sheets = doc.Sheets
     first = sheets.getByIndex(0)
     first.Name = "Workers"
     for i, name in enumerate(
-        ["Teams", "Service", "History", "Capacity by month", "Could not read"], start=1
+        [
+            "Teams",
+            "Service",
+            "Escalations",
+            "History",
+            "Above maximum by month",
+            "Capacity by month",
+            "Could not read",
+        ],
+        start=1,
     ):
         sheets.insertNewByName(name, i)
     pct = number_format(doc, "0%")
@@ -511,12 +604,17 @@ def build(doc, workers, unread, month, history_rows):
                 w["file"],
                 w["sheet"],
                 w["scored_as"],
+                w.get("above", ""),
+                w.get("over_status", ""),
+                serial(w["over_date"]) if w.get("over_date") else "",
+                serial(w["over_review"]) if w.get("over_review") else "",
             ]
         )
     write_rows(ws, rows)
     n = len(workers)
     if n:
         ws.getCellRangeByPosition(5, 1, 5, n).NumberFormat = ddmm
+        ws.getCellRangeByPosition(18, 1, 19, n).NumberFormat = ddmm
         ws.getCellRangeByPosition(10, 1, 10, n).NumberFormat = pct
         ws.getCellRangeByPosition(8, 1, 8, n).NumberFormat = dec
         ws.getCellRangeByPosition(11, 1, 11, n).NumberFormat = dec
@@ -589,6 +687,21 @@ def build(doc, workers, unread, month, history_rows):
     write_history(doc, hs, history)
     chart_sheet(doc, sheets.getByName("Capacity by month"), history, pct)
 
+    es = sheets.getByName("Escalations")
+    rows = escalations(workers, month, above_rows)
+    write_rows(es, [ESCALATION_HEADERS] + rows)
+    if rows:
+        es.getCellRangeByPosition(5, 1, 6, len(rows)).NumberFormat = ddmm
+    header(doc, es, len(ESCALATION_HEADERS))
+    fit(es, len(ESCALATION_HEADERS))
+    above_now = [
+        [month, w["service"], w["team"], w["worker"], w["file"]]
+        for w in workers
+        if w.get("above") == "Yes"
+    ]
+    above_all = sorted([a for a in above_rows if a[0] != month] + above_now)
+    write_above(doc, sheets.getByName("Above maximum by month"), above_all)
+
     us = sheets.getByName("Could not read")
     rows = [["File", "Service", "Team", "Reason"]] + [
         [u["file"], u["service"], u["team"], u["reason"]] for u in unread
@@ -598,7 +711,7 @@ def build(doc, workers, unread, month, history_rows):
     fit(us, 4)
     for s in (ts, ss):
         fit(s, 13)
-    return now
+    return now, above_now
 
 
 def write_history(doc, sheet, history):
@@ -647,9 +760,10 @@ def chart_sheet(doc, sheet, history, pct):
 
 
 def read_history(office, path):
-    """The History rows of an earlier roll-up (or history file) at path; [] without one."""
+    """The History rows and the rows of the workers above the maximum by month of an earlier
+    roll-up (or history file) at path; ([], []) without one."""
     if not path or not os.path.exists(path):
-        return []
+        return [], []
     reason = precheck(path)
     if reason:
         raise ToolError("cannot read the history in %s: %s" % (path, reason))
@@ -663,6 +777,14 @@ def read_history(office, path):
         sh = doc.Sheets.getByName("History")
         rng, _, _ = used_range(sh)
         rows = [list(r) for r in rng.getDataArray()]
+        above = []
+        if doc.Sheets.hasByName("Above maximum by month"):
+            arng, _, _ = used_range(doc.Sheets.getByName("Above maximum by month"))
+            above = [
+                [str(x) for x in (list(r) + [""] * 5)[:5]]
+                for r in arng.getDataArray()[1:]
+                if r and r[0]
+            ]
     finally:
         doc.close(True)
     if not rows or [str(x) for x in rows[0][: len(HISTORY_HEADERS)]] != HISTORY_HEADERS:
@@ -673,15 +795,18 @@ def read_history(office, path):
         if not r[0]:
             continue
         out.append([str(r[0])] + [str(x) for x in r[1:4]] + list(r[4:]))
-    return out
+    return out, above
 
 
-def history_only(office, history, path):
-    """Writes a workbook holding only the History sheet (and the chart) to path."""
+def history_only(office, history, path, above=()):
+    """Writes a workbook holding only the History sheet (the workers above the maximum by
+    month, and the chart) to path."""
     doc = office.new_calc()
     try:
         doc.Sheets.getByIndex(0).Name = "History"
-        doc.Sheets.insertNewByName("Capacity by month", 1)
+        doc.Sheets.insertNewByName("Above maximum by month", 1)
+        write_above(doc, doc.Sheets.getByName("Above maximum by month"), list(above))
+        doc.Sheets.insertNewByName("Capacity by month", 2)
         write_history(doc, doc.Sheets.getByName("History"), history)
         chart_sheet(
             doc, doc.Sheets.getByName("Capacity by month"), history, number_format(doc, "0%")
@@ -794,19 +919,20 @@ def rollup(root, out, month, jobs, oxt, history=None, log=sys.stderr):
         office = offices[0]
         if office.desktop is None:
             raise ToolError("LibreOffice could not be started")
-        past = read_history(office, history if history else out)
+        past, above = read_history(office, history if history else out)
         kept = [h for h in past if h[0] != month]
+        above_kept = [a for a in above if a[0] != month]
         replaced = len(past) - len(kept)
         doc = office.new_calc()
         try:
-            now = build(doc, workers, unread, month, kept)
+            now, above_now = build(doc, workers, unread, month, kept, above_kept)
             tmp = office.doc_path("rollup.ods")
             store(doc, tmp, FILTERS[".ods"])
         finally:
             doc.close(True)
         replace_file(tmp, out)
         if history:
-            history_only(office, sorted(kept + now), history)
+            history_only(office, sorted(kept + now), history, sorted(above_kept + above_now))
         finished = True
         return {
             "files": len(files),

@@ -16,6 +16,7 @@ import tempfile
 import time
 
 from common import OXT, SOURCE_DIR, OfficeTestCase
+from worker_files import serial, write_worker
 from caseweight import county
 from caseweight.score import used_range
 
@@ -223,6 +224,89 @@ class Rollup(OfficeTestCase):
 
     def test_3_sigterm_while_offices_start_leaves_nothing(self):
         self.stop_run(signal.SIGTERM, "unopkg")
+
+
+class Escalations(OfficeTestCase):
+    """Workers above the maximum: the Workers sheet says so with the record's status and
+    dates; Escalations lists the one without a record, and escalates the one allocated five
+    weeks before the As at date and, a month later, every worker still above it."""
+
+    AS_AT = datetime.date(2026, 10, 30)
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.tmp = tempfile.mkdtemp(prefix="cw-escalations-test-")
+        os.chmod(cls.tmp, 0o755)
+        cls.addClassCleanup(shutil.rmtree, cls.tmp, True)
+        cls.root = os.path.join(cls.tmp, "service")
+        team = os.path.join(cls.root, "Team A")
+        os.makedirs(team)
+        rows = [{"name": "Child A", "lac": "LAC"}, {"name": "Child B", "cp": "CP"}]
+        base = {"team": "Team A", "as_at": cls.AS_AT, "grade": "EXPERIENCED"}
+        cls.sheets = {}
+        for name, extra in (
+            ("Ann Above", {"fte": 0.01}),
+            (
+                "Ben Recorded",
+                {
+                    "fte": 0.01,
+                    "over_reason": "Sibling group kept together",
+                    "over_date": cls.AS_AT - datetime.timedelta(weeks=5),
+                    "over_review": datetime.date.today() + datetime.timedelta(days=20),
+                    "over_informed": "Service manager",
+                },
+            ),
+            ("Cat Within", {}),
+        ):
+            path = os.path.join(team, name.replace(" ", "-").lower() + ".ods")
+            fields = dict(base, worker=name, **extra)
+            cls.sheets[name] = write_worker(cls.office, OXT, path, fields=fields, rows=rows)
+        cls.out = os.path.join(cls.tmp, "rollup.ods")
+
+    def run_month(self, month):
+        p = subprocess.run(
+            [PYTHON, TOOL, self.root, self.out, "--oxt", OXT, "--month", month, "--jobs", "1"],
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        self.assertEqual(p.returncode, 0, p.stderr)
+        doc = self.load(self.out)
+        got = {n: as_dicts(sheet_rows(doc, n)) for n in ("Workers", "Escalations")}
+        doc.close(True)
+        return got
+
+    def test_escalations(self):
+        self.assertEqual(self.sheets["Ann Above"]["cw_over_status"], "Record needed")
+        self.assertEqual(self.sheets["Ben Recorded"]["cw_over_status"], "Recorded")
+        self.assertEqual(self.sheets["Cat Within"]["cw_over_status"], "")
+        got = self.run_month("2026-10")
+        workers = {w["Worker"]: w for w in got["Workers"]}
+        self.assertEqual(workers["Ann Above"]["Above maximum"], "Yes")
+        self.assertEqual(workers["Ann Above"]["Record status"], "Record needed")
+        self.assertEqual(workers["Ben Recorded"]["Record status"], "Recorded")
+        self.assertEqual(
+            workers["Ben Recorded"]["Date allocated"],
+            serial(self.AS_AT - datetime.timedelta(weeks=5)),
+        )
+        self.assertIsInstance(workers["Ben Recorded"]["Review date"], float)
+        self.assertEqual(workers["Cat Within"]["Above maximum"], "No")
+        self.assertEqual(workers["Cat Within"]["Record status"], "")
+        esc = {e["Worker"]: e for e in got["Escalations"]}
+        self.assertEqual(sorted(esc), ["Ann Above", "Ben Recorded"])
+        self.assertIn("no record", esc["Ann Above"]["Action"])
+        self.assertEqual(esc["Ann Above"]["More than four weeks"], "No")
+        self.assertNotIn("escalate", esc["Ann Above"]["Action"])
+        self.assertEqual(esc["Ben Recorded"]["More than four weeks"], "Yes")
+        self.assertIn("above for more than four weeks: escalate", esc["Ben Recorded"]["Action"])
+        self.assertNotIn("no record", esc["Ben Recorded"]["Action"])
+
+        # a month later, still above it: escalated from the previous month's roll-up
+        got = self.run_month("2026-11")
+        esc = {e["Worker"]: e for e in got["Escalations"]}
+        self.assertEqual(esc["Ann Above"]["Above last month"], "Yes")
+        self.assertIn("above for more than four weeks: escalate", esc["Ann Above"]["Action"])
 
 
 if __name__ == "__main__":
