@@ -169,8 +169,39 @@ std::string withSchemeNames(std::string_view text)
         if (at != std::string::npos)
             out.replace(at, key.size(), value);
     };
-    put("{schemes}", listOr(schemeNames()));
+    const std::vector<std::string> names = schemeNames();
+    put("{schemes}", listOr(names));
     put("{hours}", listOr(schemesScoringHours()));
+    // Examples from the files: a scheme, a case type with a modifier, two codes, a grade.
+    std::string items, codes, grade;
+    for (const std::string& name : names)
+    {
+        const auto group = [&](const char* g)
+        {
+            try
+            {
+                return caseweight::schemeItems(Value::str(name), Value::str(g));
+            }
+            catch (const std::exception&)
+            {
+                return std::vector<std::string>{};
+            }
+        };
+        const auto cases = group("case");
+        const auto modifiers = group("modifier");
+        if (items.empty() && !cases.empty() && !modifiers.empty())
+            items = cases.front() + "; " + modifiers.front();
+        const auto all = cases.empty() ? group("specific") : cases;
+        if (!all.empty() && codes.find(" or ") == std::string::npos &&
+            codes.find(all.front()) == std::string::npos)
+            codes += (codes.empty() ? "" : " or ") + all.front();
+        if (grade.empty())
+            grade = schemeDefaultGrade(name);
+    }
+    put("{scheme}", names.empty() ? "NAME" : names.front());
+    put("{items}", items.empty() ? "CODE; CODE" : items);
+    put("{codes}", codes.empty() ? "a code of the scheme" : codes);
+    put("{grade}", grade.empty() ? "the first of its grades" : grade);
     if (out.find("{bands}") != std::string::npos)
     {
         std::vector<std::pair<std::string, std::vector<std::string>>> groups;

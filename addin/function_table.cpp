@@ -11,7 +11,7 @@ namespace
 constexpr ArgumentInfo kScheme{"Scheme", "The weighting scheme: {schemes}; or SCHEMEAT(scheme; "
                                          "date) for the rules in force on a sheet's date."};
 constexpr ArgumentInfo kItems{
-    "Items", "One item code, codes separated by ; or , (\"CP; COMPLEX\"), or a range of code "
+    "Items", "One item code, codes separated by ; or , (\"{items}\"), or a range of code "
              "cells (empty cells are ignored)."};
 constexpr ArgumentInfo kChildren{
     "Children", "Optional. How many children the row covers: a whole number from 1 (default 1)."};
@@ -21,7 +21,7 @@ constexpr ArgumentInfo kShare{
 constexpr ArgumentInfo kPoints{"Points", "The worker's total points (WORKLOADPOINTS)."};
 constexpr ArgumentInfo kGrade{
     "Grade", "Optional. The worker's grade in the scheme (left out: its usual grade, such as "
-             "EXPERIENCED); an unknown grade's error lists the scheme's grades."};
+             "{grade}); an unknown grade's error lists the scheme's grades."};
 constexpr ArgumentInfo kFte{
     "FTE", "Optional. The worker's full-time equivalent, more than 0 and at most 1 (default 1); "
            "bands are pro rata."};
@@ -96,8 +96,8 @@ const std::vector<FunctionInfo>& functionTable()
          {kScheme, kPoints, kGrade, kFte}},
         {"itemLabel",
          "ITEMLABEL",
-         "Returns the scheme's own description of an item code.",
-         {kScheme, {"Code", "One item code, for example CP or S47-ICPC."}}},
+         "Returns an item code's label in the scheme's own words, and its points.",
+         {kScheme, {"Code", "One item code, for example {codes}."}}},
         {"schemeItems",
          "SCHEMEITEMS",
          "Returns a one-column array of the scheme's valid item codes, for validity lists and "
@@ -210,7 +210,7 @@ const std::vector<FunctionInfo>& functionTable()
           {"Argument6", "Optional. Its sixth argument."}}},
         {"schemeAt",
          "SCHEMEAT",
-         "Returns the scheme as in force on a date, e.g. \"RBWM@2027-04-01\": give it as the "
+         "Returns the scheme as in force on a date, e.g. \"{scheme}@2027-04-01\": give it as the "
          "Scheme of the other functions so that a sheet keeps the scores of its own date.",
          {kScheme, {"Date", "The sheet's date (its As at cell)."}}},
         {"schemeVersion",

@@ -210,6 +210,15 @@ std::vector<std::string> bandLabels(const std::string& scheme)
     return labels;
 }
 
+std::string schemeDefaultGrade(const std::string& scheme)
+{
+    const SchemeEntry* entry = findScheme(scheme);
+    if (!entry || entry->versions.empty())
+        return {};
+    const Scheme& s = versionOn(*entry, today());
+    return s.gradesIgnored ? std::string() : s.defaultGrade;
+}
+
 std::vector<std::string> schemesScoringHours()
 {
     std::vector<std::string> names;

@@ -88,6 +88,8 @@ std::string schemeVersion(const Value& scheme);
 // names of the schemes that score hours of extra duties.
 std::vector<std::string> bandLabels(const std::string& scheme);
 std::vector<std::string> schemesScoringHours();
+// The grade a scheme bands with when none is given; "" when its bands ignore the grade.
+std::string schemeDefaultGrade(const std::string& scheme);
 
 // The canonical scheme names, for listings and tests.
 std::vector<std::string> schemeNames();

@@ -1,0 +1,423 @@
+REM Tools > Add-Ons > caseweight: Refresh Team Summary from Worker Sheets. On a team summary
+REM (a template with a worker table and a team total): every caseweight worker sheet in the
+REM summary's folder is opened hidden, read-only and with its macros disabled, recalculated and
+REM read by its named cells; the summary's worker table is filled from the files (its rows are
+REM replaced, hand-typed ones included), the sheet "Worker sheets" lists what was read and the
+REM sheet "Could not read" every file that was not, with the reason. No file is skipped in
+REM silence.
+Option Explicit
+
+Const READ_SHEET = "Worker sheets"
+Const UNREAD_SHEET = "Could not read"
+
+Sub Refresh()
+	Dim oDoc As Object
+	oDoc = ThisComponent
+	If IsNull(oDoc) Then Exit Sub
+	Dim sResult As String
+	sResult = RefreshTeam(oDoc)
+	MsgBox sResult, 64, "caseweight"
+End Sub
+
+REM Refreshes oDoc; returns what was done in a sentence (or why nothing was).
+Function RefreshTeam(oDoc As Object) As String
+	If Not oDoc.supportsService("com.sun.star.sheet.SpreadsheetDocument") Then
+		RefreshTeam = "Open the team summary (a spreadsheet) first."
+		Exit Function
+	End If
+	Dim oNames As Object
+	oNames = oDoc.NamedRanges
+	If Not oNames.hasByName("cw_team_total") Then
+		RefreshTeam = "This is not a caseweight team summary (made from a team template)."
+		Exit Function
+	End If
+	If oDoc.getURL() = "" Then
+		RefreshTeam = "Save the team summary in the folder of the workers' sheets first."
+		Exit Function
+	End If
+	Dim sFolder As String, sSelf As String, sStep As String
+	On Error GoTo Failed
+	sStep = "listing the folder"
+	sSelf = oDoc.getURL()
+	sFolder = Left(sSelf, LastAt(sSelf, "/") - 1)
+	Dim oSfa As Object
+	oSfa = CreateUnoService("com.sun.star.ucb.SimpleFileAccess")
+	Dim aFiles, aSorted(), i As Long, n As Long
+	aFiles = oSfa.getFolderContents(sFolder, False)
+	n = 0
+	ReDim aSorted(UBound(aFiles) + 1)
+	For i = 0 To UBound(aFiles)
+		Dim sName As String, sExt As String
+		sName = FileName(aFiles(i))
+		sExt = LCase(Mid(sName, LastAt(sName, ".")))
+		If Left(sName, 1) <> "." And (sExt = ".ods" Or sExt = ".fods" Or sExt = ".xlsx") _
+			And NormalUrl(aFiles(i)) <> NormalUrl(sSelf) Then
+			aSorted(n) = aFiles(i)
+			n = n + 1
+		End If
+	Next i
+	SortUrls(aSorted, n)
+
+	Dim aRead(), aUnread(), nRead As Long, nUnread As Long, vGot
+	ReDim aRead(n + 1)
+	ReDim aUnread(n + 1)
+	nRead = 0
+	nUnread = 0
+	For i = 0 To n - 1
+		vGot = ReadWorker(aSorted(i), oSfa)
+		If IsArray(vGot) Then
+			aRead(nRead) = vGot
+			nRead = nRead + 1
+		Else
+			aUnread(nUnread) = Array(FileName(aSorted(i)), vGot)
+			nUnread = nUnread + 1
+		End If
+	Next i
+
+	Dim nPlaced As Long
+	sStep = "writing the summary"
+	nPlaced = FillTable(oDoc, aRead, nRead)
+	WriteRead(oDoc, aRead, nRead)
+	WriteUnread(oDoc, aUnread, nUnread)
+	oDoc.calculateAll()
+	Dim sMsg As String
+	sMsg = nRead & " worker sheets read from " & n & " files in the folder; " & nUnread & _
+		" could not be read (see the sheet " & UNREAD_SHEET & ")."
+	If nPlaced < nRead Then
+		sMsg = sMsg & " The worker table holds " & nPlaced & " rows: the others are on the " & _
+			"sheet " & READ_SHEET & "."
+	End If
+	RefreshTeam = sMsg
+	Exit Function
+Failed:
+	RefreshTeam = "Basic error " & Err & " at line " & Erl & " while " & sStep & ": " & Error$
+End Function
+
+REM One worker's values: Array(file, worker, scheme version, As at, grade, FTE, total, band,
+REM capacity, headroom, rows in error, personal points, case points), or the reason (a
+REM string) why the file cannot be read.
+Function ReadWorker(sUrl As String, oSfa As Object)
+	Dim sName As String, sExt As String, sWhy As String, sPath As String
+	sName = FileName(sUrl)
+	sExt = LCase(Mid(sName, LastAt(sName, ".")))
+	sPath = ConvertFromURL(sUrl)
+	If oSfa.exists(ConvertToURL(Left(sPath, LastAt(sPath, "/")) & ".~lock." & sName & "#")) Then
+		ReadWorker = "locked: open in LibreOffice by another user (a .~lock file beside it)"
+		Exit Function
+	End If
+	If sExt = ".ods" Or sExt = ".xlsx" Then
+		sWhy = PackageReason(sUrl, sExt)
+		If sWhy <> "" Then
+			ReadWorker = sWhy
+			Exit Function
+		End If
+	End If
+	Dim oWb As Object, sStep As String
+	On Error GoTo Failed
+	sStep = "opening"
+	REM Hidden, read-only, never running the file's macros nor updating its links; no
+	REM password is asked for (the load fails instead).
+	oWb = StarDesktop.loadComponentFromURL(sUrl, "_blank", 0, Array( _
+		Prop("Hidden", True), Prop("ReadOnly", True), _
+		Prop("MacroExecutionMode", com.sun.star.document.MacroExecMode.NEVER_EXECUTE), _
+		Prop("UpdateDocMode", com.sun.star.document.UpdateDocMode.NO_UPDATE)))
+	If IsNull(oWb) Then
+		ReadWorker = "LibreOffice could not open it (damaged, password-protected or not a workbook)"
+		Exit Function
+	End If
+	sStep = "reading"
+	ReadWorker = ReadOpened(oWb, sName)
+	oWb.close(True)
+	Exit Function
+Failed:
+	Dim sError As String
+	If sStep = "opening" Then
+		sError = "LibreOffice could not open it (damaged, password-protected or not a workbook)"
+	Else
+		sError = "could not be read (Basic error " & Err & " while " & sStep & ": " & Error$ & ")"
+	End If
+	On Error Resume Next
+	If Not IsNull(oWb) Then oWb.close(True)
+	ReadWorker = sError
+End Function
+
+Function ReadOpened(oWb As Object, sName As String)
+	If Not oWb.supportsService("com.sun.star.sheet.SpreadsheetDocument") Then
+		ReadOpened = "not a spreadsheet"
+		Exit Function
+	End If
+	oWb.calculateAll()
+	Dim oNames As Object
+	oNames = oWb.NamedRanges
+	If oNames.hasByName("cw_team_total") Then
+		ReadOpened = "a team summary, not a worker's sheet"
+		Exit Function
+	End If
+	If Not oNames.hasByName("cw_total") Then
+		ReadOpened = "not a caseweight worker sheet (no sheet of a shipped worker template in it)"
+		Exit Function
+	End If
+	Dim vDate
+	vDate = Named(oNames, "cw_as_at")
+	If IsEmpty(vDate) Then vDate = Named(oNames, "cw_date")
+	If IsEmpty(vDate) Then
+		ReadOpened = "no As at date: fill in the sheet's date (the month it scores)"
+		Exit Function
+	End If
+	If VarType(vDate) <> V_DOUBLE Then
+		ReadOpened = "the As at date is not a date"
+		Exit Function
+	End If
+	Dim vTotal, vCapacity, vHeadroom, vFte, vTop
+	vTotal = Named(oNames, "cw_total")
+	vCapacity = Named(oNames, "cw_capacity")
+	vHeadroom = Named(oNames, "cw_headroom")
+	If Not oNames.hasByName("cw_headroom") Then
+		vTop = Named(oNames, "cw_capacity_points")
+		vHeadroom = Empty
+		If VarType(vTop) = V_DOUBLE And VarType(vTotal) = V_DOUBLE Then
+			vHeadroom = vTop - vTotal
+		ElseIf VarType(vCapacity) = V_DOUBLE And VarType(vTotal) = V_DOUBLE Then
+			If vCapacity > 0 And vTotal > 0 Then vHeadroom = vTotal / vCapacity - vTotal
+		End If
+	End If
+	vFte = Named(oNames, "cw_fte")
+	If VarType(vFte) <> V_DOUBLE Then vFte = 1
+	ReadOpened = Array(sName, Text(Named(oNames, "cw_worker")), _
+		Text(Named(oNames, "cw_scheme_version")), vDate, Text(Named(oNames, "cw_grade")), vFte, _
+		vTotal, Text(Named(oNames, "cw_band")), vCapacity, vHeadroom, RowsInError(oNames), _
+		Named(oNames, "cw_personal"), Named(oNames, "cw_case_points"))
+End Function
+
+REM A named cell's value: a number (Double), a string, Empty when empty or missing; an error
+REM as its text ("Err:502").
+Function Named(oNames As Object, sName As String)
+	Named = Empty
+	If Not oNames.hasByName(sName) Then Exit Function
+	Dim oCells As Object
+	oCells = oNames.getByName(sName).ReferredCells
+	If IsNull(oCells) Then Exit Function
+	Named = CellValue(oCells.getCellByPosition(0, 0))
+End Function
+
+Function CellValue(oCell As Object)
+	CellValue = Empty
+	If oCell.getError() <> 0 Then
+		CellValue = oCell.getString()
+		Exit Function
+	End If
+	Select Case oCell.getType()
+		Case com.sun.star.table.CellContentType.EMPTY
+		Case com.sun.star.table.CellContentType.TEXT
+			CellValue = oCell.getString()
+		Case com.sun.star.table.CellContentType.FORMULA
+			If oCell.FormulaResultType2 = com.sun.star.sheet.FormulaResult.STRING Then
+				If oCell.getString() <> "" Then CellValue = oCell.getString()
+			Else
+				CellValue = oCell.getValue()
+			End If
+		Case Else
+			CellValue = oCell.getValue()
+	End Select
+End Function
+
+Function Text(v) As String
+	If VarType(v) = V_STRING Then Text = v Else Text = ""
+End Function
+
+REM Rows of the Check column saying something else than OK (or showing an error).
+Function RowsInError(oNames As Object) As Long
+	RowsInError = 0
+	If Not oNames.hasByName("cw_col_check") Then Exit Function
+	Dim oRng As Object, r As Long, oCell As Object, n As Long
+	oRng = oNames.getByName("cw_col_check").ReferredCells
+	n = 0
+	For r = 0 To oRng.Rows.getCount() - 1
+		oCell = oRng.getCellByPosition(0, r)
+		If oCell.getError() <> 0 Then
+			n = n + 1
+		ElseIf Trim(oCell.getString()) <> "" And Trim(oCell.getString()) <> "OK" Then
+			n = n + 1
+		End If
+	Next r
+	RowsInError = n
+End Function
+
+REM Why a zip package cannot be read (damaged, encrypted), found without opening it, or "".
+Function PackageReason(sUrl As String, sExt As String) As String
+	PackageReason = ""
+	Dim oZip As Object
+	oZip = CreateUnoService("com.sun.star.packages.zip.ZipFileAccess")
+	On Error GoTo NotZip
+	oZip.initialize(Array(sUrl))
+	On Error GoTo Done
+	If sExt = ".ods" And oZip.hasByName("META-INF/manifest.xml") Then
+		Dim oText As Object, sXml As String
+		oText = CreateUnoService("com.sun.star.io.TextInputStream")
+		oText.setInputStream(oZip.getInputStream("META-INF/manifest.xml"))
+		sXml = ""
+		Do While Not oText.isEOF()
+			sXml = sXml & oText.readLine()
+		Loop
+		oText.closeInput()
+		If InStr(sXml, "encryption-data") > 0 Then PackageReason = "password-protected"
+	End If
+	Exit Function
+NotZip:
+	PackageReason = "damaged (not a complete " & sExt & " file: cut off or corrupt)"
+	Exit Function
+Done:
+End Function
+
+REM The summary's worker table filled from the workers read: every input cell of the table
+REM emptied, then one row per worker (name, grade, FTE, total; on a pro-forma of personal and
+REM case points, those and the date). Returns how many rows went in.
+Function FillTable(oDoc As Object, aRead(), nRead As Long) As Long
+	Dim oNames As Object, aNames, i As Long, oRng As Object, nRows As Long
+	oNames = oDoc.NamedRanges
+	aNames = oNames.getElementNames()
+	nRows = 0
+	For i = 0 To UBound(aNames)
+		If Left(aNames(i), 7) = "cw_col_" Then
+			oRng = oNames.getByName(aNames(i)).ReferredCells
+			If Not IsNull(oRng) Then
+				If Not oRng.getCellByPosition(0, 0).CellProtection.IsLocked Then
+					oRng.clearContents(1 + 2 + 4 + 16)
+				End If
+				If nRows = 0 Then nRows = oRng.Rows.getCount()
+			End If
+		End If
+	Next i
+	Dim k As Long, w
+	For k = 0 To nRead - 1
+		If k >= nRows Then Exit For
+		w = aRead(k)
+		PutIn(oNames, "cw_col_worker", k, w(1))
+		PutIn(oNames, "cw_col_initials", k, w(1))
+		PutIn(oNames, "cw_col_grade", k, w(4))
+		PutIn(oNames, "cw_col_fte", k, w(5))
+		PutIn(oNames, "cw_col_wte", k, w(5))
+		PutIn(oNames, "cw_col_total", k, w(6))
+		PutIn(oNames, "cw_col_date", k, w(3))
+		PutIn(oNames, "cw_col_personal", k, w(11))
+		PutIn(oNames, "cw_col_cases", k, w(12))
+	Next k
+	If nRead < nRows Then FillTable = nRead Else FillTable = nRows
+End Function
+
+Sub PutIn(oNames As Object, sName As String, nRow As Long, v)
+	If Not oNames.hasByName(sName) Then Exit Sub
+	Dim oCell As Object
+	oCell = oNames.getByName(sName).ReferredCells.getCellByPosition(0, nRow)
+	If oCell.CellProtection.IsLocked Then Exit Sub
+	If VarType(v) = V_DOUBLE Then
+		oCell.setValue(v)
+	ElseIf VarType(v) = V_STRING Then
+		If v <> "" And Left(v, 4) <> "Err:" Then oCell.setString(v)
+	End If
+End Sub
+
+Function FreshSheet(oDoc As Object, sName As String) As Object
+	Dim oSheets As Object
+	oSheets = oDoc.Sheets
+	If oSheets.hasByName(sName) Then oSheets.removeByName(sName)
+	oSheets.insertNewByName(sName, oSheets.getCount())
+	FreshSheet = oSheets.getByName(sName)
+End Function
+
+Sub WriteRead(oDoc As Object, aRead(), nRead As Long)
+	Dim oSh As Object, k As Long, j As Long, w, oCell As Object
+	oSh = FreshSheet(oDoc, READ_SHEET)
+	Dim aHead
+	aHead = Array("File", "Worker", "Scheme", "As at", "Grade", "FTE", "Total", "Band", _
+		"Capacity", "Headroom", "Rows in error")
+	For j = 0 To UBound(aHead)
+		oSh.getCellByPosition(j, 0).setString(aHead(j))
+	Next j
+	For k = 0 To nRead - 1
+		w = aRead(k)
+		For j = 0 To 10
+			oCell = oSh.getCellByPosition(j, k + 1)
+			If VarType(w(j)) = V_STRING Then
+				oCell.setString(w(j))
+			ElseIf Not IsEmpty(w(j)) Then
+				oCell.setValue(w(j))
+			End If
+		Next j
+	Next k
+	If nRead > 0 Then
+		oSh.getCellRangeByPosition(3, 1, 3, nRead).NumberFormat = FormatKey(oDoc, "DD/MM/YYYY")
+		oSh.getCellRangeByPosition(8, 1, 8, nRead).NumberFormat = FormatKey(oDoc, "0%")
+	End If
+	oSh.getCellRangeByPosition(0, 0, 10, 0).CharWeight = com.sun.star.awt.FontWeight.BOLD
+	For j = 0 To 10
+		oSh.Columns.getByIndex(j).OptimalWidth = True
+	Next j
+End Sub
+
+Sub WriteUnread(oDoc As Object, aUnread(), nUnread As Long)
+	Dim oSh As Object, k As Long
+	oSh = FreshSheet(oDoc, UNREAD_SHEET)
+	oSh.getCellByPosition(0, 0).setString("File")
+	oSh.getCellByPosition(1, 0).setString("Reason")
+	For k = 0 To nUnread - 1
+		oSh.getCellByPosition(0, k + 1).setString(aUnread(k)(0))
+		oSh.getCellByPosition(1, k + 1).setString(aUnread(k)(1))
+	Next k
+	oSh.getCellRangeByPosition(0, 0, 1, 0).CharWeight = com.sun.star.awt.FontWeight.BOLD
+	oSh.Columns.getByIndex(0).OptimalWidth = True
+	oSh.Columns.getByIndex(1).OptimalWidth = True
+End Sub
+
+Function FormatKey(oDoc As Object, sCode As String) As Long
+	Dim oFormats As Object, aLocale As New com.sun.star.lang.Locale, nKey As Long
+	aLocale.Language = "en"
+	aLocale.Country = "GB"
+	oFormats = oDoc.NumberFormats
+	nKey = oFormats.queryKey(sCode, aLocale, False)
+	If nKey = -1 Then nKey = oFormats.addNew(sCode, aLocale)
+	FormatKey = nKey
+End Function
+
+Function FileName(sUrl As String) As String
+	Dim sPath As String
+	sPath = ConvertFromURL(sUrl)
+	FileName = Mid(sPath, LastAt(sPath, "/") + 1)
+End Function
+
+REM The position of the last sChar in s (0 when none).
+Function LastAt(s As String, sChar As String) As Long
+	Dim i As Long
+	LastAt = 0
+	For i = Len(s) To 1 Step -1
+		If Mid(s, i, 1) = sChar Then
+			LastAt = i
+			Exit Function
+		End If
+	Next i
+End Function
+
+Function NormalUrl(sUrl As String) As String
+	NormalUrl = ConvertToURL(ConvertFromURL(sUrl))
+End Function
+
+Sub SortUrls(a(), n As Long)
+	Dim i As Long, j As Long, t
+	For i = 1 To n - 1
+		t = a(i)
+		j = i - 1
+		Do While j >= 0
+			If a(j) <= t Then Exit Do
+			a(j + 1) = a(j)
+			j = j - 1
+		Loop
+		a(j + 1) = t
+	Next i
+End Sub
+
+Function Prop(sName As String, vValue) As com.sun.star.beans.PropertyValue
+	Dim p As New com.sun.star.beans.PropertyValue
+	p.Name = sName
+	p.Value = vValue
+	Prop = p
+End Function
