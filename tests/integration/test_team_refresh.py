@@ -1,0 +1,137 @@
+"""Tools > Add-Ons > caseweight: Refresh Team Summary from Worker Sheets, run through the office
+as the menu runs it (Caseweight.Team.RefreshTeam on the open summary): three workers' sheets
+written from the templates with known totals, one locked by a colleague, one damaged and the
+team summary in one folder. Every worker's values in the summary are the worker file's own;
+the locked and the damaged files are listed under "Could not read" with their reasons."""
+
+import datetime
+import os
+import shutil
+
+from common import OXT, OfficeTestCase
+from worker_files import serial, write_worker
+from caseweight.county import template_path
+from caseweight.office import FILTERS, store
+
+MACRO = "Caseweight.Team.RefreshTeam"
+AS_AT = datetime.date(2026, 10, 30)
+WORKERS = {
+    "ann.ods": ("Ann Able", "EXPERIENCED", 1, [{"name": "A", "lac": "LAC"}] * 3),
+    "ben.ods": ("Ben Best", "NQSW", 0.5, [{"name": "B", "cp": "CP"}] * 2),
+    "cat.ods": ("Cat Cole", "EXPERIENCED", 0.8, [{"name": "C", "lac": "LAC; COMPLEX"}] * 4),
+}
+
+
+def rows_of(sheet):
+    cur = sheet.createCursor()
+    cur.gotoEndOfUsedArea(False)
+    a = cur.RangeAddress
+    data = sheet.getCellRangeByPosition(0, 0, a.EndColumn, a.EndRow).getDataArray()
+    return [dict(zip(data[0], r)) for r in data[1:]]
+
+
+class TeamRefresh(OfficeTestCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # a folder the office user owns: it opens the files and locks the summary there
+        cls.folder = cls.office.doc_path("Team A")
+        os.makedirs(cls.folder)
+        cls.addClassCleanup(shutil.rmtree, cls.folder, True)
+        cls.expected = {}
+        for file, (name, grade, fte, rows) in WORKERS.items():
+            fields = {"worker": name, "team": "Team A", "as_at": AS_AT, "grade": grade, "fte": fte}
+            cls.expected[file] = write_worker(
+                cls.office, OXT, os.path.join(cls.folder, file), fields=fields, rows=rows
+            )
+        # open by a colleague: a lock file beside it
+        write_worker(
+            cls.office,
+            OXT,
+            os.path.join(cls.folder, "dan.ods"),
+            fields={"worker": "Dan Doe", "as_at": AS_AT},
+            rows=[{"name": "D", "cp": "CP"}],
+        )
+        with open(os.path.join(cls.folder, ".~lock.dan.ods#"), "w") as f:
+            f.write("Eve Evans,eve,host,30.10.2026 09:00,;")
+        # damaged: cut off
+        with open(os.path.join(cls.folder, "ann.ods"), "rb") as f:
+            head = f.read(3000)
+        with open(os.path.join(cls.folder, "eve.ods"), "wb") as f:
+            f.write(head)
+        # the team summary, saved in the folder
+        tpl = template_path("swindon-team-summary", OXT, cls.office.tmp)
+        doc = cls.office.load(cls.office.copy_in(tpl), AsTemplate=True)
+        try:
+            names = doc.NamedRanges
+            names.getByName("cw_as_at").ReferredCells.getCellByPosition(0, 0).setValue(
+                serial(AS_AT)
+            )
+            # a row typed by hand before: replaced by the refresh
+            names.getByName("cw_col_worker").ReferredCells.getCellByPosition(0, 5).setString("Old")
+            tmp = cls.office.doc_path("summary.ods")
+            store(doc, tmp, FILTERS[".ods"])
+        finally:
+            doc.close(True)
+        cls.summary = os.path.join(cls.folder, "summary.ods")
+        shutil.move(tmp, cls.summary)
+        owner = os.stat(cls.office.docs)
+        for f in [cls.folder] + [os.path.join(cls.folder, n) for n in os.listdir(cls.folder)]:
+            os.chown(f, owner.st_uid, owner.st_gid)
+
+    def test_refresh(self):
+        for file, got in self.expected.items():
+            self.assertIsInstance(got["cw_total"], float, file)
+        doc = self.load(self.summary)
+        result = self.office.run_basic(MACRO, doc)
+        self.assertIn("3 worker sheets read from 5 files", result)
+        doc.calculateAll()
+        read = {r["File"]: r for r in rows_of(doc.Sheets.getByName("Worker sheets"))}
+        self.assertEqual(sorted(read), sorted(WORKERS))
+        for file, (name, grade, fte, _) in WORKERS.items():
+            r, want = read[file], self.expected[file]
+            with self.subTest(file):
+                self.assertEqual(r["Worker"], name)
+                self.assertEqual(r["Grade"], grade)
+                self.assertAlmostEqual(r["FTE"], fte)
+                self.assertEqual(r["As at"], serial(AS_AT))
+                self.assertAlmostEqual(r["Total"], want["cw_total"], places=9)
+                self.assertEqual(r["Band"], want["cw_band"])
+                self.assertAlmostEqual(r["Capacity"], want["cw_capacity"], places=9)
+                self.assertAlmostEqual(r["Headroom"], want["cw_headroom"], places=9)
+                self.assertEqual(r["Rows in error"], 0)
+                self.assertTrue(r["Scheme"].startswith("SWINDON"), r["Scheme"])
+        # the worker table: one row per worker, in file order; the old row is gone
+        names = doc.NamedRanges
+
+        def column(key):
+            rng = names.getByName("cw_col_" + key).ReferredCells
+            return [row[0] for row in rng.getDataArray()]
+
+        self.assertEqual(column("worker")[:4], ["Ann Able", "Ben Best", "Cat Cole", ""])
+        self.assertNotIn("Old", column("worker"))
+        totals = column("total")
+        for i, file in enumerate(sorted(WORKERS)):
+            self.assertAlmostEqual(totals[i], self.expected[file]["cw_total"], places=9)
+            band = names.getByName("cw_col_band").ReferredCells.getCellByPosition(0, i)
+            self.assertEqual(band.getString(), self.expected[file]["cw_band"], file)
+        self.assertAlmostEqual(
+            names.getByName("cw_team_total").ReferredCells.getCellByPosition(0, 0).getValue(),
+            sum(e["cw_total"] for e in self.expected.values()),
+        )
+        # the two bad files, with their reasons; nothing skipped in silence
+        unread = {r["File"]: r["Reason"] for r in rows_of(doc.Sheets.getByName("Could not read"))}
+        self.assertEqual(sorted(unread), ["dan.ods", "eve.ods"])
+        self.assertIn("locked", unread["dan.ods"])
+        self.assertIn("damaged", unread["eve.ods"])
+
+        # a second refresh replaces the rows, it does not add to them
+        self.office.run_basic(MACRO, doc)
+        self.assertEqual(len(rows_of(doc.Sheets.getByName("Worker sheets"))), 3)
+        self.assertEqual(column("worker")[:4], ["Ann Able", "Ben Best", "Cat Cole", ""])
+
+
+if __name__ == "__main__":
+    import unittest
+
+    unittest.main()
