@@ -903,155 +903,176 @@ Scheme readBase(const toml::table& top, const std::string& path, Report& r)
 } // namespace
 
 // Everything loadSchemes and checkSchemeFiles share: the entries, and every mistake.
-std::vector<SchemeEntry> readSchemes(const std::vector<SchemeFile>& files,
-                                     std::vector<std::string>& problems)
+namespace
+{
+
+// A file that adds dated versions to a scheme of another file (amends = "RBWM").
+struct Amends
+{
+    std::string target;
+    std::string file;
+    int line = 0;
+    std::vector<Amendment> amendments;
+    std::string firstProblem;
+};
+
+// What the files hold, before the versions are built.
+struct Sources
 {
     std::vector<Definition> defs;
-    struct Amends
-    {
-        std::string target;
-        std::string file;
-        int line;
-        std::vector<Amendment> amendments;
-        int problems;
-        std::string firstProblem;
-    };
     std::vector<Amends> amends;
-    std::vector<std::pair<std::string, std::string>> broken; // scheme name, why
+    std::vector<std::pair<std::string, std::string>> broken; // scheme (by file name), why
+};
 
-    for (const SchemeFile& f : files)
+bool names(const Scheme& s, const std::string& name)
+{
+    return s.name == name || std::find(s.aliases.begin(), s.aliases.end(), name) != s.aliases.end();
+}
+
+// A second file may not define a name (or alias) again: the first definer gets the error, so
+// the scheme stops rather than scoring with either file silently.
+void addDefinition(Definition d, std::vector<Definition>& defs, std::vector<std::string>& problems)
+{
+    for (Definition& other : defs)
     {
-        Report r(baseName(f.path), problems);
-        auto table = std::make_shared<toml::table>();
-        try
-        {
-            *table = toml::parse(f.text, f.path);
-        }
-        catch (const toml::parse_error& e)
-        {
-            r.add(static_cast<int>(e.source().begin.line),
-                  "this is not valid TOML: " + std::string(e.description()) + ".");
-            broken.emplace_back(stemUpper(f.path), r.first());
+        bool clash = names(other.base, d.base.name);
+        for (const std::string& alias : d.base.aliases)
+            clash = clash || names(other.base, alias);
+        if (!clash)
             continue;
-        }
-        const toml::table& top = *table;
-        if (const toml::node* target = top.get("amends"))
-        {
-            unknownKeys(top, {"amends", "amendment"}, "a file of amendments", r);
-            Amends a{normaliseName(target->value<std::string>().value_or("")),
-                     f.path,
-                     lineOf(*target),
-                     {},
-                     0,
-                     {}};
-            collectAmendments(top, table, f.path, a.amendments, r);
-            a.problems = r.count();
-            a.firstProblem = r.first();
-            amends.push_back(std::move(a));
-            continue;
-        }
-        Definition d;
-        d.base = readBase(top, f.path, r);
-        d.file = f.path;
-        collectAmendments(top, table, f.path, d.amendments, r);
-        d.problems = r.count();
-        d.firstProblem = r.first();
-        for (Definition& other : defs)
-        {
-            const bool clash = other.base.name == d.base.name ||
-                               std::find(other.base.aliases.begin(), other.base.aliases.end(),
-                                         d.base.name) != other.base.aliases.end();
-            if (clash)
-            {
-                Report again(baseName(f.path), problems);
-                again.add(1, d.base.name + " is already defined by " + other.base.file +
-                                 "; to change it from a date, write a file with amends = \"" +
-                                 other.base.name + "\" and [[amendment]] tables.");
-                other.otherFiles.push_back(again.first());
-                d.problems = -1; // not a second entry
-            }
-        }
-        if (d.problems >= 0)
-            defs.push_back(std::move(d));
+        Report again(baseName(d.file), problems);
+        again.add(1, d.base.name + " is already defined by " + other.base.file +
+                         "; to change it from a date, write a file with amends = \"" +
+                         other.base.name + "\" and [[amendment]] tables.");
+        other.otherFiles.push_back(again.first());
+        return;
     }
+    defs.push_back(std::move(d));
+}
 
-    for (Amends& a : amends)
+void readFile(const SchemeFile& f, Sources& sources, std::vector<std::string>& problems)
+{
+    Report r(baseName(f.path), problems);
+    auto table = std::make_shared<toml::table>();
+    try
     {
-        auto it = std::find_if(defs.begin(), defs.end(),
-                               [&](const Definition& d)
-                               {
-                                   return d.base.name == a.target ||
-                                          std::find(d.base.aliases.begin(), d.base.aliases.end(),
-                                                    a.target) != d.base.aliases.end();
-                               });
-        if (it == defs.end())
+        *table = toml::parse(f.text, f.path);
+    }
+    catch (const toml::parse_error& e)
+    {
+        r.add(static_cast<int>(e.source().begin.line),
+              "this is not valid TOML: " + std::string(e.description()) + ".");
+        sources.broken.emplace_back(stemUpper(f.path), r.first());
+        return;
+    }
+    const toml::table& top = *table;
+    if (const toml::node* target = top.get("amends"))
+    {
+        unknownKeys(top, {"amends", "amendment"}, "a file of amendments", r);
+        Amends a;
+        a.target = normaliseName(target->value<std::string>().value_or(""));
+        a.file = f.path;
+        a.line = lineOf(*target);
+        collectAmendments(top, table, f.path, a.amendments, r);
+        a.firstProblem = r.first();
+        sources.amends.push_back(std::move(a));
+        return;
+    }
+    Definition d;
+    d.base = readBase(top, f.path, r);
+    d.file = f.path;
+    collectAmendments(top, table, f.path, d.amendments, r);
+    d.problems = r.count();
+    d.firstProblem = r.first();
+    addDefinition(std::move(d), sources.defs, problems);
+}
+
+// Each file of amendments joins the definition it names (its own mistakes disable that scheme).
+void attachAmendments(Sources& sources, std::vector<std::string>& problems)
+{
+    for (Amends& a : sources.amends)
+    {
+        auto it = std::find_if(sources.defs.begin(), sources.defs.end(),
+                               [&](const Definition& d) { return names(d.base, a.target); });
+        if (it == sources.defs.end())
         {
             Report r(baseName(a.file), problems);
             r.add(a.line, "amends = \"" + a.target + "\" names no scheme that is loaded.");
             continue;
         }
-        if (a.problems > 0)
+        if (!a.firstProblem.empty())
             it->otherFiles.push_back(a.firstProblem);
         for (Amendment& am : a.amendments)
             it->amendments.push_back(am);
     }
+}
 
-    std::vector<SchemeEntry> entries;
-    for (Definition& d : defs)
+// The dated versions of one definition: its base, then each amendment applied to the version
+// before it, in date order. Any mistake of any of its files makes the scheme unusable.
+SchemeEntry buildEntry(Definition& d, std::vector<std::string>& problems)
+{
+    SchemeEntry entry;
+    entry.name = d.base.name;
+    entry.aliases = d.base.aliases;
+    Report r(d.base.file, problems);
+    indexItems(d.base);
+    checkBands(d.base, r, 1);
+    checkDefaultGrade(d.base, r, 1);
+    std::stable_sort(d.amendments.begin(), d.amendments.end(),
+                     [](const Amendment& a, const Amendment& b) { return a.from < b.from; });
+    std::vector<Scheme> versions{d.base};
+    for (const Amendment& a : d.amendments)
     {
-        SchemeEntry entry;
-        entry.name = d.base.name;
-        entry.aliases = d.base.aliases;
-        Report r(d.base.file, problems);
-        indexItems(d.base);
-        checkBands(d.base, r, 1);
-        checkDefaultGrade(d.base, r, 1);
-        std::stable_sort(d.amendments.begin(), d.amendments.end(),
-                         [](const Amendment& a, const Amendment& b) { return a.from < b.from; });
-        std::vector<Scheme> versions{d.base};
-        int previous = d.base.from;
-        for (const Amendment& a : d.amendments)
-        {
-            Report ar(baseName(a.file), problems);
-            if (a.from == previous)
-                ar.add(a.line, "two versions of " + d.base.name + " start on " + isoDay(a.from) +
-                                   "; give each version its own date.");
-            else if (a.from < d.base.from)
-                ar.add(a.line, "the amendment from " + isoDay(a.from) + " is older than " +
-                                   d.base.name + " itself (" + isoDay(d.base.from) + ").");
-            Scheme next = versions.back();
-            applyAmendment(next, a, ar);
-            checkBands(next, ar, a.line);
-            checkDefaultGrade(next, ar, a.line);
-            previous = a.from;
-            versions.push_back(std::move(next));
-            if (ar.count() > 0 && d.firstProblem.empty())
-                d.firstProblem = ar.first();
-        }
-        if (r.count() > 0 && d.firstProblem.empty())
-            d.firstProblem = r.first();
-        if (!d.otherFiles.empty() && d.firstProblem.empty())
-            d.firstProblem = d.otherFiles.front();
-        for (Scheme& v : versions)
-            noteFeatures(v);
+        Report ar(baseName(a.file), problems);
+        if (a.from == versions.back().from)
+            ar.add(a.line, "two versions of " + d.base.name + " start on " + isoDay(a.from) +
+                               "; give each version its own date.");
+        else if (a.from < d.base.from)
+            ar.add(a.line, "the amendment from " + isoDay(a.from) + " is older than " +
+                               d.base.name + " itself (" + isoDay(d.base.from) + ").");
+        Scheme next = versions.back();
+        applyAmendment(next, a, ar);
+        checkBands(next, ar, a.line);
+        checkDefaultGrade(next, ar, a.line);
+        versions.push_back(std::move(next));
         if (d.firstProblem.empty())
-            entry.versions = std::move(versions);
-        else
-            entry.error = d.base.name + " cannot be used: " + d.firstProblem;
-        entries.push_back(std::move(entry));
+            d.firstProblem = ar.first();
     }
-    for (const auto& broke : broken)
-    {
-        const std::string& name = broke.first;
+    for (const std::string& why :
+         {r.first(), d.otherFiles.empty() ? std::string() : d.otherFiles.front()})
+        if (d.firstProblem.empty())
+            d.firstProblem = why;
+    for (Scheme& v : versions)
+        noteFeatures(v);
+    if (d.firstProblem.empty())
+        entry.versions = std::move(versions);
+    else
+        entry.error = d.base.name + " cannot be used: " + d.firstProblem;
+    return entry;
+}
+
+} // namespace
+
+std::vector<SchemeEntry> readSchemes(const std::vector<SchemeFile>& files,
+                                     std::vector<std::string>& problems)
+{
+    Sources sources;
+    for (const SchemeFile& f : files)
+        readFile(f, sources, problems);
+    attachAmendments(sources, problems);
+    std::vector<SchemeEntry> entries;
+    for (Definition& d : sources.defs)
+        entries.push_back(buildEntry(d, problems));
+    // A file that is not TOML names no scheme: the scheme named like the file stops.
+    for (const auto& [name, why] : sources.broken)
         if (std::none_of(entries.begin(), entries.end(),
-                         [&](const SchemeEntry& e) { return e.name == name; }))
+                         [&name = name](const SchemeEntry& e) { return e.name == name; }))
         {
             SchemeEntry entry;
             entry.name = name;
-            entry.error = name + " cannot be used: " + broke.second;
+            entry.error = name + " cannot be used: " + why;
             entries.push_back(std::move(entry));
         }
-    }
     return entries;
 }
 

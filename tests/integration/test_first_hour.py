@@ -72,8 +72,16 @@ class FirstHour(OfficeTestCase):
         urls = {}
         for entry in menu.findall("node"):
             props = {p.get(OOR + "name"): p.find("value").text for p in entry.findall("prop")}
-            urls[props["Title"]] = props["URL"]
+            urls[props["Title"].replace("~", "")] = props["URL"]
         self.assertIn("caseweight: Getting Started", urls)
+        # each entry's underlined letter (~) is its own, so a key picks one entry
+        letters = [
+            p.find("value").text.split("~")[1][0].lower()
+            for entry in menu.findall("node")
+            for p in entry.findall("prop")
+            if p.get(OOR + "name") == "Title"
+        ]
+        self.assertEqual(len(letters), len(set(letters)), letters)
         images = [n for n in addons.iter("node") if n.get(OOR + "name") == "Images"][0]
         pictured = {}
         for image in images.findall("node"):
