@@ -1,1 +1,0 @@
-../python/caseweight/office.py
