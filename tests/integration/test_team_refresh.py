@@ -54,6 +54,15 @@ class TeamRefresh(OfficeTestCase):
         )
         with open(os.path.join(cls.folder, ".~lock.dan.ods#"), "w") as f:
             f.write("Eve Evans,eve,host,30.10.2026 09:00,;")
+        # another scheme's sheet in the Swindon team's folder
+        write_worker(
+            cls.office,
+            OXT,
+            os.path.join(cls.folder, "fay.ods"),
+            file="rbwm-all-cases",
+            fields={"worker": "Fay Ford", "date": AS_AT},
+            rows=[{"name": "F", "cp": "CP"}],
+        )
         # damaged: cut off
         with open(os.path.join(cls.folder, "ann.ods"), "rb") as f:
             head = f.read(3000)
@@ -84,7 +93,7 @@ class TeamRefresh(OfficeTestCase):
             self.assertIsInstance(got["cw_total"], float, file)
         doc = self.load(self.summary)
         result = self.office.run_basic(MACRO, doc)
-        self.assertIn("3 worker sheets read from 5 files", result)
+        self.assertIn("3 worker sheets read from 6 files", result)
         doc.calculateAll()
         read = {r["File"]: r for r in rows_of(doc.Sheets.getByName("Worker sheets"))}
         self.assertEqual(sorted(read), sorted(WORKERS))
@@ -119,11 +128,12 @@ class TeamRefresh(OfficeTestCase):
             names.getByName("cw_team_total").ReferredCells.getCellByPosition(0, 0).getValue(),
             sum(e["cw_total"] for e in self.expected.values()),
         )
-        # the two bad files, with their reasons; nothing skipped in silence
+        # the three files not read, with their reasons; nothing skipped in silence
         unread = {r["File"]: r["Reason"] for r in rows_of(doc.Sheets.getByName("Could not read"))}
-        self.assertEqual(sorted(unread), ["dan.ods", "eve.ods"])
+        self.assertEqual(sorted(unread), ["dan.ods", "eve.ods", "fay.ods"])
         self.assertIn("locked", unread["dan.ods"])
         self.assertIn("damaged", unread["eve.ods"])
+        self.assertIn("another scheme: a RBWM sheet", unread["fay.ods"])
 
         # a second refresh replaces the rows, it does not add to them
         self.office.run_basic(MACRO, doc)

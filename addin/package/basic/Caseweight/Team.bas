@@ -63,8 +63,12 @@ Function RefreshTeam(oDoc As Object) As String
 	ReDim aUnread(n + 1)
 	nRead = 0
 	nUnread = 0
+	REM The team's scheme (SCHEMEAT gives "SWINDON@2026-11-30"): a worker sheet of another
+	REM scheme is listed, not added to this team's totals.
+	Dim sTeamScheme As String
+	sTeamScheme = SchemeName(Text(Named(oNames, "cw_scheme")))
 	For i = 0 To n - 1
-		vGot = ReadWorker(aSorted(i), oSfa)
+		vGot = ReadWorker(aSorted(i), oSfa, sTeamScheme)
 		If IsArray(vGot) Then
 			aRead(nRead) = vGot
 			nRead = nRead + 1
@@ -96,7 +100,7 @@ End Function
 REM One worker's values: Array(file, worker, scheme version, As at, grade, FTE, total, band,
 REM capacity, headroom, rows in error, personal points, case points), or the reason (a
 REM string) why the file cannot be read.
-Function ReadWorker(sUrl As String, oSfa As Object)
+Function ReadWorker(sUrl As String, oSfa As Object, sTeamScheme As String)
 	Dim sName As String, sExt As String, sWhy As String, sPath As String
 	sName = FileName(sUrl)
 	sExt = LCase(Mid(sName, LastAt(sName, ".")))
@@ -126,7 +130,7 @@ Function ReadWorker(sUrl As String, oSfa As Object)
 		Exit Function
 	End If
 	sStep = "reading"
-	ReadWorker = ReadOpened(oWb, sName)
+	ReadWorker = ReadOpened(oWb, sName, sTeamScheme)
 	oWb.close(True)
 	Exit Function
 Failed:
@@ -141,7 +145,7 @@ Failed:
 	ReadWorker = sError
 End Function
 
-Function ReadOpened(oWb As Object, sName As String)
+Function ReadOpened(oWb As Object, sName As String, sTeamScheme As String)
 	If Not oWb.supportsService("com.sun.star.sheet.SpreadsheetDocument") Then
 		ReadOpened = "not a spreadsheet"
 		Exit Function
@@ -155,6 +159,13 @@ Function ReadOpened(oWb As Object, sName As String)
 	End If
 	If Not oNames.hasByName("cw_total") Then
 		ReadOpened = "not a caseweight worker sheet (no sheet of a shipped worker template in it)"
+		Exit Function
+	End If
+	Dim sScheme As String
+	sScheme = SchemeName(Text(Named(oNames, "cw_scheme")))
+	If sTeamScheme <> "" And sScheme <> "" And sScheme <> sTeamScheme Then
+		ReadOpened = "another scheme: a " & sScheme & " sheet, where this team summary is " & _
+			sTeamScheme
 		Exit Function
 	End If
 	Dim vDate
@@ -187,6 +198,17 @@ Function ReadOpened(oWb As Object, sName As String)
 		Text(Named(oNames, "cw_scheme_version")), vDate, Text(Named(oNames, "cw_grade")), vFte, _
 		vTotal, Text(Named(oNames, "cw_band")), vCapacity, vHeadroom, RowsInError(oNames), _
 		Named(oNames, "cw_personal"), Named(oNames, "cw_case_points"))
+End Function
+
+REM "SWINDON@2026-11-30" -> "SWINDON".
+Function SchemeName(sText As String) As String
+	Dim iAt As Long
+	iAt = InStr(sText, "@")
+	If iAt > 0 Then
+		SchemeName = Left(sText, iAt - 1)
+	Else
+		SchemeName = sText
+	End If
 End Function
 
 REM A named cell's value: a number (Double), a string, Empty when empty or missing; an error
