@@ -1331,11 +1331,13 @@ def maximum_label(version):
     return version.bands["above"][-1]["label"]
 
 
-def over_maximum(version, span=5):
+def over_maximum(version, span=5, also=()):
     """An extra block, below the rest: "Above the maximum: record" (reason for allocating a
     new case, date allocated, review date, who was informed), required while the sheet's band
-    cell shows the scheme's last band above (the maximum); a status cell says "Record needed"
-    while a field is empty, "Review overdue" once the review date has passed, "Recorded"."""
+    cell shows the scheme's last band above (the maximum), or while a cell of `also` (key,
+    value, words) shows its value (a caseload policy's maximum); a status cell says "Record
+    needed" while a field is empty, "Review overdue" once the review date has passed,
+    "Recorded"."""
     label = maximum_label(version)
 
     def block(b, lay, index):
@@ -1348,8 +1350,12 @@ def over_maximum(version, span=5):
         b.merge(sh, 0, top, last, top)
         band = lay.cell("band")
         r = top + 1
-        b.put(sh, 0, r, "Above the maximum (band %s)" % label, "cw Field label")
-        b.put(sh, 1, r, '=IF(IFERROR(%s="%s";0);"Yes";"No")' % (band, label), "cw Result")
+        words = "band %s" % label + "".join(", or %s %s" % (w, v) for _, v, w in also)
+        conditions = ['IFERROR(%s="%s";0)' % (band, label)] + [
+            'IFERROR(%s="%s";0)' % (lay.cell(key), v) for key, v, _ in also
+        ]
+        b.put(sh, 0, r, "Above the maximum (%s)" % words, "cw Field label")
+        b.put(sh, 1, r, '=IF(OR(%s);"Yes";"No")' % ";".join(conditions), "cw Result")
         b.merge(sh, 1, r, last, r)
         b.name("cw_over_above", lay.sheet_name, 1, r)
         above = addr(1, r, True)
@@ -1405,9 +1411,9 @@ def over_maximum(version, span=5):
             sh,
             0,
             r,
-            "Required while the band is %s: why a new case was allocated above the maximum, "
+            "Required while the %s: why a new case was allocated above the maximum, "
             "when, the monthly review date and who was told. Above it for more than four "
-            "weeks: escalate." % label,
+            "weeks: escalate." % words.replace("band ", "band is ", 1).replace(", or ", " or "),
             "cw Note",
         )
         lay.next_row = r + 2

@@ -257,7 +257,10 @@ all_cases = Template(
                 "A row that breaks a rule turns red, its total shows Err:502 and the Check column "
                 "says why.",
             ),
-            extras=[count_range_table, over_maximum(V)],
+            extras=[
+                count_range_table,
+                over_maximum(V, also=[("cases_range", "Above range", "cases")]),
+            ],
         )
     ],
 )

@@ -149,6 +149,20 @@ class OverMaximum(OfficeTestCase):
         self.put(doc, "cw_" + key, full)
         self.assertEqual(self.status(doc), "")
 
+    def test_rbwm_cases_above_the_caseload_policy(self):
+        """RBWM also sets caseload numbers: more cases than the worker's range is above the
+        maximum too, whatever the points."""
+        doc = self.open_template("rbwm-all-cases")
+        self.put(doc, "cw_experience", "Newly qualified")
+        for i in range(11):  # a newly qualified worker: 8 to 10 cases
+            self.put(doc, "cw_col_name", "Case %d" % i, i)
+            self.put(doc, "cw_col_cin", rbwm.V.column("cin")["items"][0], i)
+        doc.calculateAll()
+        self.assertNotEqual(self.cell(doc, "cw_band").getString(), maximum_label(rbwm.V))
+        self.assertEqual(self.cell(doc, "cw_cases_range").getString(), "Above range")
+        self.assertEqual(self.cell(doc, "cw_over_above").getString(), "Yes")
+        self.assertEqual(self.status(doc), "Record needed")
+
     def shown_fill(self, doc):
         """The background the status cell shows, its conditional format applied: the style
         of the first condition its value meets."""
