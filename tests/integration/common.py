@@ -52,6 +52,39 @@ class OfficeTestCase(unittest.TestCase):
         return doc
 
 
+def template_urls(office):
+    """{file: url} of the .ots in the template paths the extension registered."""
+    smgr = office.ctx.ServiceManager
+    paths = smgr.createInstanceWithContext("com.sun.star.util.PathSettings", office.ctx)
+    sfa = smgr.createInstanceWithContext("com.sun.star.ucb.SimpleFileAccess", office.ctx)
+    found = {}
+    for base in paths.Template_internal:
+        folder = base.rstrip("/") + "/Caseweight"
+        if sfa.exists(folder):
+            for url in sfa.getFolderContents(folder, False):
+                name = url.rsplit("/", 1)[-1]
+                if name.endswith(".ots"):
+                    found[name[:-4]] = url
+    return found
+
+
+def processes_with(marker, excluding=None):
+    """The command lines of the running processes that name `marker` (a run's own folder),
+    leaving out those that name `excluding`."""
+    found = []
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            with open("/proc/%s/cmdline" % pid, "rb") as f:
+                cmd = f.read().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        if marker in cmd and not (excluding and excluding in cmd):
+            found.append(cmd)
+    return found
+
+
 def set_formulas(sheet, column, formulas, first_row=0):
     for i, f in enumerate(formulas):
         sheet.getCellByPosition(column, first_row + i).setFormula(f)

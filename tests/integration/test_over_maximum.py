@@ -10,7 +10,7 @@ import notts
 import rbwm
 import swindon
 import warrington
-from common import OfficeTestCase
+from common import OfficeTestCase, template_urls
 from cwtemplate import maximum_label
 from caseweight.office import props
 
@@ -53,24 +53,9 @@ def serial(d):
 
 
 class OverMaximum(OfficeTestCase):
-    def template_urls(self):
-        ctx = self.office.ctx
-        smgr = ctx.ServiceManager
-        paths = smgr.createInstanceWithContext("com.sun.star.util.PathSettings", ctx)
-        sfa = smgr.createInstanceWithContext("com.sun.star.ucb.SimpleFileAccess", ctx)
-        found = {}
-        for base in paths.Template_internal:
-            folder = base.rstrip("/") + "/Caseweight"
-            if sfa.exists(folder):
-                for url in sfa.getFolderContents(folder, False):
-                    name = url.rsplit("/", 1)[-1]
-                    if name.endswith(".ots"):
-                        found[name[:-4]] = url
-        return found
-
     def open_template(self, file):
         doc = self.office.desktop.loadComponentFromURL(
-            self.template_urls()[file], "_blank", 0, props(Hidden=True, AsTemplate=True)
+            template_urls(self.office)[file], "_blank", 0, props(Hidden=True, AsTemplate=True)
         )
         self.assertIsNotNone(doc, file)
         self.addCleanup(doc.close, True)

@@ -15,7 +15,7 @@ import subprocess
 import tempfile
 import time
 
-from common import OXT, SOURCE_DIR, OfficeTestCase
+from common import OXT, SOURCE_DIR, OfficeTestCase, processes_with
 from worker_files import serial, write_worker
 from caseweight import county
 from caseweight.score import used_range
@@ -171,20 +171,6 @@ class Rollup(OfficeTestCase):
 
     # -- stopping a run --------------------------------------------------------------------
 
-    def office_processes(self, marker):
-        found = []
-        for pid in os.listdir("/proc"):
-            if not pid.isdigit():
-                continue
-            try:
-                with open("/proc/%s/cmdline" % pid, "rb") as f:
-                    cmd = f.read().replace(b"\0", b" ").decode(errors="replace")
-            except OSError:
-                continue
-            if marker in cmd and TOOL not in cmd:
-                found.append(cmd)
-        return found
-
     def stop_run(self, signum, when):
         d = tempfile.mkdtemp(prefix="tmpdir-", dir=self.tmp)
         os.chmod(d, 0o1777)
@@ -202,7 +188,7 @@ class Rollup(OfficeTestCase):
                 line = proc.stderr.readline()  # the first progress line: files are being read
                 self.assertIn("scored", line)
             else:
-                while not any(when in c for c in self.office_processes(d)):
+                while not any(when in c for c in processes_with(d, excluding=TOOL)):
                     self.assertIsNone(proc.poll(), "the run ended before it could be stopped")
                     self.assertLess(time.time(), deadline)
                     time.sleep(0.01)
@@ -215,7 +201,7 @@ class Rollup(OfficeTestCase):
         self.assertEqual(proc.returncode, 128 + signum, err)
         self.assertNotIn("Traceback", err)
         time.sleep(0.5)
-        self.assertEqual(self.office_processes(d), [])
+        self.assertEqual(processes_with(d, excluding=TOOL), [])
         self.assertEqual(os.listdir(d), [], "a profile or temporary file is left behind")
         self.assertFalse(os.path.exists(out))
 

@@ -18,7 +18,7 @@ import unittest
 import zipfile
 
 from caseweight.office import UNOPKG, file_url, props
-from common import ERR_ILLEGAL_ARGUMENT, OXT, SOURCE_DIR, Office, cell_result
+from common import ERR_ILLEGAL_ARGUMENT, OXT, SOURCE_DIR, Office, cell_result, template_urls
 
 PACK = os.path.join(SOURCE_DIR, "tools", "caseweight-pack")
 EXAMPLE = os.path.join(SOURCE_DIR, "docs", "examples", "rbwm-court-2027.toml")
@@ -156,21 +156,10 @@ class CouncilPacks(PackOffice):
     def test_saved_sheet_keeps_the_scores_of_its_date(self):
         """An RBWM sheet of March 2027, saved and reopened with the April 2027 amendment
         installed, keeps its March scores; dated in May it scores under the amendment."""
-        ctx = self.office.ctx
-        paths = ctx.ServiceManager.createInstanceWithContext("com.sun.star.util.PathSettings", ctx)
-        sfa = ctx.ServiceManager.createInstanceWithContext("com.sun.star.ucb.SimpleFileAccess", ctx)
-        urls = []
-        for base in paths.Template_internal:
-            folder = base.rstrip("/") + "/Caseweight"
-            if sfa.exists(folder):
-                urls += [
-                    u
-                    for u in sfa.getFolderContents(folder, False)
-                    if u.endswith("/rbwm-all-cases.ots")
-                ]
-        self.assertTrue(urls, "the RBWM template is in the template paths")
+        url = template_urls(self.office).get("rbwm-all-cases")
+        self.assertTrue(url, "the RBWM template is in the template paths")
         doc = self.office.desktop.loadComponentFromURL(
-            urls[0], "_blank", 0, props(Hidden=True, AsTemplate=True)
+            url, "_blank", 0, props(Hidden=True, AsTemplate=True)
         )
 
         def cell(name, row=0):

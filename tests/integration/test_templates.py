@@ -19,7 +19,7 @@ import tempfile
 import unittest
 import zipfile
 
-from common import ERR_ILLEGAL_ARGUMENT, SOURCE_DIR, OfficeTestCase, store
+from common import ERR_ILLEGAL_ARGUMENT, SOURCE_DIR, OfficeTestCase, store, template_urls
 from caseweight.fods import col
 
 VALUE_OR_TEXT = 1 | 2 | 4  # com.sun.star.sheet.CellFlags VALUE, DATETIME, STRING
@@ -58,26 +58,8 @@ class TemplatesTest(OfficeTestCase):
         cls.addClassCleanup(shutil.rmtree, cls.tmp, True)
 
     # -- finding and filling ------------------------------------------------------------
-    def template_urls(self):
-        """{file: url} of the .ots in the template paths the extension registered."""
-        ctx = self.office.ctx
-        smgr = ctx.ServiceManager
-        paths = smgr.createInstanceWithContext("com.sun.star.util.PathSettings", ctx)
-        sfa = smgr.createInstanceWithContext("com.sun.star.ucb.SimpleFileAccess", ctx)
-        found = {}
-        for base in paths.Template_internal:
-            folder = base.rstrip("/") + "/Caseweight"
-            if "org.caseweight" not in base and not sfa.exists(folder):
-                continue
-            if sfa.exists(folder):
-                for url in sfa.getFolderContents(folder, False):
-                    name = url.rsplit("/", 1)[-1]
-                    if name.endswith(".ots"):
-                        found[name[:-4]] = url
-        return found
-
     def open_template(self, file):
-        url = self.template_urls()[file]
+        url = template_urls(self.office)[file]
         from caseweight.office import props
 
         doc = self.office.desktop.loadComponentFromURL(
@@ -293,7 +275,7 @@ class TemplatesTest(OfficeTestCase):
 
     # -- the tests ------------------------------------------------------------------------
     def test_all_templates_are_in_the_template_paths(self):
-        self.assertEqual(sorted(self.template_urls()), sorted(TEMPLATE_FILES))
+        self.assertEqual(sorted(template_urls(self.office)), sorted(TEMPLATE_FILES))
         for file in TEMPLATE_FILES:
             doc = self.open_template(file)
             self.assertTrue(doc.supportsService("com.sun.star.sheet.SpreadsheetDocument"))

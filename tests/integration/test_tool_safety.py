@@ -17,7 +17,7 @@ import unittest
 import zipfile
 import zlib
 
-from common import OXT, SOURCE_DIR, OfficeTestCase
+from common import OXT, SOURCE_DIR, OfficeTestCase, processes_with
 from caseweight.office import props
 
 PYTHON = "/usr/bin/python3"
@@ -311,20 +311,6 @@ class ToolSafety(OfficeTestCase):
         self.assertEqual(code, 0, err)
         self.assertEqual(os.listdir(d), [])
 
-    def office_processes(self, marker):
-        found = []
-        for pid in os.listdir("/proc"):
-            if not pid.isdigit():
-                continue
-            try:
-                with open("/proc/%s/cmdline" % pid, "rb") as f:
-                    cmd = f.read().replace(b"\0", b" ").decode(errors="replace")
-            except OSError:
-                continue
-            if marker in cmd:
-                found.append(cmd)
-        return found
-
     def stop_when_started(self, phase):
         """Sends SIGTERM to a scoring run the moment a process of `phase` appears (the
         profile set-up, unopkg, or the office itself: the signal lands inside the start)."""
@@ -338,9 +324,7 @@ class ToolSafety(OfficeTestCase):
         )
         try:
             deadline = time.time() + 120
-            while (
-                not any(phase in cmd for cmd in self.office_processes(d)) and time.time() < deadline
-            ):
+            while not any(phase in cmd for cmd in processes_with(d)) and time.time() < deadline:
                 if proc.poll() is not None:
                     self.fail("the run ended before it could be stopped")
                 time.sleep(0.01)
@@ -353,7 +337,7 @@ class ToolSafety(OfficeTestCase):
         self.assertEqual(proc.returncode, 143, err)
         self.assertNotIn("Traceback", err)
         time.sleep(0.5)
-        self.assertEqual(self.office_processes(d), [])
+        self.assertEqual(processes_with(d), [])
         self.assertEqual(os.listdir(d), [])
 
     def test_sigterm_stops_the_office_and_cleans_up(self):
