@@ -726,11 +726,6 @@ bool sameMeaning(const Item& a, const Item& b)
            a.units.empty() == b.units.empty();
 }
 
-std::string isoDay(int d)
-{
-    return isoDate(d);
-}
-
 // An amendment, kept until every file is read (it may come from another file).
 struct Amendment
 {
@@ -772,7 +767,7 @@ void applyAmendment(Scheme& s, const Amendment& a, Report& r)
                 resolvePending(probe, {p}, r);
                 if (!sameMeaning(probe.items[p.item], s.items[p.item]))
                     r.add(*it, changed.code + " changes meaning in the amendment from " +
-                                   isoDay(a.from) +
+                                   isoDate(a.from) +
                                    "; an amendment may change points and labels only: give a "
                                    "new meaning a new code.");
                 else
@@ -812,7 +807,6 @@ struct Definition
     Scheme base;
     std::vector<Amendment> amendments;
     std::string file;
-    int problems = 0;
     std::string firstProblem;
     std::vector<std::string> otherFiles; // a second definition of the name
 };
@@ -982,7 +976,6 @@ void readFile(const SchemeFile& f, Sources& sources, std::vector<std::string>& p
     d.base = readBase(top, f.path, r);
     d.file = f.path;
     collectAmendments(top, table, f.path, d.amendments, r);
-    d.problems = r.count();
     d.firstProblem = r.first();
     addDefinition(std::move(d), sources.defs, problems);
 }
@@ -1025,11 +1018,11 @@ SchemeEntry buildEntry(Definition& d, std::vector<std::string>& problems)
     {
         Report ar(baseName(a.file), problems);
         if (a.from == versions.back().from)
-            ar.add(a.line, "two versions of " + d.base.name + " start on " + isoDay(a.from) +
+            ar.add(a.line, "two versions of " + d.base.name + " start on " + isoDate(a.from) +
                                "; give each version its own date.");
         else if (a.from < d.base.from)
-            ar.add(a.line, "the amendment from " + isoDay(a.from) + " is older than " +
-                               d.base.name + " itself (" + isoDay(d.base.from) + ").");
+            ar.add(a.line, "the amendment from " + isoDate(a.from) + " is older than " +
+                               d.base.name + " itself (" + isoDate(d.base.from) + ").");
         Scheme next = versions.back();
         applyAmendment(next, a, ar);
         checkBands(next, ar, a.line);
