@@ -84,31 +84,28 @@ double stepValue(const std::vector<Step>& steps, int n)
     return value;
 }
 
-int perChildUnits(const Row& row)
+namespace
+{
+// The row's case type that counts units instead of children, or nullptr.
+const Item* unitsItem(const Row& row)
 {
     if (!row.scheme->hasUnits)
-        return row.children;
+        return nullptr;
     for (std::size_t k = 0; k < row.presentCount; ++k)
     {
         const Item& item = row.scheme->items[row.present[k]];
         if (!item.units.empty())
-            return static_cast<int>(stepValue(item.units, row.children));
+            return &item;
     }
-    return row.children;
-}
-
-namespace
-{
-bool countsUnits(const Row& row)
-{
-    if (!row.scheme->hasUnits)
-        return false;
-    for (std::size_t k = 0; k < row.presentCount; ++k)
-        if (!row.scheme->items[row.present[k]].units.empty())
-            return true;
-    return false;
+    return nullptr;
 }
 } // namespace
+
+int perChildUnits(const Row& row)
+{
+    const Item* counted = unitsItem(row);
+    return counted ? static_cast<int>(stepValue(counted->units, row.children)) : row.children;
+}
 
 double firstChildThenEach(double first, double each, int children)
 {
@@ -133,7 +130,7 @@ double itemPoints(const Row& row, const Item& item)
     if (!item.perRowWith.empty() && row.hasAny(item.perRowWith))
         perChild = false;
     double points = item.points;
-    if (perChild && !std::isnan(item.unitPoints) && countsUnits(row))
+    if (perChild && !std::isnan(item.unitPoints) && unitsItem(row))
         points = item.unitPoints;
     double sum = perChild ? points * perChildUnits(row) : points;
     if (item.basic > 0)
@@ -379,16 +376,28 @@ std::string pointsText(const Scheme& s, const Item& item)
     text = n(total);
     if (item.basic > 0)
         text += " (basic " + n(item.basic) + " + " + n(item.points) + ")";
+    // A modifier "per child" counts the groups on the rows of a case type that counts groups.
+    std::vector<std::size_t> grouped;
+    for (std::size_t i = 0; i < s.items.size(); ++i)
+        if (!s.items[i].units.empty())
+            grouped.push_back(i);
+    if (item.group == Group::Case)
+        grouped.clear();
+    const std::string groups = grouped.empty() || !std::isnan(item.unitPoints)
+                                   ? std::string()
+                                   : " (per group on " + codesOr(s, grouped, " or ") + " rows)";
     if (!item.perChildWith.empty())
-        text += " per child with " + codesOr(s, item.perChildWith, " or ") + ", else per row";
+        text +=
+            " per child with " + codesOr(s, item.perChildWith, " or ") + groups + ", else per row";
     else if (perChild)
-        text += " per child";
+        text += " per child" + groups;
     if (!item.perRowWith.empty())
         text += "; per row with " + codesOr(s, item.perRowWith, " or ");
     if (!std::isnan(item.basicCap))
         text += "; the basic part is capped at " + n(item.basicCap) + " for the row";
-    if (!std::isnan(item.unitPoints))
-        text += "; " + n(item.unitPoints) + " per group on rows counted in groups";
+    if (!std::isnan(item.unitPoints) && !grouped.empty())
+        text +=
+            "; " + n(item.unitPoints) + " per group on " + codesOr(s, grouped, " or ") + " rows";
     if (item.replacesRow)
         text += ", instead of every other point of the row";
     if (item.repeat == Repeat::MayRepeat)

@@ -287,5 +287,9 @@ TEST(PointsText, SaysHowAnItemScores)
               "16 (basic 10 + 6) per child; the basic part is capped at 30 for the row");
     EXPECT_EQ(pointsText(s, s.items[indexOf(s, "FAM")]), "2 for 1-2 children; 3 for 3 or more");
     EXPECT_EQ(pointsText(s, s.items[indexOf(s, "TASK")]),
-              "1 per child with FAM, else per row, each");
+              "1 per child with FAM (per group on FAM rows), else per row, each");
+    // On rows that count groups, "per child" counts the groups: the label says so.
+    EXPECT_EQ(pointsText(s, s.items[indexOf(s, "SHUT")]),
+              "1 per child (per group on FAM rows), instead of every other point of the row");
+    EXPECT_EQ(pointsText(s, s.items[indexOf(s, "NEW")]), "2 per child; 1 per group on FAM rows");
 }
