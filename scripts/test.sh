@@ -1,21 +1,80 @@
 #!/usr/bin/env bash
 # Every test: install what is missing, build, then unit tests, the integration tests in real
-# headless LibreOffice (each starts and always stops its own soffice) and the real-window tests
-# under Xvfb (screenshots in build/screenshots/); then the unit
-# tests again under AddressSanitizer + UndefinedBehaviorSanitizer, and a bounded libFuzzer run
-# over the engine (CASEWEIGHT_FUZZ_SECONDS, default 60), both in build-asan (clang, no add-in).
+# headless LibreOffice (each file starts and always stops its own soffice; files run side by
+# side, one per core) and the real-window tests under Xvfb (screenshots in build/screenshots/);
+# then the unit tests again under AddressSanitizer + UndefinedBehaviorSanitizer, and bounded
+# libFuzzer runs over the engine and the scheme reader (CASEWEIGHT_FUZZ_SECONDS, default 60),
+# both in build-asan (clang, no add-in). The time of each part and the slowest tests are
+# printed at the end.
+#
+#   bash scripts/test.sh          everything (CI runs this)
+#   bash scripts/test.sh --fast   the inner loop: build, unit tests, format checks, the
+#                                 office-free Python tests and one short office smoke test
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/install-deps.sh --gui
-cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCASEWEIGHT_GUI_TESTS=ON
-bash scripts/build.sh
-(cd build && ctest --output-on-failure --timeout 1200)
 
-cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
+fast=0
+case "${1:-}" in
+  --fast) fast=1 ;;
+  "") ;;
+  *) echo "usage: bash scripts/test.sh [--fast]" >&2; exit 2 ;;
+esac
+jobs=$(nproc)
+parts=()
+reports=()
+
+part() { # part NAME COMMAND...: runs the command and notes how long it took
+  local name=$1 start=$SECONDS status=0
+  shift
+  "$@" || status=$?
+  parts+=("$(printf '  %-44s %4d s%s' "$name" $((SECONDS - start)) \
+    "$([ $status -eq 0 ] || echo "  (failed: $status)")")")
+  return $status
+}
+
+summary() {
+  local status=$?
+  echo
+  echo "Time of each part:"
+  printf '%s\n' "${parts[@]}"
+  if ((${#reports[@]})); then
+    /usr/bin/python3 tests/slowest_tests.py "${reports[@]}" || true
+  fi
+  exit $status
+}
+trap summary EXIT
+
+ctest_run() { # ctest_run BUILD_DIR REPORT [ctest arguments...]
+  local dir=$1 report=$2
+  shift 2
+  reports+=("$report")
+  (cd "$dir" && ctest --output-on-failure --output-junit "$report" "$@")
+}
+
+if ((fast)); then
+  part "packages" bash scripts/install-deps.sh
+  part "build" bash scripts/build.sh
+  part "unit, format and office-free tests" \
+    ctest_run build "$PWD/build/fast-unit.xml" -j"$jobs" -LE 'integration|gui'
+  part "office smoke test" \
+    ctest_run build "$PWD/build/fast-smoke.xml" -R '^integration\.test_first_hour$'
+  exit 0
+fi
+
+part "packages" bash scripts/install-deps.sh --gui
+part "configure" cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCASEWEIGHT_GUI_TESTS=ON \
+  >/dev/null
+part "build" bash scripts/build.sh
+part "unit, integration and real-window tests" \
+  ctest_run build "$PWD/build/tests.xml" -j"$jobs" --timeout 1200
+
+part "configure build-asan" cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCMAKE_CXX_COMPILER=clang++ \
   -DCASEWEIGHT_BUILD_ADDIN=OFF -DCASEWEIGHT_FUZZ=ON \
   -DCASEWEIGHT_FUZZ_SECONDS="${CASEWEIGHT_FUZZ_SECONDS:-60}" \
-  "-DCMAKE_CXX_FLAGS=-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
-cmake --build build-asan -j"$(nproc)"
-cd build-asan
-ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
-  ctest --output-on-failure --timeout 900
+  "-DCMAKE_CXX_FLAGS=-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+  >/dev/null
+part "build-asan" cmake --build build-asan -j"$jobs"
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1
+part "tests under ASan/UBSan and fuzzing" \
+  ctest_run build-asan "$PWD/build-asan/tests.xml" -j"$jobs" --timeout 900

@@ -23,6 +23,7 @@ Office(display=":N") starts soffice with a real window on that X display instead
 
 import atexit
 import contextlib
+import hashlib
 import os
 import pwd
 import resource
@@ -42,6 +43,10 @@ from com.sun.star.connection import NoConnectException
 OFFICE_USER = "cwoffice"
 SOFFICE = shutil.which("soffice") or "/usr/bin/soffice"
 UNOPKG = shutil.which("unopkg") or "/usr/bin/unopkg"
+
+# The port of a headless office already running with the extension installed, which Office
+# then uses instead of starting its own (tests run the tools so, on the test's office).
+SHARED_OFFICE = "CASEWEIGHT_SHARED_OFFICE_PORT"
 
 _live = []  # offices to stop if the interpreter exits without closing them
 
@@ -175,6 +180,27 @@ def _ensure_office_user():
         return pwd.getpwnam(OFFICE_USER)
 
 
+def _cached_profile(oxt):
+    """Where a profile initialised with oxt installed is kept, or None. Only when
+    CASEWEIGHT_PROFILE_CACHE names a folder (the tests set it): starting from a copy skips the
+    first start and unopkg, which are most of an office's start-up. The key is the extension's
+    content and the office's build, so a new .oxt or LibreOffice makes a new profile."""
+    folder = os.environ.get("CASEWEIGHT_PROFILE_CACHE")
+    if not folder:
+        return None
+    key = hashlib.sha256()
+    if oxt:
+        with open(oxt, "rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                key.update(block)
+    program = os.path.dirname(os.path.realpath(SOFFICE))
+    for name in ("soffice.bin", "types.rdb"):
+        with contextlib.suppress(OSError):
+            st = os.stat(os.path.join(program, name))
+            key.update(b"%s %d %d" % (name.encode(), st.st_size, st.st_mtime_ns))
+    return os.path.join(os.path.abspath(folder), key.hexdigest()[:24])
+
+
 class OfficeError(RuntimeError):
     pass
 
@@ -199,6 +225,8 @@ class Office:
         # shared): inside the throw-away directory, removed with it.
         self.tmp = os.path.join(self.dir, "tmp")
         self._child = None  # a running soffice --terminate_after_init or unopkg
+        self.port = None
+        self.attached = False  # connected to an office it did not start (SHARED_OFFICE)
         self._as_root = os.geteuid() == 0
         self._user = _ensure_office_user() if self._as_root else None
 
@@ -266,6 +294,22 @@ class Office:
             for d in (self.dir, self.docs, self.tmp):
                 os.chown(d, self._user.pw_uid, self._user.pw_gid)
         _live.append(self)
+        shared = os.environ.get(SHARED_OFFICE) if not self.display else None
+        if shared:
+            # An office already running with the extension (a test's): only connect to it.
+            self.attached = True
+            self._connect(int(shared), lambda: False)
+            return
+        cached = _cached_profile(self.oxt)
+        if cached and os.path.isdir(cached):
+            self._copy_profile(cached, self.profile)
+        else:
+            self._new_profile()
+            if cached:
+                self._keep_profile(cached)
+        self._launch()
+
+    def _new_profile(self):
         # A new profile must be initialised once before unopkg writes to it.
         code, out = self._run(
             [SOFFICE, "--headless", "--terminate_after_init", "--norestore", self._profile_arg()]
@@ -274,7 +318,26 @@ class Office:
             raise OfficeError("soffice could not initialise the profile:\n" + out)
         if self.oxt:
             self.add_extension(self.oxt)
-        self._launch()
+
+    def _copy_profile(self, src, dest):
+        shutil.copytree(src, dest, symlinks=True)
+        if self._as_root:
+            uid, gid = self._user.pw_uid, self._user.pw_gid
+            for root, dirs, files in os.walk(dest):
+                for name in [root] + [os.path.join(root, n) for n in dirs + files]:
+                    os.lchown(name, uid, gid)
+
+    def _keep_profile(self, cached):
+        """Stores the new profile as the cached one; a rival that stored it first wins."""
+        parent = os.path.dirname(cached)
+        os.makedirs(parent, exist_ok=True)
+        tmp = tempfile.mkdtemp(prefix=".new-", dir=parent)
+        try:
+            self._copy_profile(self.profile, os.path.join(tmp, "profile"))
+            with contextlib.suppress(OSError):
+                os.rename(os.path.join(tmp, "profile"), cached)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
 
     def add_extension(self, oxt):
         """unopkg add, from a copy the office user can read (the checkout may be private)."""
@@ -288,7 +351,7 @@ class Office:
         return out
 
     def _launch(self):
-        port = _free_port()
+        port = self.port = _free_port()
         accept = "socket,host=127.0.0.1,port=%d;urp;StarOffice.ComponentContext" % port
         mode = ["--headless", "--invisible"] if not self.display else []
         with _spawning():
@@ -311,6 +374,9 @@ class Office:
                 start_new_session=True,
                 preexec_fn=_limit_memory,
             )
+        self._connect(port, lambda: self.proc.poll() is None)
+
+    def _connect(self, port, alive):
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext(
             "com.sun.star.bridge.UnoUrlResolver", local
@@ -322,9 +388,11 @@ class Office:
                 self.ctx = resolver.resolve(url)
                 break
             except NoConnectException:
-                if self.proc.poll() is not None or time.time() > deadline:
+                if not alive() or time.time() > deadline:
+                    if self.attached:
+                        raise OfficeError("no office answers on port %d" % port)
                     raise OfficeError("soffice did not start (exit %s)" % self.proc.poll())
-                time.sleep(0.3)
+                time.sleep(0.1)
         self.desktop = self.ctx.ServiceManager.createInstanceWithContext(
             "com.sun.star.frame.Desktop", self.ctx
         )
@@ -362,6 +430,9 @@ class Office:
     def _terminate(self):
         # A windowed office may be showing a modal dialog, which makes terminate() wait for
         # ever: its throw-away profile needs no orderly shutdown, so it is killed below.
+        if self.attached:
+            self.desktop = self.ctx = None
+            return
         if self.desktop is not None and not self.display:
             with contextlib.suppress(Exception):
                 self.desktop.terminate()

@@ -916,9 +916,11 @@ def rollup(root, out, month, jobs, oxt, history=None, log=sys.stderr):
             workers.extend(ws)
             if reason:
                 unread.append({"file": rel, "service": service, "team": team, "reason": reason})
-        office = offices[0]
-        if office.desktop is None:
-            raise ToolError("LibreOffice could not be started")
+        # Any office that started writes: one that failed to start while the others read
+        # every file does not stop the run.
+        office = next((o for o in offices if o.desktop is not None), None)
+        if office is None:
+            raise failure or ToolError("LibreOffice could not be started")
         past, above = read_history(office, history if history else out)
         kept = [h for h in past if h[0] != month]
         above_kept = [a for a in above if a[0] != month]

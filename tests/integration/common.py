@@ -4,7 +4,7 @@ import os
 import re
 import unittest
 
-from caseweight.office import FILTERS, Office, store  # noqa: F401
+from caseweight.office import FILTERS, SHARED_OFFICE, Office, store  # noqa: F401
 
 SOURCE_DIR = os.environ.get("CASEWEIGHT_SOURCE_DIR") or os.path.abspath(
     os.path.join(os.path.dirname(__file__), "..", "..")
@@ -41,6 +41,12 @@ class OfficeTestCase(unittest.TestCase):
         cls.addClassCleanup(cls.office.close)
         cls.office.start()
 
+    def tool_env(self, **extra):
+        """The environment for a tool run whose subject is its logic: the tool uses this
+        class's office instead of starting its own (tests of the command itself, its exit on
+        a signal or what it leaves behind, start their own)."""
+        return dict(os.environ, **{SHARED_OFFICE: str(self.office.port)}, **extra)
+
     def new_doc(self):
         doc = self.office.new_calc()
         self.addCleanup(doc.close, True)
@@ -50,6 +56,15 @@ class OfficeTestCase(unittest.TestCase):
         doc = self.office.load(path)
         self.addCleanup(doc.close, True)
         return doc
+
+
+def own_office_env(**extra):
+    """The environment for a tool run that must start its own office from nothing (a test of
+    its start-up phases): no shared office, no cached profile."""
+    env = dict(os.environ, **extra)
+    env.pop(SHARED_OFFICE, None)
+    env.pop("CASEWEIGHT_PROFILE_CACHE", None)
+    return env
 
 
 def template_urls(office):

@@ -85,6 +85,7 @@ class AuditTool(OfficeTestCase):
             stderr=subprocess.PIPE,
             text=True,
             timeout=600,
+            env=self.tool_env(),
         )
         return r.returncode, r.stdout.splitlines(), r.stderr
 

@@ -14,8 +14,9 @@ import signal
 import subprocess
 import tempfile
 import time
+from unittest import mock
 
-from common import OXT, SOURCE_DIR, OfficeTestCase, processes_with
+from common import OXT, SHARED_OFFICE, SOURCE_DIR, OfficeTestCase, own_office_env, processes_with
 from worker_files import serial, write_worker
 from caseweight import county
 from caseweight.score import used_range
@@ -41,9 +42,15 @@ class Rollup(OfficeTestCase):
         os.chmod(cls.tmp, 0o755)
         cls.addClassCleanup(shutil.rmtree, cls.tmp, True)
         cls.root = os.path.join(cls.tmp, "county")
-        cls.county = county.generate(
-            cls.root, teams=3, seed=3, as_at=datetime.date(2026, 10, 30), oxt=OXT, per_team=(3, 3)
-        )
+        with mock.patch.dict(os.environ, {SHARED_OFFICE: str(cls.office.port)}):
+            cls.county = county.generate(
+                cls.root,
+                teams=3,
+                seed=3,
+                as_at=datetime.date(2026, 10, 30),
+                oxt=OXT,
+                per_team=(3, 3),
+            )
         # a workbook of one sheet per worker, in the first team's folder
         service, team, _ = cls.county["teams"][0]
         cls.sample = os.path.join(cls.root, service, team, "swindon-team.fods")
@@ -56,7 +63,7 @@ class Rollup(OfficeTestCase):
             capture_output=True,
             text=True,
             timeout=600,
-            env=env,
+            env=env or self.tool_env(),
         )
         return p.returncode, p.stdout, p.stderr
 
@@ -177,7 +184,7 @@ class Rollup(OfficeTestCase):
         out = os.path.join(self.tmp, "stopped.ods")
         proc = subprocess.Popen(
             [PYTHON, TOOL, self.root, out, "--oxt", OXT, "--jobs", "2"],
-            env=dict(os.environ, TMPDIR=d),
+            env=own_office_env(TMPDIR=d),
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -256,6 +263,7 @@ class Escalations(OfficeTestCase):
             capture_output=True,
             text=True,
             timeout=600,
+            env=self.tool_env(),
         )
         self.assertEqual(p.returncode, 0, p.stderr)
         doc = self.load(self.out)

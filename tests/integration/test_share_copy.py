@@ -109,6 +109,7 @@ class ValuesOnlyCopy(OfficeTestCase):
             stderr=subprocess.PIPE,
             text=True,
             timeout=300,
+            env=self.tool_env(),
         )
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertEqual(sha256(self.source), before, "the original must not change")

@@ -183,6 +183,7 @@ class PseudonymisedCopy(OfficeTestCase):
             stderr=subprocess.PIPE,
             text=True,
             timeout=300,
+            env=self.tool_env(),
         )
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertIn("pseudonymised", r.stdout)
@@ -278,6 +279,7 @@ class PseudonymisedCopy(OfficeTestCase):
             stderr=subprocess.PIPE,
             text=True,
             timeout=300,
+            env=self.tool_env(),
         )
         self.assertEqual(r.returncode, 0, r.stderr)
         text = xml_text(members(out)["content.xml"])

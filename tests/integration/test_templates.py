@@ -1270,7 +1270,10 @@ class TemplatesTest(OfficeTestCase):
         )
         tool = os.path.join(SOURCE_DIR, "tools", "caseweight-share")
         run = subprocess.run(
-            ["/usr/bin/python3", tool, src, out, "--oxt", oxt], capture_output=True, text=True
+            ["/usr/bin/python3", tool, src, out, "--oxt", oxt],
+            capture_output=True,
+            text=True,
+            env=self.tool_env(),
         )
         self.assertEqual(run.returncode, 0, run.stderr)
         copy = self.load(self.office.copy_in(out))

@@ -17,7 +17,7 @@ import unittest
 import zipfile
 import zlib
 
-from common import OXT, SOURCE_DIR, OfficeTestCase, processes_with
+from common import OXT, SOURCE_DIR, OfficeTestCase, own_office_env, processes_with
 from caseweight.office import props
 
 PYTHON = "/usr/bin/python3"
@@ -299,7 +299,7 @@ class ToolSafety(OfficeTestCase):
     def fresh_tmpdir(self):
         d = tempfile.mkdtemp(prefix="tmpdir-", dir=self.tmp)
         os.chmod(d, 0o1777)
-        env = dict(os.environ, TMPDIR=d)
+        env = own_office_env(TMPDIR=d)
         return d, env
 
     def test_runs_leave_nothing_in_the_temporary_folder(self):
