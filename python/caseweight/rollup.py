@@ -13,12 +13,16 @@ scores are the sheets' own formulas, never the values saved in the file) and wri
                    other months are kept (read from --history, or else from OUT.ods);
   Capacity by month  capacity in use by team and month, with a line chart;
   Escalations      the workers above the maximum (the scheme's last band above: the sheet's
-                   "Above the maximum: record"), whether the record is complete, and those
-                   above it for more than four weeks (also above it in the previous month's
-                   roll-up, or allocated more than 28 days before the As at date): escalate;
+                   "Above the maximum: record"), why, whether the record is complete, and
+                   those above it for more than four weeks (also above it in the previous
+                   month's roll-up, allocated more than 28 days before the As at date, or
+                   reviewed more than 28 days after the date allocated): escalate;
   Above maximum by month  the workers above the maximum, month by month (kept as History);
   Could not read   every file not rolled up, with the reason (locked by a colleague, damaged,
-                   password-protected, no weighting sheet in it, no As at date).
+                   password-protected, no weighting sheet in it, no As at date), and every
+                   sheet not counted: each worker counts once per month in one scheme (an As
+                   at date outside the month, another scheme than the team's, the worker's
+                   other sheet, a second path to the same workbook).
 The files are shared among several offices (--jobs, default one per core). OUT (and
 --history) are written through a temporary file renamed into place.
 Exit status: 0 written and every file read; 1 written, some files could not be read (see the
