@@ -273,6 +273,8 @@ class Escalations(OfficeTestCase):
             ("Cat Within", {}, []),
             # far above the maximum on the valid row alone, a row in error
             ("Dee Error", {"fte": 0.01}, [{"name": "Child C", "lac": "NO-SUCH-CODE"}]),
+            # full time, the valid rows alone below it: not known until the row is fixed
+            ("Fay Unknown", {}, [{"name": "Child C", "lac": "NO-SUCH-CODE"}]),
         ):
             cls.sheets[name] = cls.write(name, dict(base, worker=name, **extra), rows + more)
         # RBWM: a newly qualified worker with more cases than the range, not above the band
@@ -328,8 +330,11 @@ class Escalations(OfficeTestCase):
         self.assertEqual(workers["Dee Error"]["Total"], "")
         esc = {e["Worker"]: e for e in got["Escalations"]}
         self.assertEqual(
-            sorted(esc), ["Ann Above", "Ben Recorded", "Cal Review", "Dee Error", "Eve Cases"]
+            sorted(esc),
+            ["Ann Above", "Ben Recorded", "Cal Review", "Dee Error", "Eve Cases", "Fay Unknown"],
         )
+        self.assertEqual(workers["Fay Unknown"]["Above maximum"], "Not known")
+        self.assertEqual(esc["Fay Unknown"]["Action"], "cannot be judged: fix the rows in error")
         self.assertIn("no record", esc["Ann Above"]["Action"])
         self.assertEqual(esc["Ann Above"]["More than four weeks"], "No")
         self.assertNotIn("escalate", esc["Ann Above"]["Action"])
