@@ -141,6 +141,26 @@ class OverMaximum(OfficeTestCase):
         self.put(doc, "cw_" + key, full)
         self.assertEqual(self.status(doc), "")
 
+    def test_every_worker_template_with_a_row_in_error(self):
+        """The rows without an error alone decide, on every template: above the maximum part
+        time, not known full time (SPEC 4c)."""
+        for file, (row, (key, part, full), version) in CASES.items():
+            with self.subTest(file):
+                doc = self.open_template(file)
+                self.put(doc, "cw_" + DATE_KEY.get(file, "as_at"), serial(AS_AT))
+                code = [k for k, v in row.items() if k not in ("name", "family")][0]
+                for i in (0, 1):
+                    for k, value in row.items():
+                        self.put(doc, "cw_col_" + k, value if k != code or i == 0 else "NOPE", i)
+                self.put(doc, "cw_" + key, part)
+                doc.calculateAll()
+                self.assertTrue(self.cell(doc, "cw_band").getError())
+                self.assertEqual(self.cell(doc, "cw_over_above").getString(), "Yes")
+                self.assertEqual(self.status(doc), "Record needed")
+                self.put(doc, "cw_" + key, full)
+                self.assertEqual(self.status(doc), CANNOT_JUDGE)
+                self.assertEqual(self.cell(doc, "cw_over_above").getString(), NOT_KNOWN)
+
     def test_rbwm_cases_above_the_caseload_policy(self):
         """RBWM also sets caseload numbers: more cases than the worker's range is above the
         maximum too, whatever the points."""
