@@ -25,8 +25,9 @@ scores are the sheets' own formulas, never the values saved in the file) and wri
                    other sheet, a second path to the same workbook).
 The files are shared among several offices (--jobs, default one per core). OUT (and
 --history) are written through a temporary file renamed into place.
-Exit status: 0 written and every file read; 1 written, some files could not be read (see the
-sheet "Could not read"); 2 not written (the reason in one line); 130 Ctrl+C, 143 SIGTERM.
+Exit status: 0 written and every file read and counted; 1 written, some files not read or not
+counted (see the sheet "Could not read"); 2 not written (the reason in one line); 130 Ctrl+C,
+143 SIGTERM.
 """
 
 import argparse
@@ -1133,7 +1134,7 @@ def main():
         )
     print("wrote %s" % a.out)
     if r["unread"]:
-        print('%d files could not be read (sheet "Could not read"):' % len(r["unread"]))
+        print('%d files not read or not counted (sheet "Could not read"):' % len(r["unread"]))
         for u in r["unread"]:
             print("  %s: %s" % (u["file"], u["reason"]))
         return 1
