@@ -1330,7 +1330,7 @@ OVER_FIELDS = (
     ("over_informed", "Who was informed", "text"),
 )
 RECORD_NEEDED, RECORDED, REVIEW_OVERDUE = "Record needed", "Recorded", "Review overdue"
-CANNOT_JUDGE = "Cannot be judged until the rows in error are fixed"
+CANNOT_JUDGE = "Cannot be judged until the errors on the sheet are fixed"
 NOT_KNOWN = "Not known"  # cw_over_above while rows in error hide whether the worker is above
 ONE_MONTH = 1  # the review is "time specific and subject to monthly review"
 

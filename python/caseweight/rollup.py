@@ -651,7 +651,7 @@ def escalations(workers, month, above_rows):
         status = w.get("over_status") or ""
         actions = []
         if w["above"] != "Yes":
-            actions.append("cannot be judged: fix the rows in error")
+            actions.append("cannot be judged: fix the errors on the sheet")
         elif status == "Record needed":
             actions.append("no record: record the reason, dates and who was informed")
         if status == "Review overdue":

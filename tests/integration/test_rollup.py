@@ -334,7 +334,9 @@ class Escalations(OfficeTestCase):
             ["Ann Above", "Ben Recorded", "Cal Review", "Dee Error", "Eve Cases", "Fay Unknown"],
         )
         self.assertEqual(workers["Fay Unknown"]["Above maximum"], "Not known")
-        self.assertEqual(esc["Fay Unknown"]["Action"], "cannot be judged: fix the rows in error")
+        self.assertEqual(
+            esc["Fay Unknown"]["Action"], "cannot be judged: fix the errors on the sheet"
+        )
         self.assertIn("no record", esc["Ann Above"]["Action"])
         self.assertEqual(esc["Ann Above"]["More than four weeks"], "No")
         self.assertNotIn("escalate", esc["Ann Above"]["Action"])
