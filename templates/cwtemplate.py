@@ -986,7 +986,8 @@ class Builder:
             r += 1
         lay.next_row = r + 1
         for extra in spec.extras:
-            extra(self, lay, index)
+            if not getattr(extra, "after_totals", False):
+                extra(self, lay, index)
         whys = []
         for tot in spec.totals:
             col, r = lay.totals[tot.key]
@@ -1016,6 +1017,10 @@ class Builder:
             self.merge(sh, label_c0, r, ncols - 1, r)
             sh.getRows().getByIndex(r).Height = 850
             self.name("cw_why", spec.name, label_c0, r)
+        # The over-maximum record rewrites the totals' formulas: it comes after them.
+        for extra in spec.extras:
+            if getattr(extra, "after_totals", False):
+                extra(self, lay, index)
         r = lay.next_row
         self.fit(sh, spec, lay, hdr)
 
@@ -1042,6 +1047,7 @@ class Builder:
         )
         self.name("cw_scheme", spec.name, ncols - 1, r)
         lay.names["scheme"] = addr(ncols - 1, r, absolute=True)
+        lay.names["sheet_date"] = date
         self.put(sh, 0, r, "=SCHEMEVERSION(%s)" % lay.names["scheme"], "cw Note")
         self.merge(sh, 0, r, ncols - 2, r)
         self.name("cw_scheme_version", spec.name, 0, r)
@@ -1324,6 +1330,9 @@ OVER_FIELDS = (
     ("over_informed", "Who was informed", "text"),
 )
 RECORD_NEEDED, RECORDED, REVIEW_OVERDUE = "Record needed", "Recorded", "Review overdue"
+CANNOT_JUDGE = "Cannot be judged until the errors on the sheet are fixed"
+NOT_KNOWN = "Not known"  # cw_over_above while rows in error hide whether the worker is above
+ONE_MONTH = 1  # the review is "time specific and subject to monthly review"
 
 
 def maximum_label(version):
@@ -1331,13 +1340,32 @@ def maximum_label(version):
     return version.bands["above"][-1]["label"]
 
 
+def valid_rows_band(sh, lay):
+    """The sheet's own band formula (without "="), its total worked out from the rows without
+    an error alone: the points column summed by AGGREGATE(9;6;...) (9 = SUM, 6 = leave out
+    error values) in the sheet's total formula, so the scheme's rules stay in the add-in."""
+    points, total = lay.cell("points"), lay.cell("total")
+    total_f = sh.getCellRangeByName(total).getFormula()
+    band_f = sh.getCellRangeByName(lay.cell("band")).getFormula()
+    if total_f.count(points) != 1 or band_f.count(total) != 1:
+        raise ValueError(
+            "%s: cannot rewrite %r / %r for the rows without an error"
+            % (lay.sheet_name, total_f, band_f)
+        )
+    valid_total = total_f[1:].replace(points, "AGGREGATE(9;6;%s)" % points)
+    return band_f[1:].replace(total, "(%s)" % valid_total)
+
+
 def over_maximum(version, span=5, also=()):
     """An extra block, below the rest: "Above the maximum: record" (reason for allocating a
     new case, date allocated, review date, who was informed), required while the sheet's band
     cell shows the scheme's last band above (the maximum), or while a cell of `also` (key,
-    value, words) shows its value (a caseload policy's maximum); a status cell says "Record
-    needed" while a field is empty, "Review overdue" once the review date has passed,
-    "Recorded"."""
+    value, words[, why]) shows its value (a caseload policy's maximum). Rows in error never
+    hide a worker above the maximum: the rows without an error alone above it make the worker
+    above it, else "Not known". The status cell, judged at the sheet's own date (As at), says
+    "Record needed" until every field holds a proper value, "Review overdue" once the review
+    date is before the As at date, else "Recorded"; a why cell says what makes the worker
+    above it."""
     label = maximum_label(version)
 
     def block(b, lay, index):
@@ -1349,51 +1377,106 @@ def over_maximum(version, span=5, also=()):
         b.put(sh, 0, top, "Above the maximum: record", "cw Header")
         b.merge(sh, 0, top, last, top)
         band = lay.cell("band")
+        as_at = lay.cell("sheet_date")
         r = top + 1
-        words = "band %s" % label + "".join(", or %s %s" % (w, v) for _, v, w in also)
-        conditions = ['IFERROR(%s="%s";0)' % (band, label)] + [
-            'IFERROR(%s="%s";0)' % (lay.cell(key), v) for key, v, _ in also
-        ]
+        words = "band %s" % label + "".join(", or %s %s" % (a[2], a[1]) for a in also)
+        at_max = 'IFERROR(%s="%s";0)' % (band, label)
+        valid_at_max = 'IFERROR(%s="%s";0)' % (valid_rows_band(sh, lay), label)
+        policies = ['IFERROR(%s="%s";0)' % (lay.cell(a[0]), a[1]) for a in also]
         b.put(sh, 0, r, "Above the maximum (%s)" % words, "cw Field label")
-        b.put(sh, 1, r, '=IF(OR(%s);"Yes";"No")' % ";".join(conditions), "cw Result")
+        b.put(
+            sh,
+            1,
+            r,
+            '=IF(OR(%s);"Yes";IF(NOT(ISERROR(%s));"No";IF(%s;"Yes";"%s")))'
+            % (";".join([at_max] + policies), band, valid_at_max, NOT_KNOWN),
+            "cw Result",
+        )
         b.merge(sh, 1, r, last, r)
         b.name("cw_over_above", lay.sheet_name, 1, r)
         above = addr(1, r, True)
         r += 1
+        # Why: so a roll-up can say it where the band alone does not (a caseload policy).
+        whys = ['IF(%s;"band %s";"")' % (at_max, label)]
+        whys.append(
+            'IF(AND(ISERROR(%s);%s);"band %s on the rows without an error alone";"")'
+            % (band, valid_at_max, label)
+        )
+        for a, cond in zip(also, policies):
+            whys.append('IF(%s;"%s";"")' % (cond, a[3] if len(a) > 3 else "%s %s" % (a[2], a[1])))
+        b.put(sh, 0, r, "Why above the maximum", "cw Field label")
+        b.put(
+            sh,
+            1,
+            r,
+            '=IF(%s="Yes";TEXTJOIN("; ";1;%s);"")' % (above, ";".join(whys)),
+            "cw Result",
+        )
+        b.merge(sh, 1, r, last, r)
+        b.name("cw_over_why", lay.sheet_name, 1, r)
+        r += 1
         status_row = r
         b.put(sh, 0, r, "Status", "cw Field label")
         r += 1
-        cells = {}
+        cells, rows = {}, {}
         for key, text, kind in OVER_FIELDS:
             b.put(sh, 0, r, text, "cw Field label")
             b.put(sh, 1, r, None, input_style("cw Field", key))
             b.merge(sh, 1, r, last, r)
             b.name("cw_" + key, lay.sheet_name, 1, r)
-            cells[key] = addr(1, r, True)
+            cells[key], rows[key] = addr(1, r, True), r
             rng = sh.getCellRangeByPosition(1, r, 1, r)
             if kind == "date":
                 rng.NumberFormat = b.fmt("DD/MM/YYYY")
             r += 1
         b.validation_date(
-            sh.getCellRangeByPosition(1, top + 4, 1, top + 4),
+            sh.getCellRangeByPosition(1, rows["over_date"], 1, rows["over_date"]),
             "Date allocated",
-            "The date the new case was allocated above the maximum.",
+            "The date the new case was allocated above the maximum: on or before the As at "
+            "date.",
         )
         b.validation_date(
-            sh.getCellRangeByPosition(1, top + 5, 1, top + 5),
+            sh.getCellRangeByPosition(1, rows["over_review"], 1, rows["over_review"]),
             "Review date",
-            "The date of the monthly review: not before the date allocated.",
+            "The date of the monthly review: after the date allocated, at most a month after "
+            "it.",
             after=cells["over_date"],
             error="Enter a date (DD/MM/YYYY) not before the date allocated.",
         )
-        fields = "%s:%s" % (cells["over_reason"], cells["over_informed"])
-        status = '=IF(%s<>"Yes";"";IF(COUNTBLANK(%s)>0;"%s";IF(%s<TODAY();"%s";"%s")))' % (
-            above,
-            fields,
-            RECORD_NEEDED,
+        given, allocated, review = (
+            cells["over_informed"],
+            cells["over_date"],
             cells["over_review"],
+        )
+        # A date typed as text is no date (ISNUMBER); a single space is no reason (TRIM).
+        complete = (
+            "IFERROR(AND(LEN(TRIM(%s))>0;LEN(TRIM(%s))>0;ISNUMBER(%s);ISNUMBER(%s);"
+            "ISNUMBER(%s);%s<=%s;%s>%s;%s<=EDATE(%s;%d));0)"
+            % (
+                cells["over_reason"],
+                given,
+                as_at,
+                allocated,
+                review,
+                allocated,
+                as_at,
+                review,
+                allocated,
+                review,
+                allocated,
+                ONE_MONTH,
+            )
+        )
+        status = '=IF(%s="Yes";IF(%s;IF(%s<%s;"%s";"%s");"%s");IF(%s="No";"";"%s"))' % (
+            above,
+            complete,
+            review,
+            as_at,
             REVIEW_OVERDUE,
             RECORDED,
+            RECORD_NEEDED,
+            above,
+            CANNOT_JUDGE,
         )
         b.put(sh, 1, status_row, status, "cw Total")
         b.merge(sh, 1, status_row, last, status_row)
@@ -1403,6 +1486,7 @@ def over_maximum(version, span=5, also=()):
             [
                 ("EQUAL", '"%s"' % RECORD_NEEDED, "cw Alert"),
                 ("EQUAL", '"%s"' % REVIEW_OVERDUE, "cw Alert"),
+                ("EQUAL", '"%s"' % CANNOT_JUDGE, "cw Alert"),
                 ("EQUAL", '"%s"' % RECORDED, band_style("Within band")),
             ],
             (index, 1, status_row),
@@ -1412,10 +1496,12 @@ def over_maximum(version, span=5, also=()):
             0,
             r,
             "Required while the %s: why a new case was allocated above the maximum, "
-            "when, the monthly review date and who was told. Above it for more than four "
-            "weeks: escalate." % words.replace("band ", "band is ", 1).replace(", or ", " or "),
+            "when (on or before the As at date), the review date (at most a month later) and "
+            "who was told; judged at the As at date. Above it for more than four weeks: "
+            "escalate." % words.replace("band ", "band is ", 1).replace(", or ", " or "),
             "cw Note",
         )
         lay.next_row = r + 2
 
+    block.after_totals = True
     return block

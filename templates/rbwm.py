@@ -259,7 +259,12 @@ all_cases = Template(
             ),
             extras=[
                 count_range_table,
-                over_maximum(V, also=[("cases_range", "Above range", "cases")]),
+                over_maximum(
+                    V,
+                    also=[
+                        ("cases_range", "Above range", "cases", "cases above the caseload range")
+                    ],
+                ),
             ],
         )
     ],

@@ -13,16 +13,21 @@ scores are the sheets' own formulas, never the values saved in the file) and wri
                    other months are kept (read from --history, or else from OUT.ods);
   Capacity by month  capacity in use by team and month, with a line chart;
   Escalations      the workers above the maximum (the scheme's last band above: the sheet's
-                   "Above the maximum: record"), whether the record is complete, and those
-                   above it for more than four weeks (also above it in the previous month's
-                   roll-up, or allocated more than 28 days before the As at date): escalate;
+                   "Above the maximum: record"), why, whether the record is complete, and
+                   those above it for more than four weeks (also above it in the previous
+                   month's roll-up, allocated more than 28 days before the As at date, or
+                   reviewed more than 28 days after the date allocated): escalate;
   Above maximum by month  the workers above the maximum, month by month (kept as History);
   Could not read   every file not rolled up, with the reason (locked by a colleague, damaged,
-                   password-protected, no weighting sheet in it, no As at date).
+                   password-protected, no weighting sheet in it, no As at date), and every
+                   sheet not counted: each worker counts once per month in one scheme (an As
+                   at date outside the month, another scheme than the team's, the worker's
+                   other sheet, a second path to the same workbook).
 The files are shared among several offices (--jobs, default one per core). OUT (and
 --history) are written through a temporary file renamed into place.
-Exit status: 0 written and every file read; 1 written, some files could not be read (see the
-sheet "Could not read"); 2 not written (the reason in one line); 130 Ctrl+C, 143 SIGTERM.
+Exit status: 0 written and every file read and counted; 1 written, some files not read or not
+counted (see the sheet "Could not read"); 2 not written (the reason in one line); 130 Ctrl+C,
+143 SIGTERM.
 """
 
 import argparse
@@ -41,6 +46,7 @@ from caseweight import SOURCE_DIR, office as office_module
 from caseweight.office import (
     FILTERS,
     Office,
+    SHARED_OFFICE,
     OfficeError,
     ToolError,
     check_writable_folder,
@@ -83,6 +89,7 @@ ESCALATION_HEADERS = [
     "Team",
     "Worker",
     "Band",
+    "Why above the maximum",
     "Record status",
     "Date allocated",
     "Review date",
@@ -93,6 +100,7 @@ ESCALATION_HEADERS = [
 ]
 ABOVE_HEADERS = ["Month", "Service", "Team", "Worker", "File"]
 FOUR_WEEKS = 28  # days
+FILES_NOT_READ = "Files not read or not counted"
 HISTORY_HEADERS = [
     "Month",
     "Service",
@@ -148,6 +156,38 @@ def find_files(root, skip=()):
                 continue
             found.append((path, service, team))
     return found
+
+
+def one_path_each(files, root):
+    """(files, not counted): each workbook once, however many paths reach it (a symbolic or a
+    hard link): the path that is no link is kept, else the first; the others are listed."""
+    groups = {}
+    for f in files:
+        try:
+            st = os.stat(f[0])
+        except OSError:
+            continue  # a broken link: reading it says why
+        groups.setdefault((st.st_dev, st.st_ino), []).append(f)
+    leave = {}
+    for paths in groups.values():
+        if len(paths) > 1:
+            keep = next((p for p in paths if not os.path.islink(p[0])), paths[0])
+            for p in paths:
+                if p is not keep:
+                    leave[p[0]] = os.path.relpath(keep[0], root)
+    kept = [f for f in files if f[0] not in leave]
+    dropped = [
+        {
+            "file": os.path.relpath(path, root),
+            "service": service,
+            "team": team,
+            "reason": "not counted: the same workbook as %s (a link to it), counted there"
+            % leave[path],
+        }
+        for path, service, team in files
+        if path in leave
+    ]
+    return kept, dropped
 
 
 def lock_owner(path):
@@ -275,7 +315,9 @@ def read_template(doc, names):
     if names.hasByName("cw_over_status"):
         above = get("cw_over_above")
         over = {
-            "above": "Yes" if above == "Yes" else "No",
+            # Yes, No, or Not known while rows in error hide it
+            "above": above if isinstance(above, str) else "No",
+            "over_why": get("cw_over_why") or "",
             "over_status": get("cw_over_status") or "",
             "over_date": as_date(get("cw_over_date")),
             "over_review": as_date(get("cw_over_review")),
@@ -440,6 +482,86 @@ def office_worker(office, jobs, results):
         results.put(("done",))
 
 
+# -- each worker once per month, in one scheme ---------------------------------------------
+
+
+def day(d):
+    return d.strftime("%d/%m/%Y")
+
+
+def counted_once(workers, month):
+    """(counted, not counted) of the workers read: a sheet whose As at date is outside the
+    month, a sheet of another scheme than its team's (the scheme of most of the team folder's
+    sheets) and a second sheet of the same worker in a service (the later As at date counts)
+    are not counted; each of those is listed with the reason."""
+    dropped = []
+
+    def drop(w, reason):
+        where = "" if w["date"] else " (sheet %s)" % w["sheet"]
+        dropped.append(
+            {
+                "file": w["file"] + where,
+                "service": w["service"],
+                "team": w["team"],
+                "reason": "%s: not counted: %s" % (w["worker"] or "worker", reason),
+            }
+        )
+
+    in_month = []
+    for w in workers:
+        if w["date"] and w["date"].strftime("%Y-%m") != month:
+            drop(w, "its As at date %s is outside the month %s" % (day(w["date"]), month))
+        else:
+            in_month.append(w)
+
+    schemes = {}
+    for w in in_month:
+        team = schemes.setdefault((w["service"], w["team"]), {})
+        team[w["scheme"]] = team.get(w["scheme"], 0) + 1
+    one_scheme = []
+    for w in in_month:
+        team = schemes[(w["service"], w["team"])]
+        most = max(team.values())
+        first = [k for k, n in team.items() if n == most]
+        if len(first) > 1:
+            drop(
+                w,
+                "the team folder holds as many sheets of %s, so the team's scheme cannot be "
+                "told: keep one scheme's sheets in a team folder" % " as of ".join(sorted(first)),
+            )
+        elif w["scheme"] != first[0]:
+            drop(
+                w,
+                "a %s sheet in a team of %s sheets (another scheme than its team's)"
+                % (w["scheme"] or "unknown scheme's", first[0]),
+            )
+        else:
+            one_scheme.append(w)
+
+    # Two sheets of one worker: the later As at date counts (the first found on a tie).
+    latest = {}
+    for w in one_scheme:
+        key = (w["service"], " ".join(w["worker"].split()).casefold())
+        if not key[1]:
+            continue
+        best = latest.get(key)
+        if best is None or (w["date"] or datetime.date.min) > (best["date"] or datetime.date.min):
+            latest[key] = w
+    counted = []
+    for w in one_scheme:
+        best = latest.get((w["service"], " ".join(w["worker"].split()).casefold()), w)
+        if best is w:
+            counted.append(w)
+        else:
+            when = "a later" if (best["date"] or 0) != (w["date"] or 0) else "the same"
+            drop(
+                w,
+                "a second sheet of this worker: %s (As at %s) counts, with %s As at date"
+                % (best["file"], day(best["date"]) if best["date"] else "none", when),
+            )
+    return counted, dropped
+
+
 # -- writing the roll-up --------------------------------------------------------------------
 
 
@@ -514,36 +636,43 @@ def previous_month(month):
 
 
 def escalations(workers, month, above_rows):
-    """The Escalations rows of the workers above the maximum: with the record's status and
-    whether they are above it for more than four weeks (above it in the previous month's
-    roll-up too, or a Date allocated more than 28 days before the As at date)."""
+    """The Escalations rows of the workers above the maximum (or not known to be below it:
+    rows in error): why, the record's status and whether they are above it for more than four
+    weeks (above it in the previous month's roll-up too, a Date allocated more than 28 days
+    before the As at date, or a Review date more than 28 days after the Date allocated)."""
     before = {(a[1], a[2], a[3]) for a in above_rows if a[0] == previous_month(month)}
     rows = []
     for w in workers:
-        if w.get("above") != "Yes":
+        if w.get("above", "No") == "No":
             continue
         last_month = (w["service"], w["team"], w["worker"]) in before
-        allocated = w.get("over_date")
+        allocated, review = w.get("over_date"), w.get("over_review")
         long_ago = bool(allocated and w["date"] and (w["date"] - allocated).days > FOUR_WEEKS)
+        long_review = bool(allocated and review and (review - allocated).days > FOUR_WEEKS)
         status = w.get("over_status") or ""
         actions = []
-        if status == "Record needed":
+        if w["above"] != "Yes":
+            actions.append("cannot be judged: fix the errors on the sheet")
+        elif status == "Record needed":
             actions.append("no record: record the reason, dates and who was informed")
         if status == "Review overdue":
             actions.append("review overdue")
         if last_month or long_ago:
             actions.append("above for more than four weeks: escalate")
+        if long_review:
+            actions.append("review more than four weeks after the date allocated: escalate")
         rows.append(
             [
                 w["service"],
                 w["team"],
                 w["worker"],
                 cell_data(w["band"]),
+                w.get("over_why") or "",
                 status,
                 serial(allocated) if allocated else "",
-                serial(w["over_review"]) if w.get("over_review") else "",
+                serial(review) if review else "",
                 "Yes" if last_month else "No",
-                "Yes" if last_month or long_ago else "No",
+                "Yes" if last_month or long_ago or long_review else "No",
                 "; ".join(actions),
                 w["file"],
             ]
@@ -649,23 +778,19 @@ def build(doc, workers, unread, month, history_rows, above_rows=()):
     unread_by_service = {}
     for u in unread:
         unread_by_service[u["service"]] = unread_by_service.get(u["service"], 0) + 1
-    rows = [
-        ["Service", "Scheme", "Scored as", "Teams"]
-        + measures
-        + ["Rows in error", "Files not read (whole service)"]
-    ]
+    rows = [["Service", "Scheme", "Scored as", "Teams"] + measures + ["Rows in error"]]
     for r, ((service, scheme), rng) in enumerate(sorted(services.items()), start=2):
         scored = '=SCHEMEAT("%s";DATE(%d;%d;%d))' % (scheme, end.year, end.month, end.day)
         nteams = len([k for k in teams if k[0] == service and k[2] == scheme])
-        rows.append(
-            [service, scheme, scored, str(nteams)]
-            + team_formulas("$C%d" % r, rng)
-            + [str(unread_by_service.get(service, 0))]
-        )
+        rows.append([service, scheme, scored, str(nteams)] + team_formulas("$C%d" % r, rng))
     last = len(rows)
     rows.append([])
     rows.append(["All services", "", "", str(len(teams)), "=COUNTA(Workers.$C$2:$C$%d)" % (n + 1)])
-    rows.append(["Files not read", "", "", "", str(len(unread))])
+    # A file not read (or not counted) has no scheme of its own here: one line per service,
+    # never repeated on its scheme rows.
+    for service, count in sorted(unread_by_service.items()):
+        rows.append([service, FILES_NOT_READ, "", "", str(count)])
+    rows.append([FILES_NOT_READ, "", "", "", str(len(unread))])
     write_formulas(ss, rows)
     if services:
         ss.getCellRangeByPosition(6, 1, 6, last - 1).NumberFormat = dec
@@ -691,7 +816,7 @@ def build(doc, workers, unread, month, history_rows, above_rows=()):
     rows = escalations(workers, month, above_rows)
     write_rows(es, [ESCALATION_HEADERS] + rows)
     if rows:
-        es.getCellRangeByPosition(5, 1, 6, len(rows)).NumberFormat = ddmm
+        es.getCellRangeByPosition(6, 1, 7, len(rows)).NumberFormat = ddmm
     header(doc, es, len(ESCALATION_HEADERS))
     fit(es, len(ESCALATION_HEADERS))
     above_now = [
@@ -867,7 +992,10 @@ def rollup(root, out, month, jobs, oxt, history=None, log=sys.stderr):
     files = find_files(root, skip=[p for p in (out, history) if p])
     if not files:
         raise ToolError("no .ods, .fods or .xlsx file under %s" % root)
+    files, linked = one_path_each(files, root)
     jobs = max(1, min(jobs, len(files)))
+    if os.environ.get(SHARED_OFFICE):
+        jobs = 1  # one office already running: one reader, never two loading at once
     work = queue.Queue()
     for i, (path, service, team) in enumerate(files):
         work.put((i, path, service, team))
@@ -916,6 +1044,8 @@ def rollup(root, out, month, jobs, oxt, history=None, log=sys.stderr):
             workers.extend(ws)
             if reason:
                 unread.append({"file": rel, "service": service, "team": team, "reason": reason})
+        workers, not_counted = counted_once(workers, month)
+        unread = sorted(unread + linked + not_counted, key=lambda u: (u["file"], u["reason"]))
         # Any office that started writes: one that failed to start while the others read
         # every file does not stop the run.
         office = next((o for o in offices if o.desktop is not None), None)
@@ -937,7 +1067,7 @@ def rollup(root, out, month, jobs, oxt, history=None, log=sys.stderr):
             history_only(office, sorted(kept + now), history, sorted(above_kept + above_now))
         finished = True
         return {
-            "files": len(files),
+            "files": len(files) + len(linked),
             "workers": workers,
             "unread": unread,
             "replaced": replaced,
@@ -1009,7 +1139,7 @@ def main():
         )
     print("wrote %s" % a.out)
     if r["unread"]:
-        print('%d files could not be read (sheet "Could not read"):' % len(r["unread"]))
+        print('%d files not read or not counted (sheet "Could not read"):' % len(r["unread"]))
         for u in r["unread"]:
             print("  %s: %s" % (u["file"], u["reason"]))
         return 1

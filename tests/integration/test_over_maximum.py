@@ -1,8 +1,10 @@
 """The over-maximum record of every worker template, in real headless LibreOffice: a worker
 pushed above the maximum (the scheme's last band above) shows "Record needed" in red until the
-reason, the date allocated, the review date and who was informed are filled in ("Recorded"); a
-review date in the past shows "Review overdue"; below the maximum the status is empty. The
-block's fields are unlocked, its dates validated and it lies inside the printed page."""
+reason, the date allocated, the review date and who was informed are filled in with proper
+values ("Recorded"); a review date before the sheet's As at date shows "Review overdue"; below
+the maximum the status is empty. The status is judged at the As at date, never today. Rows in
+error never hide a worker above the maximum. The block's fields are unlocked, its dates
+validated and it lies inside the printed page."""
 
 import datetime
 
@@ -11,11 +13,15 @@ import rbwm
 import swindon
 import warrington
 from common import OfficeTestCase, template_urls
-from cwtemplate import maximum_label
+from cwtemplate import CANNOT_JUDGE, NOT_KNOWN, maximum_label
 from caseweight.office import props
 
 EPOCH = datetime.date(1899, 12, 30)
-TODAY = datetime.date.today()
+# In the past on purpose: the status is judged at the sheet's As at date, never today.
+AS_AT = datetime.date(2026, 10, 30)
+DAY = datetime.timedelta(days=1)
+# the named cell of each template's As at date
+DATE_KEY = {"rbwm-all-cases": "date", "notts-individual": "date"}
 
 # file: (the row that scores, the field making the worker part-time, its value far above the
 # maximum, its full-time value, the scheme version)
@@ -105,6 +111,7 @@ class OverMaximum(OfficeTestCase):
 
         for k, value in row.items():
             self.put(doc, "cw_col_" + k, value)
+        self.put(doc, "cw_" + DATE_KEY.get(file, "as_at"), serial(AS_AT))
         self.put(doc, "cw_" + key, full)
         doc.calculateAll()
         band = self.cell(doc, "cw_band").getString()
@@ -120,19 +127,39 @@ class OverMaximum(OfficeTestCase):
         self.assertEqual(self.shown_fill(doc), 0xFFC7CE)
 
         self.put(doc, "cw_over_reason", "Sibling group kept together")
-        self.put(doc, "cw_over_date", serial(TODAY - datetime.timedelta(days=3)))
-        self.put(doc, "cw_over_review", serial(TODAY + datetime.timedelta(days=25)))
+        self.put(doc, "cw_over_date", serial(AS_AT - 3 * DAY))
+        self.put(doc, "cw_over_review", serial(AS_AT + 25 * DAY))
         self.assertEqual(self.status(doc), "Record needed")
         self.put(doc, "cw_over_informed", "Service manager")
         self.assertEqual(self.status(doc), "Recorded")
         self.assertNotEqual(self.shown_fill(doc), 0xFFC7CE)
 
-        self.put(doc, "cw_over_review", serial(TODAY - datetime.timedelta(days=1)))
+        self.put(doc, "cw_over_review", serial(AS_AT - DAY))
         self.assertEqual(self.status(doc), "Review overdue")
         self.assertEqual(self.shown_fill(doc), 0xFFC7CE)
 
         self.put(doc, "cw_" + key, full)
         self.assertEqual(self.status(doc), "")
+
+    def test_every_worker_template_with_a_row_in_error(self):
+        """The rows without an error alone decide, on every template: above the maximum part
+        time, not known full time (SPEC 4c)."""
+        for file, (row, (key, part, full), version) in CASES.items():
+            with self.subTest(file):
+                doc = self.open_template(file)
+                self.put(doc, "cw_" + DATE_KEY.get(file, "as_at"), serial(AS_AT))
+                code = [k for k, v in row.items() if k not in ("name", "family")][0]
+                for i in (0, 1):
+                    for k, value in row.items():
+                        self.put(doc, "cw_col_" + k, value if k != code or i == 0 else "NOPE", i)
+                self.put(doc, "cw_" + key, part)
+                doc.calculateAll()
+                self.assertTrue(self.cell(doc, "cw_band").getError())
+                self.assertEqual(self.cell(doc, "cw_over_above").getString(), "Yes")
+                self.assertEqual(self.status(doc), "Record needed")
+                self.put(doc, "cw_" + key, full)
+                self.assertEqual(self.status(doc), CANNOT_JUDGE)
+                self.assertEqual(self.cell(doc, "cw_over_above").getString(), NOT_KNOWN)
 
     def test_rbwm_cases_above_the_caseload_policy(self):
         """RBWM also sets caseload numbers: more cases than the worker's range is above the
@@ -147,6 +174,89 @@ class OverMaximum(OfficeTestCase):
         self.assertEqual(self.cell(doc, "cw_cases_range").getString(), "Above range")
         self.assertEqual(self.cell(doc, "cw_over_above").getString(), "Yes")
         self.assertEqual(self.status(doc), "Record needed")
+        # the band alone does not say why: the record does
+        self.assertEqual(
+            self.cell(doc, "cw_over_why").getString(), "cases above the caseload range"
+        )
+
+    # -- the rule of the record (SPEC 4c), on a Swindon sheet far above the maximum ---------
+
+    def swindon_above(self):
+        doc = self.open_template("swindon-children")
+        self.put(doc, "cw_as_at", serial(AS_AT))
+        self.put(doc, "cw_col_name", "A")
+        self.put(doc, "cw_col_lac", swindon.LAC["item"])
+        self.put(doc, "cw_fte", 0.01)
+        return doc
+
+    def record(self, doc, **fields):
+        values = dict(
+            reason="Sibling group kept together",
+            date=serial(AS_AT - 3 * DAY),
+            review=serial(AS_AT + 25 * DAY),
+            informed="Service manager",
+        )
+        values.update(fields)
+        for k, v in values.items():
+            self.put(doc, "cw_over_" + k, v)
+
+    def test_judged_at_the_as_at_date_never_today(self):
+        """October's sheet read later (its review date is past today): still Recorded."""
+        self.assertLess(AS_AT + 25 * DAY, datetime.date.today())
+        doc = self.swindon_above()
+        self.record(doc)
+        self.assertEqual(self.status(doc), "Recorded")
+        self.put(doc, "cw_as_at", serial(AS_AT + 26 * DAY))  # the review date is before it
+        self.assertEqual(self.status(doc), "Review overdue")
+        self.put(doc, "cw_as_at", serial(AS_AT + 25 * DAY))  # on the review date: not overdue
+        self.assertEqual(self.status(doc), "Recorded")
+        self.put(doc, "cw_as_at", serial(AS_AT - 4 * DAY))  # allocated after the As at date
+        self.assertEqual(self.status(doc), "Record needed")
+
+    def test_record_needs_proper_values(self):
+        doc = self.swindon_above()
+        allocated = AS_AT - 3 * DAY  # 27/10/2026: the review at most on 27/11/2026
+        bad = [
+            ("a single space is no reason", dict(reason=" ")),
+            ("a single space is nobody informed", dict(informed=" ")),
+            ("a date typed as text is no date", dict(date="27/10/2026")),
+            ("a review date typed as text is no date", dict(review="20/11/2026")),
+            ("allocated after the As at date", dict(date=serial(AS_AT + DAY))),
+            ("review on the date allocated", dict(review=serial(allocated))),
+            ("review before the date allocated", dict(review=serial(allocated - DAY))),
+            (
+                "review more than a month after the date allocated",
+                dict(review=serial(datetime.date(2026, 11, 28))),
+            ),
+        ]
+        for why, fields in bad:
+            with self.subTest(why):
+                self.record(doc)
+                self.assertEqual(self.status(doc), "Recorded")
+                self.record(doc, **fields)
+                self.assertEqual(self.status(doc), "Record needed")
+        self.record(doc, review=serial(datetime.date(2026, 11, 27)))  # exactly a month
+        self.assertEqual(self.status(doc), "Recorded")
+
+    def test_rows_in_error_never_hide_a_worker_above_the_maximum(self):
+        doc = self.swindon_above()
+        self.put(doc, "cw_col_name", "B", 1)
+        self.put(doc, "cw_col_lac", "NO-SUCH-CODE", 1)
+        doc.calculateAll()
+        self.assertTrue(self.cell(doc, "cw_band").getError())
+        # the valid row alone is far above the maximum at FTE 0.01
+        self.assertEqual(self.cell(doc, "cw_over_above").getString(), "Yes")
+        self.assertEqual(self.status(doc), "Record needed")
+        self.assertIn("rows without an error", self.cell(doc, "cw_over_why").getString())
+        # full time, the valid row alone is below it: whether the worker is above is not known
+        self.put(doc, "cw_fte", 1)
+        self.assertEqual(self.status(doc), CANNOT_JUDGE)
+        self.assertEqual(self.cell(doc, "cw_over_above").getString(), NOT_KNOWN)
+        self.assertEqual(self.shown_fill(doc), 0xFFC7CE)
+        # the row fixed: judged again
+        self.put(doc, "cw_col_lac", "", 1)
+        self.assertEqual(self.status(doc), "")
+        self.assertEqual(self.cell(doc, "cw_over_above").getString(), "No")
 
     def shown_fill(self, doc):
         """The background the status cell shows, its conditional format applied: the style

@@ -16,12 +16,15 @@ import tempfile
 import time
 from unittest import mock
 
+import rbwm
+import warrington
 from common import OXT, SHARED_OFFICE, SOURCE_DIR, OfficeTestCase, own_office_env, processes_with
 from worker_files import serial, write_worker
 from caseweight import county
 from caseweight.score import used_range
 
 PYTHON = "/usr/bin/python3"
+WARRINGTON_CASE = warrington.PER_CHILD[0]
 TOOL = os.path.join(SOURCE_DIR, "tools", "caseweight-rollup")
 
 
@@ -153,7 +156,8 @@ class Rollup(OfficeTestCase):
         self.assertEqual(doc.Sheets.getByName("Capacity by month").getCharts().getCount(), 1)
         doc.close(True)
 
-        # a later month is added; the earlier month stays
+        # a later month is added; the earlier month stays. October's sheets are not counted
+        # in November (listed): only the sample workbook, which has no As at date, is.
         code, out, err = self.run_tool("--month", "2026-11", "--jobs", "1")
         self.assertEqual(code, 1, err)
         self.assertNotIn("replaced", out)
@@ -163,17 +167,26 @@ class Rollup(OfficeTestCase):
             [h for h in history2 if h["Month"] == "2026-10"], history, "October is kept"
         )
         nov = [h for h in history2 if h["Month"] == "2026-11"]
-        self.assertEqual(len(nov), len(teams))
+        self.assertEqual([h["Team"] for h in nov], [self.county["teams"][0][1]])
+        self.assertEqual(
+            {w["File"] for w in as_dicts(sheets["Workers"])},
+            {os.path.relpath(self.sample, self.root)},
+        )
+        unread = {u["File"]: u["Reason"] for u in as_dicts(sheets["Could not read"])}
+        for path in expected_files:
+            if path != self.sample:
+                rel = os.path.relpath(path, self.root)
+                self.assertIn("outside the month 2026-11", unread[rel])
         doc.close(True)
 
         # the same month again: only its rows are replaced, and the run says so
         code, out, err = self.run_tool("--month", "2026-11")
         self.assertEqual(code, 1, err)
-        self.assertIn("replaced the %d rows of 2026-11" % len(teams), out)
+        self.assertIn("replaced the 1 rows of 2026-11", out)
         sheets, doc = self.rolled_up()
         history3 = as_dicts(sheets["History"])
         self.assertEqual([h for h in history3 if h["Month"] == "2026-10"], history)
-        self.assertEqual(len([h for h in history3 if h["Month"] == "2026-11"]), len(teams))
+        self.assertEqual([h for h in history3 if h["Month"] == "2026-11"], nov)
         doc.close(True)
 
     # -- stopping a run --------------------------------------------------------------------
@@ -221,8 +234,10 @@ class Rollup(OfficeTestCase):
 
 class Escalations(OfficeTestCase):
     """Workers above the maximum: the Workers sheet says so with the record's status and
-    dates; Escalations lists the one without a record, and escalates the one allocated five
-    weeks before the As at date and, a month later, every worker still above it."""
+    dates; Escalations lists the one without a record, the one above it with rows in error,
+    the RBWM worker above the caseload range (and why), and escalates the one allocated more
+    than four weeks before the As at date, the one whose review is more than four weeks after
+    the date allocated and, a month later, every worker still above it."""
 
     AS_AT = datetime.date(2026, 10, 30)
 
@@ -233,29 +248,58 @@ class Escalations(OfficeTestCase):
         os.chmod(cls.tmp, 0o755)
         cls.addClassCleanup(shutil.rmtree, cls.tmp, True)
         cls.root = os.path.join(cls.tmp, "service")
-        team = os.path.join(cls.root, "Team A")
-        os.makedirs(team)
+        os.makedirs(os.path.join(cls.root, "Team A"))
+        os.makedirs(os.path.join(cls.root, "Team R"))
         rows = [{"name": "Child A", "lac": "LAC"}, {"name": "Child B", "cp": "CP"}]
         base = {"team": "Team A", "as_at": cls.AS_AT, "grade": "EXPERIENCED"}
+        day = datetime.timedelta(days=1)
+        record = {"over_reason": "Sibling group kept together", "over_informed": "Service manager"}
         cls.sheets = {}
-        for name, extra in (
-            ("Ann Above", {"fte": 0.01}),
+        for name, extra, more in (
+            ("Ann Above", {"fte": 0.01}, []),
             (
                 "Ben Recorded",
-                {
-                    "fte": 0.01,
-                    "over_reason": "Sibling group kept together",
-                    "over_date": cls.AS_AT - datetime.timedelta(weeks=5),
-                    "over_review": datetime.date.today() + datetime.timedelta(days=20),
-                    "over_informed": "Service manager",
-                },
+                dict(
+                    record,
+                    fte=0.01,
+                    over_date=cls.AS_AT - 30 * day,
+                    over_review=cls.AS_AT,
+                ),
+                [],
             ),
-            ("Cat Within", {}),
+            (
+                "Cal Review",
+                dict(
+                    record,
+                    fte=0.01,
+                    over_date=cls.AS_AT - 2 * day,
+                    over_review=cls.AS_AT + 28 * day,
+                ),
+                [],
+            ),
+            ("Cat Within", {}, []),
+            # far above the maximum on the valid row alone, a row in error
+            ("Dee Error", {"fte": 0.01}, [{"name": "Child C", "lac": "NO-SUCH-CODE"}]),
+            # full time, the valid rows alone below it: not known until the row is fixed
+            ("Fay Unknown", {}, [{"name": "Child C", "lac": "NO-SUCH-CODE"}]),
         ):
-            path = os.path.join(team, name.replace(" ", "-").lower() + ".ods")
-            fields = dict(base, worker=name, **extra)
-            cls.sheets[name] = write_worker(cls.office, OXT, path, fields=fields, rows=rows)
+            cls.sheets[name] = cls.write(name, dict(base, worker=name, **extra), rows + more)
+        # RBWM: a newly qualified worker with more cases than the range, not above the band
+        cin = rbwm.V.column("cin")["items"][0]
+        cls.sheets["Eve Cases"] = write_worker(
+            cls.office,
+            OXT,
+            os.path.join(cls.root, "Team R", "eve.ods"),
+            file="rbwm-all-cases",
+            fields={"worker": "Eve Cases", "date": cls.AS_AT, "experience": "Newly qualified"},
+            rows=[{"name": "Case %d" % i, "cin": cin} for i in range(11)],
+        )
         cls.out = os.path.join(cls.tmp, "rollup.ods")
+
+    @classmethod
+    def write(cls, name, fields, rows):
+        path = os.path.join(cls.root, "Team A", name.replace(" ", "-").lower() + ".ods")
+        return write_worker(cls.office, OXT, path, fields=fields, rows=rows)
 
     def run_month(self, month):
         p = subprocess.run(
@@ -265,7 +309,7 @@ class Escalations(OfficeTestCase):
             timeout=600,
             env=self.tool_env(),
         )
-        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertIn(p.returncode, (0, 1), p.stderr)
         doc = self.load(self.out)
         got = {n: as_dicts(sheet_rows(doc, n)) for n in ("Workers", "Escalations")}
         doc.close(True)
@@ -274,7 +318,10 @@ class Escalations(OfficeTestCase):
     def test_escalations(self):
         self.assertEqual(self.sheets["Ann Above"]["cw_over_status"], "Record needed")
         self.assertEqual(self.sheets["Ben Recorded"]["cw_over_status"], "Recorded")
+        self.assertEqual(self.sheets["Cal Review"]["cw_over_status"], "Recorded")
         self.assertEqual(self.sheets["Cat Within"]["cw_over_status"], "")
+        self.assertEqual(self.sheets["Dee Error"]["cw_over_status"], "Record needed")
+        self.assertNotEqual(self.sheets["Eve Cases"]["cw_band"], "Above band")
         got = self.run_month("2026-10")
         workers = {w["Worker"]: w for w in got["Workers"]}
         self.assertEqual(workers["Ann Above"]["Above maximum"], "Yes")
@@ -282,25 +329,174 @@ class Escalations(OfficeTestCase):
         self.assertEqual(workers["Ben Recorded"]["Record status"], "Recorded")
         self.assertEqual(
             workers["Ben Recorded"]["Date allocated"],
-            serial(self.AS_AT - datetime.timedelta(weeks=5)),
+            serial(self.AS_AT - datetime.timedelta(days=30)),
         )
         self.assertIsInstance(workers["Ben Recorded"]["Review date"], float)
         self.assertEqual(workers["Cat Within"]["Above maximum"], "No")
         self.assertEqual(workers["Cat Within"]["Record status"], "")
+        self.assertEqual(workers["Dee Error"]["Above maximum"], "Yes")
+        self.assertEqual(workers["Dee Error"]["Total"], "")
         esc = {e["Worker"]: e for e in got["Escalations"]}
-        self.assertEqual(sorted(esc), ["Ann Above", "Ben Recorded"])
+        self.assertEqual(
+            sorted(esc),
+            ["Ann Above", "Ben Recorded", "Cal Review", "Dee Error", "Eve Cases", "Fay Unknown"],
+        )
+        self.assertEqual(workers["Fay Unknown"]["Above maximum"], "Not known")
+        self.assertEqual(
+            esc["Fay Unknown"]["Action"], "cannot be judged: fix the errors on the sheet"
+        )
         self.assertIn("no record", esc["Ann Above"]["Action"])
         self.assertEqual(esc["Ann Above"]["More than four weeks"], "No")
         self.assertNotIn("escalate", esc["Ann Above"]["Action"])
+        self.assertEqual(esc["Ann Above"]["Why above the maximum"], "band Above band")
         self.assertEqual(esc["Ben Recorded"]["More than four weeks"], "Yes")
         self.assertIn("above for more than four weeks: escalate", esc["Ben Recorded"]["Action"])
         self.assertNotIn("no record", esc["Ben Recorded"]["Action"])
+        # allocated two days before the As at date, reviewed four weeks and two days later
+        self.assertEqual(esc["Cal Review"]["More than four weeks"], "Yes")
+        self.assertEqual(
+            esc["Cal Review"]["Action"],
+            "review more than four weeks after the date allocated: escalate",
+        )
+        # a row in error does not hide a worker above the maximum
+        self.assertIn("no record", esc["Dee Error"]["Action"])
+        self.assertIn("rows without an error", esc["Dee Error"]["Why above the maximum"])
+        # not above the band, above the maximum: Escalations says why
+        self.assertEqual(esc["Eve Cases"]["Band"], self.sheets["Eve Cases"]["cw_band"])
+        self.assertEqual(
+            esc["Eve Cases"]["Why above the maximum"], "cases above the caseload range"
+        )
 
-        # a month later, still above it: escalated from the previous month's roll-up
+        # a month later, Ann still above it (her November sheet): escalated from the previous
+        # month's roll-up; the others' October sheets are not counted in November
+        self.write(
+            "Ann Above",
+            {
+                "team": "Team A",
+                "as_at": datetime.date(2026, 11, 27),
+                "grade": "EXPERIENCED",
+                "worker": "Ann Above",
+                "fte": 0.01,
+            },
+            [{"name": "Child A", "lac": "LAC"}],
+        )
         got = self.run_month("2026-11")
+        self.assertEqual([w["Worker"] for w in got["Workers"]], ["Ann Above"])
         esc = {e["Worker"]: e for e in got["Escalations"]}
         self.assertEqual(esc["Ann Above"]["Above last month"], "Yes")
         self.assertIn("above for more than four weeks: escalate", esc["Ann Above"]["Action"])
+
+
+class CountedOnce(OfficeTestCase):
+    """Each worker once per month, in one scheme: a team folder's sheet of another scheme, a
+    sheet of another month, the worker's earlier sheet and a second path to a workbook (a
+    link) are listed with the reason and not counted; the Service sheet counts each file not
+    read once."""
+
+    NOV = datetime.date(2026, 11, 20)
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.tmp = tempfile.mkdtemp(prefix="cw-counted-once-test-")
+        os.chmod(cls.tmp, 0o755)
+        cls.addClassCleanup(shutil.rmtree, cls.tmp, True)
+        cls.root = os.path.join(cls.tmp, "service")
+        for team in ("Team A", "Team B", "Team W"):
+            os.makedirs(os.path.join(cls.root, team))
+        lac = [{"name": "Child A", "lac": "LAC"}]
+        cls.totals = {}
+
+        def swindon(team, file, worker, as_at, rows=lac):
+            fields = {"worker": worker, "team": team, "as_at": as_at, "grade": "EXPERIENCED"}
+            got = write_worker(
+                cls.office, OXT, os.path.join(cls.root, team, file), fields=fields, rows=rows
+            )
+            cls.totals[file] = got["cw_total"]
+
+        def warrington_sheet(team, file, worker):
+            write_worker(
+                cls.office,
+                OXT,
+                os.path.join(cls.root, team, file),
+                file="warrington",
+                fields={"worker": worker, "as_at": cls.NOV},
+                rows=[{"name": "A", "type": WARRINGTON_CASE}],
+            )
+
+        swindon("Team A", "x.ods", "Xan Xu", cls.NOV)
+        swindon("Team A", "ben.ods", "Ben Best", datetime.date(2026, 11, 10))
+        swindon("Team A", "ben (copy).ods", "Ben  best", datetime.date(2026, 11, 25), lac * 3)
+        swindon("Team A", "old.ods", "Ola Old", datetime.date(2026, 10, 30))
+        warrington_sheet("Team A", "wes.ods", "Wes West")
+        swindon("Team B", "y.ods", "Yas Young", cls.NOV)
+        os.symlink(
+            os.path.join("..", "Team A", "x.ods"), os.path.join(cls.root, "Team B", "link.ods")
+        )
+        warrington_sheet("Team W", "wil.ods", "Wil Wade")
+        warrington_sheet("Team W", "win.ods", "Win Wolfe")
+        cls.out = os.path.join(cls.tmp, "rollup.ods")
+
+    def test_each_worker_once_in_one_scheme(self):
+        p = subprocess.run(
+            [PYTHON, TOOL, self.root, self.out, "--oxt", OXT, "--month", "2026-11", "--jobs", "1"],
+            capture_output=True,
+            text=True,
+            timeout=600,
+            env=self.tool_env(),
+        )
+        self.assertEqual(p.returncode, 1, p.stderr)
+        doc = self.load(self.out)
+        sheets = {
+            n: as_dicts(sheet_rows(doc, n))
+            for n in ("Workers", "Teams", "Service", "Could not read")
+        }
+        workers = {(w["Team"], w["Worker"]): w["File"] for w in sheets["Workers"]}
+        self.assertEqual(
+            workers,
+            {
+                ("Team A", "Xan Xu"): "Team A/x.ods",
+                ("Team A", "Ben  best"): "Team A/ben (copy).ods",
+                ("Team B", "Yas Young"): "Team B/y.ods",
+                ("Team W", "Wil Wade"): "Team W/wil.ods",
+                ("Team W", "Win Wolfe"): "Team W/win.ods",
+            },
+        )
+        unread = {u["File"]: u["Reason"] for u in sheets["Could not read"]}
+        self.assertEqual(
+            sorted(unread),
+            ["Team A/ben.ods", "Team A/old.ods", "Team A/wes.ods", "Team B/link.ods"],
+        )
+        self.assertIn("Team A/ben (copy).ods", unread["Team A/ben.ods"])
+        self.assertIn("later As at date", unread["Team A/ben.ods"])
+        self.assertIn("outside the month 2026-11", unread["Team A/old.ods"])
+        self.assertIn("another scheme than its team's", unread["Team A/wes.ods"])
+        self.assertIn("same workbook as Team A/x.ods", unread["Team B/link.ods"])
+        self.assertIn("4 files not read or not counted", p.stdout)
+
+        teams = {(t["Team"], t["Scheme"]): t for t in sheets["Teams"]}
+        self.assertEqual(
+            sorted(teams), [("Team A", "SWINDON"), ("Team B", "SWINDON"), ("Team W", "WARRINGTON")]
+        )
+        self.assertAlmostEqual(
+            teams[("Team A", "SWINDON")]["Total points"],
+            self.totals["x.ods"] + self.totals["ben (copy).ods"],
+        )
+        self.assertEqual(teams[("Team A", "SWINDON")]["Workers"], 2)
+
+        # the Service sheet: each scheme's workers, and the files not read counted once
+        service = sheets["Service"]
+        by_scheme = {r["Scheme"]: r for r in service if r["Service"] == "service"}
+        self.assertEqual(by_scheme["SWINDON"]["Workers"], 3)
+        self.assertEqual(by_scheme["WARRINGTON"]["Workers"], 2)
+        not_read = [
+            v
+            for r in service
+            for k, v in r.items()
+            if "not read" in str(k) and isinstance(v, float)
+        ] + [r["Workers"] for r in service if "not read" in str(r["Scheme"])]
+        self.assertEqual(not_read, [4.0], service)
+        doc.close(True)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,9 @@
 as the menu runs it (Caseweight.Team.RefreshTeam on the open summary): three workers' sheets
 written from the templates with known totals, one locked by a colleague, one damaged and the
 team summary in one folder. Every worker's values in the summary are the worker file's own;
-the locked and the damaged files are listed under "Could not read" with their reasons."""
+the locked and the damaged files are listed under "Could not read" with their reasons, and so
+are the sheets not counted: another scheme's, another month's, the worker's earlier sheet and
+a sheet with a row in error (each worker counts once in the month, with a total)."""
 
 import datetime
 import os
@@ -63,6 +65,30 @@ class TeamRefresh(OfficeTestCase):
             fields={"worker": "Fay Ford", "date": AS_AT},
             rows=[{"name": "F", "cp": "CP"}],
         )
+        # Ben's earlier sheet of the month: his later one (ben.ods) counts
+        write_worker(
+            cls.office,
+            OXT,
+            os.path.join(cls.folder, "ben (copy).ods"),
+            fields={"worker": " ben  best", "as_at": AS_AT - datetime.timedelta(days=20)},
+            rows=[{"name": "B", "cp": "CP"}] * 5,
+        )
+        # September's sheet, in October's summary
+        write_worker(
+            cls.office,
+            OXT,
+            os.path.join(cls.folder, "old.ods"),
+            fields={"worker": "Ola Old", "as_at": datetime.date(2026, 9, 30)},
+            rows=[{"name": "O", "cp": "CP"}],
+        )
+        # a row in error: no total to count
+        write_worker(
+            cls.office,
+            OXT,
+            os.path.join(cls.folder, "gus.ods"),
+            fields={"worker": "Gus Gray", "as_at": AS_AT},
+            rows=[{"name": "G", "cp": "CP"}, {"name": "H", "lac": "NO-SUCH-CODE"}],
+        )
         # damaged: cut off
         with open(os.path.join(cls.folder, "ann.ods"), "rb") as f:
             head = f.read(3000)
@@ -93,7 +119,8 @@ class TeamRefresh(OfficeTestCase):
             self.assertIsInstance(got["cw_total"], float, file)
         doc = self.load(self.summary)
         result = self.office.run_basic(MACRO, doc)
-        self.assertIn("3 worker sheets read from 6 files", result)
+        self.assertIn("3 worker sheets counted from 9 files", result)
+        self.assertIn("6 not read or not counted", result)
         doc.calculateAll()
         read = {r["File"]: r for r in rows_of(doc.Sheets.getByName("Worker sheets"))}
         self.assertEqual(sorted(read), sorted(WORKERS))
@@ -128,12 +155,29 @@ class TeamRefresh(OfficeTestCase):
             names.getByName("cw_team_total").ReferredCells.getCellByPosition(0, 0).getValue(),
             sum(e["cw_total"] for e in self.expected.values()),
         )
+        self.assertEqual(
+            names.getByName("cw_workers").ReferredCells.getCellByPosition(0, 0).getValue(), 3
+        )
         # the three files not read, with their reasons; nothing skipped in silence
         unread = {r["File"]: r["Reason"] for r in rows_of(doc.Sheets.getByName("Could not read"))}
-        self.assertEqual(sorted(unread), ["dan.ods", "eve.ods", "fay.ods"])
+        self.assertEqual(
+            sorted(unread),
+            ["ben (copy).ods", "dan.ods", "eve.ods", "fay.ods", "gus.ods", "old.ods"],
+        )
         self.assertIn("locked", unread["dan.ods"])
         self.assertIn("damaged", unread["eve.ods"])
         self.assertIn("another scheme: a RBWM sheet", unread["fay.ods"])
+        self.assertIn(
+            "not counted: a second sheet of this worker: ben.ods (As at 30/10/2026) counts, "
+            "with a later As at date",
+            unread["ben (copy).ods"],
+        )
+        self.assertIn("not counted: its As at date 30/09/2026 is outside", unread["old.ods"])
+        self.assertEqual(
+            unread["gus.ods"],
+            "Gus Gray: not counted: 1 row in error, so its total cannot be counted: fix the "
+            "worker's sheet and refresh",
+        )
 
         # a second refresh replaces the rows, it does not add to them
         self.office.run_basic(MACRO, doc)

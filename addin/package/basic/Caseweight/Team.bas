@@ -2,9 +2,11 @@ REM Tools > Add-Ons > caseweight: Refresh Team Summary from Worker Sheets. On a 
 REM (a template with a worker table and a team total): every caseweight worker sheet in the
 REM summary's folder is opened hidden, read-only and with its macros disabled, recalculated and
 REM read by its named cells; the summary's worker table is filled from the files (its rows are
-REM replaced, hand-typed ones included), the sheet "Worker sheets" lists what was read and the
-REM sheet "Could not read" every file that was not, with the reason. No file is skipped in
-REM silence.
+REM replaced, hand-typed ones included), the sheet "Worker sheets" lists what was counted and
+REM the sheet "Could not read" every file that was not read or not counted, with the reason.
+REM Each worker counts once, in the summary's month: a sheet of another month, the worker's
+REM other sheet (the later As at date counts) and a sheet with rows in error are listed. No
+REM file is skipped in silence.
 Option Explicit
 
 Const READ_SHEET = "Worker sheets"
@@ -78,16 +80,33 @@ Function RefreshTeam(oDoc As Object) As String
 		End If
 	Next i
 
+	REM Each worker once, in the summary's month, with a total: the others are listed.
+	sStep = "counting each worker once"
+	Dim aCounted(), nCounted As Long, sWhy As String, vAsAt
+	ReDim aCounted(nRead + 1)
+	nCounted = 0
+	vAsAt = Named(oNames, "cw_as_at")
+	For i = 0 To nRead - 1
+		sWhy = NotCounted(aRead, nRead, i, vAsAt)
+		If sWhy = "" Then
+			aCounted(nCounted) = aRead(i)
+			nCounted = nCounted + 1
+		Else
+			aUnread(nUnread) = Array(aRead(i)(0), WorkerName(aRead(i)(1)) & ": not counted: " & sWhy)
+			nUnread = nUnread + 1
+		End If
+	Next i
+
 	Dim nPlaced As Long
 	sStep = "writing the summary"
-	nPlaced = FillTable(oDoc, aRead, nRead)
-	WriteRead(oDoc, aRead, nRead)
+	nPlaced = FillTable(oDoc, aCounted, nCounted)
+	WriteRead(oDoc, aCounted, nCounted)
 	WriteUnread(oDoc, aUnread, nUnread)
 	oDoc.calculateAll()
 	Dim sMsg As String
-	sMsg = nRead & " worker sheets read from " & n & " files in the folder; " & nUnread & _
-		" could not be read (see the sheet " & UNREAD_SHEET & ")."
-	If nPlaced < nRead Then
+	sMsg = nCounted & " worker sheets counted from " & n & " files in the folder; " & nUnread & _
+		" not read or not counted (see the sheet " & UNREAD_SHEET & ")."
+	If nPlaced < nCounted Then
 		sMsg = sMsg & " The worker table holds " & nPlaced & " rows: the others are on the " & _
 			"sheet " & READ_SHEET & "."
 	End If
@@ -198,6 +217,63 @@ Function ReadOpened(oWb As Object, sName As String, sTeamScheme As String)
 		Text(Named(oNames, "cw_scheme_version")), vDate, Text(Named(oNames, "cw_grade")), vFte, _
 		vTotal, Text(Named(oNames, "cw_band")), vCapacity, vHeadroom, RowsInError(oNames), _
 		Named(oNames, "cw_personal"), Named(oNames, "cw_case_points"))
+End Function
+
+REM Why the worker aRead(k) is not counted, or "": its As at date outside the month of the
+REM summary's As at date (vAsAt, when it has one), another sheet of the same worker in the month
+REM with a later As at date (the first in file order on the same date), rows in error (no total
+REM to count: the count and averages would silently leave the worker out).
+Function NotCounted(aRead(), nRead As Long, k As Long, vAsAt) As String
+	Dim w, o, j As Long
+	w = aRead(k)
+	NotCounted = ""
+	If Not InMonth(w(3), vAsAt) Then
+		NotCounted = "its As at date " & Format(CDate(w(3)), "DD/MM/YYYY") & _
+			" is outside the month of the summary's As at date (" & _
+			Format(CDate(vAsAt), "MM/YYYY") & ")"
+		Exit Function
+	End If
+	If WorkerKey(w(1)) <> "" Then
+		For j = 0 To nRead - 1
+			o = aRead(j)
+			If j <> k And WorkerKey(o(1)) = WorkerKey(w(1)) And InMonth(o(3), vAsAt) Then
+				If o(3) > w(3) Or (o(3) = w(3) And j < k) Then
+					NotCounted = "a second sheet of this worker: " & o(0) & " (As at " & _
+						Format(CDate(o(3)), "DD/MM/YYYY") & ") counts, with " & _
+						IIf(o(3) > w(3), "a later", "the same") & " As at date"
+					Exit Function
+				End If
+			End If
+		Next j
+	End If
+	If w(10) > 0 Then
+		NotCounted = IIf(w(10) = 1, "1 row", w(10) & " rows") & " in error, so its total " & _
+			"cannot be counted: fix the worker's sheet and refresh"
+	ElseIf VarType(w(6)) <> V_DOUBLE Then
+		NotCounted = "its total shows " & IIf(VarType(w(6)) = V_STRING, w(6), "nothing") & _
+			", so it cannot be counted: fix the worker's sheet and refresh"
+	End If
+End Function
+
+REM Whether the date vDate is in the month of vAsAt (always, when vAsAt is no date).
+Function InMonth(vDate, vAsAt) As Boolean
+	InMonth = True
+	If VarType(vAsAt) <> V_DOUBLE Then Exit Function
+	InMonth = (Year(CDate(vDate)) = Year(CDate(vAsAt)) And Month(CDate(vDate)) = Month(CDate(vAsAt)))
+End Function
+
+REM A worker's name compared case- and space-insensitively ("Ben  best" = "Ben Best").
+Function WorkerKey(sName As String) As String
+	Dim s As String
+	s = LCase(Trim(sName))
+	Do While InStr(s, "  ") > 0
+		s = Replace(s, "  ", " ")
+	Loop
+	WorkerKey = s
+End Function
+
+Function WorkerName(sName As String) As String
+	If Trim(sName) = "" Then WorkerName = "worker" Else WorkerName = sName
 End Function
 
 REM "SWINDON@2026-11-30" -> "SWINDON".
