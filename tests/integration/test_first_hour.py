@@ -4,6 +4,7 @@ import unittest
 import xml.etree.ElementTree as ET
 import zipfile
 
+from caseweight.office import props
 from common import OXT, OfficeTestCase
 
 NS = {
@@ -95,8 +96,6 @@ class FirstHour(OfficeTestCase):
     def test_the_guide_opens_and_explains_every_function(self):
         url = self.office.run_basic("Caseweight.Guide.GuideUrl")
         self.assertTrue(url.endswith("/guide/getting-started.ods"), url)
-        from caseweight.office import props
-
         doc = self.office.desktop.loadComponentFromURL(
             url, "_blank", 0, props(Hidden=True, ReadOnly=True)
         )
@@ -120,6 +119,25 @@ class FirstHour(OfficeTestCase):
         graphic = sheet.DrawPage.getByIndex(0).Graphic
         self.assertIsNotNone(graphic)
         self.assertGreater(graphic.SizePixel.Width, 500)
+
+    def test_autoinput_is_off_unless_the_user_chose(self):
+        """Calc's AutoInput would complete a typed code into a longer one of the column: the
+        extension turns it off by default; a user's own choice stays above that default."""
+        cp = self.office.ctx.ServiceManager.createInstanceWithContext(
+            "com.sun.star.configuration.ConfigurationProvider", self.office.ctx
+        )
+        path = props(nodepath="/org.openoffice.Office.Calc/Input")
+        read = lambda: cp.createInstanceWithArguments(  # noqa: E731
+            "com.sun.star.configuration.ConfigurationAccess", path
+        ).AutoInput
+        self.assertFalse(read())
+        update = cp.createInstanceWithArguments(
+            "com.sun.star.configuration.ConfigurationUpdateAccess", path
+        )
+        self.addCleanup(lambda: (setattr(update, "AutoInput", False), update.commitChanges()))
+        update.AutoInput = True  # what Tools > AutoInput writes
+        update.commitChanges()
+        self.assertTrue(read())
 
 
 if __name__ == "__main__":
