@@ -134,6 +134,24 @@ class RealWindowTest(unittest.TestCase):
         self.screen.wait_gone(wid)
         self.screen.focus(self.wid)
 
+    def window_texts(self):
+        """The texts of the office's active window (a message box: its title, its message and
+        its buttons), read through its accessibility tree as a screen reader reads it."""
+        ctx = self.office.ctx
+        toolkit = ctx.ServiceManager.createInstanceWithContext("com.sun.star.awt.Toolkit", ctx)
+        texts = []
+
+        def walk(context, depth=0):
+            texts.append(context.getAccessibleName())
+            if hasattr(context, "getText"):  # XAccessibleText
+                texts.append(context.getText())
+            for i in range(context.getAccessibleChildCount()):
+                if depth < 12:
+                    walk(context.getAccessibleChild(i).getAccessibleContext(), depth + 1)
+
+        walk(toolkit.getActiveTopWindow().getAccessibleContext())
+        return [t for t in texts if t]
+
     def open_menu(self, *keys):
         """Presses keys (a menu's accelerator, arrows into a submenu ...) and waits for each
         step to open a new menu window."""
@@ -319,8 +337,15 @@ class RealWindowTest(unittest.TestCase):
         self.screen.type(out)
         self.screen.key("Return")
         done = self.screen.wait_window("^caseweight$", timeout=60)
+        self.screen.focus(done)
         self.shot("values-only-copy-saved")
+        message = " ".join(" ".join(self.window_texts()).split())
+        pseudonymised = menu.getByName("org.caseweight.SavePseudonymisedCopy").Title
         self.close_dialog(done, "Return")
+        self.assertIn("Saved a values-only copy", message)
+        self.assertIn("names remain in this copy", message)
+        self.assertIn("share it only within the team", message)
+        self.assertIn("Tools > Add-Ons > " + pseudonymised.replace("~", ""), message)
         self.assertTrue(
             os.path.exists(out),
             "the copy was not written: the message is in " "values-only-copy-saved.png",
