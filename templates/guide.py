@@ -39,7 +39,10 @@ STEPS = [
         "3. Share it",
         "Colleagues without caseweight see #NAME? in its cells. Tools > Add-Ons > Save Values-Only "
         "Copy for Sharing writes a copy whose formulas are replaced by their results, without "
-        "macros; the original stays as it is.",
+        "macros; it keeps the children's and workers' names, so share it only within the team. "
+        "To share beyond the team, use Tools > Add-Ons > Save Pseudonymised Copy for Sharing: "
+        "the same copy with names and other typed text replaced by references (Case 01, "
+        "Text 01 ...), and workers' names too if you choose. The original stays as it is.",
     ),
     (
         "4. Your own formulas",

@@ -134,6 +134,24 @@ class RealWindowTest(unittest.TestCase):
         self.screen.wait_gone(wid)
         self.screen.focus(self.wid)
 
+    def window_texts(self):
+        """The texts of the office's active window (a message box: its title, its message and
+        its buttons), read through its accessibility tree as a screen reader reads it."""
+        ctx = self.office.ctx
+        toolkit = ctx.ServiceManager.createInstanceWithContext("com.sun.star.awt.Toolkit", ctx)
+        texts = []
+
+        def walk(context, depth=0):
+            texts.append(context.getAccessibleName())
+            if hasattr(context, "getText"):  # XAccessibleText
+                texts.append(context.getText())
+            for i in range(context.getAccessibleChildCount()):
+                if depth < 12:
+                    walk(context.getAccessibleChild(i).getAccessibleContext(), depth + 1)
+
+        walk(toolkit.getActiveTopWindow().getAccessibleContext())
+        return [t for t in texts if t]
+
     def open_menu(self, *keys):
         """Presses keys (a menu's accelerator, arrows into a submenu ...) and waits for each
         step to open a new menu window."""
@@ -319,8 +337,15 @@ class RealWindowTest(unittest.TestCase):
         self.screen.type(out)
         self.screen.key("Return")
         done = self.screen.wait_window("^caseweight$", timeout=60)
+        self.screen.focus(done)
         self.shot("values-only-copy-saved")
+        message = " ".join(" ".join(self.window_texts()).split())
+        pseudonymised = menu.getByName("org.caseweight.SavePseudonymisedCopy").Title
         self.close_dialog(done, "Return")
+        self.assertIn("Saved a values-only copy", message)
+        self.assertIn("names remain in this copy", message)
+        self.assertIn("share it only within the team", message)
+        self.assertIn("Tools > Add-Ons > " + pseudonymised.replace("~", ""), message)
         self.assertTrue(
             os.path.exists(out),
             "the copy was not written: the message is in " "values-only-copy-saved.png",
@@ -372,6 +397,56 @@ class RealWindowTest(unittest.TestCase):
         self.assertTrue(opened[0].isReadonly())
         opened[0].close(True)
         self.screen.wait_gone(guide)
+
+    def test_6_typed_code_is_scored(self):
+        """A code typed under a longer code of the same column stays the code typed (Calc's
+        AutoInput would complete LAC into "LAC; COMPLEX", CP into "CP; COMPLEX", S47 into
+        S47-ICPC), and the row scores what was typed."""
+        ctx = self.office.ctx
+        cp = ctx.ServiceManager.createInstanceWithContext(
+            "com.sun.star.configuration.ConfigurationProvider", ctx
+        )
+        calc_input = cp.createInstanceWithArguments(
+            "com.sun.star.configuration.ConfigurationAccess",
+            props(nodepath="/org.openoffice.Office.Calc/Input"),
+        )
+        self.check("AutoInput off by the extension", calc_input.AutoInput, False)
+
+        doc = self.open_window(self.template_url("swindon-children"), AsTemplate=True)
+        row = lambda key, i=0: self.named(doc, "cw_col_" + key, i)  # noqa: E731
+        refusal = row("lac").Validation.ErrorTitle
+        for i, (key, longer, code) in enumerate(
+            [("lac", "LAC; COMPLEX", "LAC"), ("cp", "CP; COMPLEX", "CP")]
+        ):
+            above, below = 2 * i, 2 * i + 1
+            self.enter(row("name", above), "Family %d" % above)
+            self.assertIsNone(self.enter(row(key, above), longer, refusal))
+            self.enter(row("name", below), "Family %d" % below)
+            self.assertIsNone(self.enter(row(key, below), code, refusal))
+            doc.calculateAll()
+            self.check(code + " typed under " + longer, row(key, below).getString(), code)
+            self.check(longer + " scores 20", row("points", above).getValue(), 20.0)
+            self.check(code + " scores 16", row("points", below).getValue(), 16.0)
+            self.check(code + " row is OK", row("check", below).getString(), "OK")
+        self.goto(row("name", 4))
+        self.shot("typed-code-kept-swindon")
+        self.goto(row("check", 4))  # scrolls right to the rows' points and checks
+        self.shot("typed-code-kept-swindon-points")
+
+        doc = self.open_window(self.template_url("notts-individual"), AsTemplate=True)
+        row = lambda key, i=0: self.named(doc, "cw_col_" + key, i)  # noqa: E731
+        refusal = row("specific").Validation.ErrorTitle
+        for i, code in enumerate(["S47-ICPC", "S47"]):
+            self.enter(row("family", i), "Family %d" % i)
+            self.enter(row("children", i), "1")
+            self.assertIsNone(self.enter(row("specific", i), code, refusal))
+        doc.calculateAll()
+        self.check("S47 typed under S47-ICPC", row("specific", 1).getString(), "S47")
+        self.check("S47-ICPC scores 15", row("points", 0).getValue(), 15.0)
+        self.check("S47 scores 8", row("points", 1).getValue(), 8.0)
+        self.check("S47 row is OK", row("check", 1).getString(), "OK")
+        self.goto(row("family", 2))
+        self.shot("typed-code-kept-notts")
 
 
 if __name__ == "__main__":

@@ -1,9 +1,11 @@
 """What a manager meets first: the Extension Manager's entry, the Add-Ons menu, the guide."""
 
+import re
 import unittest
 import xml.etree.ElementTree as ET
 import zipfile
 
+from caseweight.office import props
 from common import OXT, OfficeTestCase
 
 NS = {
@@ -92,11 +94,10 @@ class FirstHour(OfficeTestCase):
             self.assertIn(url, pictured, title + " has no icon")
             self.assertIn(pictured[url].replace("%origin%/", ""), names)
 
-    def test_the_guide_opens_and_explains_every_function(self):
+    def guide(self):
+        """The guide the Add-Ons menu opens, and the text of its first sheet."""
         url = self.office.run_basic("Caseweight.Guide.GuideUrl")
         self.assertTrue(url.endswith("/guide/getting-started.ods"), url)
-        from caseweight.office import props
-
         doc = self.office.desktop.loadComponentFromURL(
             url, "_blank", 0, props(Hidden=True, ReadOnly=True)
         )
@@ -107,7 +108,10 @@ class FirstHour(OfficeTestCase):
         cells = sheet.getCellRangeByPosition(
             0, 0, cursor.RangeAddress.EndColumn, cursor.RangeAddress.EndRow
         ).getDataArray()
-        text = "\n".join(str(v) for row in cells for v in row)
+        return sheet, "\n".join(str(v) for row in cells for v in row)
+
+    def test_the_guide_opens_and_explains_every_function(self):
+        sheet, text = self.guide()
         for step in ("Start a sheet", "Fill it in", "Share it", "Save Values-Only Copy"):
             self.assertIn(step, text)
         for function, (description, arguments) in our_functions(self.office).items():
@@ -120,6 +124,54 @@ class FirstHour(OfficeTestCase):
         graphic = sheet.DrawPage.getByIndex(0).Graphic
         self.assertIsNotNone(graphic)
         self.assertGreater(graphic.SizePixel.Width, 500)
+
+    def test_guide_and_description_say_which_copy_keeps_names(self):
+        """Both places that send a manager to share a sheet name both copies, say that the
+        values-only copy keeps the names and that the pseudonymised one is for beyond the
+        team."""
+        with zipfile.ZipFile(OXT) as z:
+            addons = ET.fromstring(z.read("Addons.xcu"))
+            description = z.read("description-en.txt").decode("utf-8")
+        titles = [
+            p.find("value").text.replace("~", "").rstrip(".")
+            for p in addons.iter("prop")
+            if p.get(OOR + "name") == "Title"
+        ]
+        values_only = [t for t in titles if "Values-Only Copy" in t]
+        pseudonymised = [t for t in titles if "Pseudonymised Copy" in t]
+        self.assertEqual(len(values_only), 1, titles)
+        self.assertEqual(len(pseudonymised), 1, titles)
+        _, guide = self.guide()
+        for where, text in (("guide", guide), ("description", description)):
+            text = " ".join(text.split())  # a sentence may wrap
+            with self.subTest(where=where):
+                for pattern in (
+                    "Tools > Add-Ons > " + re.escape(values_only[0]),
+                    "Tools > Add-Ons > " + re.escape(pseudonymised[0]),
+                    r"values-only copy[^.]*; it keeps the children's and workers' names",
+                    r"to share beyond the team, use [^.]*pseudonymised copy",
+                ):
+                    self.assertTrue(re.search(pattern, text, re.I), "no %r" % pattern)
+        self.assertIn("caseweight-share --pseudonymise", description)
+
+    def test_autoinput_is_off_unless_the_user_chose(self):
+        """Calc's AutoInput would complete a typed code into a longer one of the column: the
+        extension turns it off by default; a user's own choice stays above that default."""
+        cp = self.office.ctx.ServiceManager.createInstanceWithContext(
+            "com.sun.star.configuration.ConfigurationProvider", self.office.ctx
+        )
+        path = props(nodepath="/org.openoffice.Office.Calc/Input")
+        read = lambda: cp.createInstanceWithArguments(  # noqa: E731
+            "com.sun.star.configuration.ConfigurationAccess", path
+        ).AutoInput
+        self.assertFalse(read())
+        update = cp.createInstanceWithArguments(
+            "com.sun.star.configuration.ConfigurationUpdateAccess", path
+        )
+        self.addCleanup(lambda: (setattr(update, "AutoInput", False), update.commitChanges()))
+        update.AutoInput = True  # what Tools > AutoInput writes
+        update.commitChanges()
+        self.assertTrue(read())
 
 
 if __name__ == "__main__":

@@ -79,11 +79,15 @@ Sub SaveCopy(nMode As Integer)
 		MsgBox "The copy could not be written: " & vResult, 16, "caseweight"
 		Exit Sub
 	End If
-	Dim sWhat As String
+	Dim sWhat As String, sNames As String
 	sWhat = "a values-only copy"
+	sNames = Chr(10) & Chr(10) & "Children's and workers' names remain in this copy: share it " & _
+		"only within the team. To share beyond the team: Tools > Add-Ons > Save Pseudonymised " & _
+		"Copy for Sharing..."
 	If nMode > 0 Then sWhat = "a pseudonymised values-only copy (" & nPseudonyms & " names and texts replaced)"
+	If nMode > 0 Then sNames = ""
 	MsgBox "Saved " & sWhat & " with " & vResult & " formula results fixed as values:" & _
-		Chr(10) & ConvertFromUrl(sUrl), 64, "caseweight"
+		Chr(10) & ConvertFromUrl(sUrl) & sNames, 64, "caseweight"
 End Sub
 
 REM Writes a copy of oDoc to sUrl (.ods or .xlsx by its extension) in which every formula is
