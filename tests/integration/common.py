@@ -2,6 +2,7 @@
 
 import os
 import re
+import time
 import unittest
 
 from caseweight.office import FILTERS, SHARED_OFFICE, Office, store  # noqa: F401
@@ -98,6 +99,17 @@ def processes_with(marker, excluding=None):
         if marker in cmd and not (excluding and excluding in cmd):
             found.append(cmd)
     return found
+
+
+def processes_left(marker, excluding=None, timeout=30):
+    """The processes naming `marker` still running once they have had `timeout` seconds to
+    end (a stopped tool's office is killed, but its processes take a moment to go)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        left = processes_with(marker, excluding)
+        if not left or time.monotonic() > deadline:
+            return left
+        time.sleep(0.05)
 
 
 def set_formulas(sheet, column, formulas, first_row=0):

@@ -18,7 +18,15 @@ from unittest import mock
 
 import rbwm
 import warrington
-from common import OXT, SHARED_OFFICE, SOURCE_DIR, OfficeTestCase, own_office_env, processes_with
+from common import (
+    OXT,
+    SHARED_OFFICE,
+    SOURCE_DIR,
+    OfficeTestCase,
+    own_office_env,
+    processes_left,
+    processes_with,
+)
 from worker_files import serial, write_worker
 from caseweight import county
 from caseweight.score import used_range
@@ -220,8 +228,7 @@ class Rollup(OfficeTestCase):
                 proc.wait()
         self.assertEqual(proc.returncode, 128 + signum, err)
         self.assertNotIn("Traceback", err)
-        time.sleep(0.5)
-        self.assertEqual(processes_with(d, excluding=TOOL), [])
+        self.assertEqual(processes_left(d, excluding=TOOL), [])
         self.assertEqual(os.listdir(d), [], "a profile or temporary file is left behind")
         self.assertFalse(os.path.exists(out))
 
