@@ -37,7 +37,7 @@ import threading
 import time
 import zipfile
 
-from caseweight import SOURCE_DIR, office as office_module
+from caseweight import SOURCE_DIR, inputs, office as office_module
 from caseweight.office import (
     FILTERS,
     Office,
@@ -173,10 +173,16 @@ def precheck(path):
         return "locked: open in LibreOffice by %s (a .~lock file beside it)" % (
             who or "another user"
         )
+    link = inputs.dangling_link(path)
+    if link:
+        return link
     if not os.access(path, os.R_OK):
         return "cannot be read (permission denied)"
     if os.path.getsize(path) == 0:
         return "empty file"
+    bomb = inputs.bomb_reason(path)
+    if bomb:
+        return "refused before opening it: " + bomb
     ext = os.path.splitext(path)[1].lower()
     if ext in (".ods", ".xlsx"):
         with open(path, "rb") as f:
@@ -429,7 +435,7 @@ def office_worker(office, jobs, results):
                 if STOP.is_set() or not office_stopped(e):
                     raise
                 # The office stopped on this file (out of memory ...): say so, start it again.
-                workers, reason = [], "LibreOffice stopped while reading it"
+                workers, reason = [], office_module.out_of_memory("reading it")
                 office.restart()
             for w in workers:
                 w.update(service=service, team=team, path=path)
@@ -798,7 +804,7 @@ def read_history(office, path):
     return out, above
 
 
-def history_only(office, history, path, above=()):
+def history_only(office, history, path, above=(), inputs=()):
     """Writes a workbook holding only the History sheet (the workers above the maximum by
     month, and the chart) to path."""
     doc = office.new_calc()
@@ -815,7 +821,7 @@ def history_only(office, history, path, above=()):
         store(doc, tmp, FILTERS[".ods"])
     finally:
         doc.close(True)
-    replace_file(tmp, path)
+    replace_file(tmp, path, inputs=inputs)
 
 
 # -- the command ----------------------------------------------------------------------------
@@ -842,22 +848,13 @@ class Progress:
 
 
 def _install_handlers():
-    """Ctrl+C and SIGTERM: every office killed at once (from the signal-watching thread of
-    caseweight.office, too), no office started afterwards, then KeyboardInterrupt / exit 143
-    in this thread, whose clean-up joins the threads and closes the offices."""
-
-    def quiet(signum, frame):
-        STOP.set()
-        office_module._kill_all()
+    """Ctrl+C and SIGTERM: no office started afterwards, then caseweight.office's handling
+    (every office killed at once, KeyboardInterrupt / exit 143 in this thread, whose
+    clean-up joins the threads and closes the offices)."""
 
     def handler(signum, frame):
         STOP.set()
-        office_module._kill_all()
-        signal.signal(signal.SIGINT, quiet)
-        signal.signal(signal.SIGTERM, quiet)
-        if signum == signal.SIGINT:
-            raise KeyboardInterrupt
-        raise SystemExit(128 + signum)
+        office_module._on_signal(signum, frame)
 
     signal.signal(signal.SIGINT, handler)
     signal.signal(signal.SIGTERM, handler)
@@ -930,9 +927,16 @@ def rollup(root, out, month, jobs, oxt, history=None, log=sys.stderr):
             store(doc, tmp, FILTERS[".ods"])
         finally:
             doc.close(True)
-        replace_file(tmp, out)
+        read = [f[0] for f in files] + ([history] if history else [])
+        replace_file(tmp, out, inputs=read)
         if history:
-            history_only(office, sorted(kept + now), history, sorted(above_kept + above_now))
+            history_only(
+                office,
+                sorted(kept + now),
+                history,
+                sorted(above_kept + above_now),
+                inputs=[f[0] for f in files] + [out],
+            )
         finished = True
         return {
             "files": len(files),
