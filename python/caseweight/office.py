@@ -287,6 +287,7 @@ class Office:
         self.close()
 
     def start(self):
+        memory_limit()  # a wrong CASEWEIGHT_OFFICE_MEMORY_GB is said before anything starts
         os.makedirs(self.docs, exist_ok=True)
         os.makedirs(self.tmp, mode=0o700, exist_ok=True)
         if self._as_root:
@@ -337,7 +338,7 @@ class Office:
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
                 start_new_session=True,
-                preexec_fn=_limit_memory,
+                preexec_fn=_limit_memory(memory_limit()),
             )
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext(
@@ -565,7 +566,15 @@ def memory_limit():
     Calc build every cell (docs/performance.md); the limit ends that office, not the machine."""
     given = os.environ.get("CASEWEIGHT_OFFICE_MEMORY_GB")
     if given:
-        return int(float(given) * (1 << 30))
+        try:
+            gb = float(given)
+        except ValueError:
+            gb = float("nan")
+        if not 0.5 <= gb <= 1 << 20:  # below half a GB the office cannot even start
+            raise ToolError(
+                "CASEWEIGHT_OFFICE_MEMORY_GB must be a number of GB from 0.5, not %r" % given
+            )
+        return int(gb * (1 << 30))
     total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
     return max(4 << 30, total * 3 // 4)
 
@@ -581,9 +590,13 @@ def out_of_memory(doing):
     )
 
 
-def _limit_memory():
-    limit = memory_limit()
-    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+def _limit_memory(limit):
+    """What the child runs before soffice: only this (an exception there is not one line)."""
+
+    def limit_child():
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+    return limit_child
 
 
 def office_stopped(e):

@@ -9,7 +9,7 @@ import unittest
 import zipfile
 
 from caseweight import inputs, rollup
-from caseweight.office import ToolError, check_input, replace_file
+from caseweight.office import ToolError, check_input, memory_limit, replace_file
 
 NS = (
     'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
@@ -178,6 +178,27 @@ class ReplaceFile(Files):
         self.assertEqual(self.read(self.path("fresh.ods")), "the new output")
         self.assertEqual(self.read(self.input), "the team's sheet")
         self.assertNoPart()
+
+
+class MemoryLimit(unittest.TestCase):
+    def setUp(self):
+        given = os.environ.pop("CASEWEIGHT_OFFICE_MEMORY_GB", None)
+        if given is not None:
+            self.addCleanup(os.environ.__setitem__, "CASEWEIGHT_OFFICE_MEMORY_GB", given)
+        self.addCleanup(os.environ.pop, "CASEWEIGHT_OFFICE_MEMORY_GB", None)
+
+    def test_the_limit_is_given_in_gb_and_checked(self):
+        self.assertGreaterEqual(memory_limit(), 4 << 30)
+        os.environ["CASEWEIGHT_OFFICE_MEMORY_GB"] = "1.5"
+        self.assertEqual(memory_limit(), 3 << 29)
+        for bad in ("abc", "0", "-2", "nan", "inf", "0.1"):
+            with self.subTest(bad):
+                os.environ["CASEWEIGHT_OFFICE_MEMORY_GB"] = bad
+                with self.assertRaises(ToolError) as e:
+                    memory_limit()
+                self.assertIn(
+                    "CASEWEIGHT_OFFICE_MEMORY_GB must be a number of GB", str(e.exception)
+                )
 
 
 if __name__ == "__main__":
