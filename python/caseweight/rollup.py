@@ -50,7 +50,7 @@ from caseweight.office import (
     same_file,
     store,
 )
-from caseweight.score import error_cells, used_range
+from caseweight.score import error_positions, used_range
 
 NAME = "caseweight-rollup"
 SPREADSHEETS = (".ods", ".fods", ".xlsx")
@@ -236,7 +236,7 @@ def check_errors(rng):
         v = row[0]
         if isinstance(v, str) and v.strip() not in ("", "OK"):
             rows.add(r)
-    rows.update(r for r, _ in error_cells(rng))
+    rows.update(r for r, _ in error_positions(rng))
     return len(rows)
 
 

@@ -20,6 +20,7 @@ import zlib
 
 import audit_sheets
 from common import FILTERS, OXT, SOURCE_DIR, OfficeTestCase, processes_with, store
+from caseweight.fods import Formula, write_fods
 from caseweight.office import props
 
 PYTHON = "/usr/bin/python3"
@@ -213,6 +214,47 @@ class ToolSafety(OfficeTestCase):
         self.assertIn("ran out of the memory it may use (4 GB)", result[2])
         self.assertIn("CASEWEIGHT_OFFICE_MEMORY_GB=N allows N GB", result[2])
         self.assertLess(time.monotonic() - start, 280)  # a guard, not a timing assertion
+
+    def test_score_names_every_error_cell_with_the_text_it_shows(self):
+        # Read in blocks (a scratch sheet of ERRORTYPE formulas), not cell by cell: every
+        # row, every kind of error, two blocks, a sheet name with a quote, and the scratch
+        # sheet gone again (it would be scored as a sheet of its own).
+        addin = "of:=ORG.CASEWEIGHT.ADDIN."
+        kinds = [
+            ("of:=1/0", "#DIV/0!"),
+            ("of:=NOSUCHFUNCTION(1)", "#NAME?"),
+            ("of:=NA()", "#N/A"),
+            ('of:=1+"x"', "#VALUE!"),
+            (addin + 'CASEPOINTS("SWINDON";"CIN;COMPLEX")', "Err:502"),
+        ]
+        rows = [["Case", "Items", "Points", "Note", "Other"]]
+        for i in range(1500):
+            formula, _ = kinds[i % len(kinds)]
+            rows.append(["Family %d" % (i + 1), "CP", Formula(formula), "fine", Formula(formula)])
+        path = os.path.join(self.tmp, "every-row-an-error.fods")
+        write_fods(path, {"Mrs O'Brien": rows, "Other": [["x", Formula("of:=1/0")]]})
+        code, out, err = self.run_tool("caseweight-score", path)
+        self.assertEqual((code, err), (1, ""), out)
+        lines = out.splitlines()
+        for i in range(1500):
+            _, shown = kinds[i % len(kinds)]
+            want = "  Mrs O'Brien, row %d (Family %d): C%d shows %s, E%d shows %s." % (
+                i + 2,
+                i + 1,
+                i + 2,
+                shown,
+                i + 2,
+                shown,
+            )
+            self.assertEqual(lines[lines.index("Rows to check:") + 1 + i], want)
+        self.assertEqual(lines[-1], "  Other, row 1 (x): B1 shows #DIV/0!.")
+        self.assertEqual(len(lines), lines.index("Rows to check:") + 1 + 1500 + 1)
+
+    def test_a_wrong_memory_limit_is_said_in_one_line(self):
+        env = dict(os.environ, CASEWEIGHT_OFFICE_MEMORY_GB="lots")
+        result = self.run_tool("caseweight-score", self.files["good"], env=env)
+        self.assertRefused(result, "memory limit")
+        self.assertIn("CASEWEIGHT_OFFICE_MEMORY_GB must be a number of GB from 0.5", result[2])
 
     def test_score_good_sheet(self):
         code, out, err = self.run_tool("caseweight-score", self.files["good"])
