@@ -382,6 +382,26 @@ class Office:
         result, _, _ = script.invoke(tuple(args), (), ())
         return result
 
+    def peak_memory(self):
+        """The most address space a process of this office has held (VmPeak), in bytes; 0 when
+        it cannot be told. Near memory_limit(), an allocation of the office has failed."""
+        if self.proc is None:
+            return 0
+        peak = 0
+        for pid in os.listdir("/proc"):
+            if not pid.isdigit():
+                continue
+            try:
+                if os.getpgid(int(pid)) != self.proc.pid:
+                    continue
+                with open("/proc/%s/status" % pid) as f:
+                    for line in f:
+                        if line.startswith("VmPeak:"):
+                            peak = max(peak, int(line.split()[1]) * 1024)
+            except (OSError, ValueError):
+                continue
+        return peak
+
     def kill(self):
         """Kills soffice (and a running unopkg) at once; safe from another thread."""
         for proc in (self.proc, self._child):
@@ -503,7 +523,12 @@ def load_spreadsheet(office, path):
     try:
         doc = office.load(office.copy_in(path))
     except Exception as e:  # noqa: BLE001 - any load failure means: cannot read
-        if office_stopped(e) or (office.proc is not None and office.proc.poll() is not None):
+        # Calc may also survive the failed allocation and just not return a document.
+        if (
+            office_stopped(e)
+            or (office.proc is not None and office.proc.poll() is not None)
+            or office.peak_memory() > memory_limit() * 0.9
+        ):
             raise ToolError(out_of_memory("opening " + path)) from None
         raise ToolError(
             "cannot read %s: LibreOffice could not open it (damaged, "
@@ -583,10 +608,10 @@ def out_of_memory(doing):
     """The reason when the office went away while `doing` ("opening team.ods"): what ends it
     there is the memory limit."""
     return (
-        "LibreOffice stopped while %s: it ran out of the memory it may use (%g GB); "
+        "LibreOffice ran out of the memory it may use (%g GB) while %s; "
         "CASEWEIGHT_OFFICE_MEMORY_GB=N allows N GB, but a formula over whole columns or the "
         "whole sheet needs far more: give such formulas the rows in use"
-        % (doing, memory_limit() / (1 << 30))
+        % (memory_limit() / (1 << 30), doing)
     )
 
 

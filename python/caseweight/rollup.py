@@ -395,6 +395,10 @@ def read_file(office, path):
         except Exception as e:  # noqa: BLE001 - any load failure means: cannot read
             if office_stopped(e):
                 raise
+            if office.peak_memory() > office_module.memory_limit() * 0.9:
+                # Calc survived a failed allocation: a fresh office for the next file
+                office.restart()
+                return [], office_module.out_of_memory("opening it")
             return (
                 [],
                 "LibreOffice could not open it (damaged, password-protected or not a workbook)",
