@@ -3,7 +3,10 @@ stopped, and what they leave behind: run as subprocesses, as a user runs them.
 
 Every tool says why in one line on stderr and exits with status 2 when it cannot do what it
 was asked, never with a traceback; it never writes over its input (the same path, a symbolic
-or hard link); it leaves nothing in the temporary folder; SIGTERM stops it with status 143.
+or hard link, also one made while it runs); it refuses bombs before an office opens them; it
+leaves nothing in the temporary folder; SIGINT / SIGTERM in any phase stops it with status
+130 / 143 and one line. A phase is reached by watching for the process or the file that marks
+it, never by waiting a fixed time.
 """
 
 import hashlib
