@@ -8,9 +8,9 @@ the throw-away directory, so nothing is left in /tmp).
 
 On Ctrl+C or SIGTERM the offices are killed at once (from a helper thread, as the main thread
 may be waiting inside a call to the office); SIGTERM then raises SystemExit(143) and Ctrl+C
-KeyboardInterrupt, once. The call that was under way may fail with another exception first
-(the office went away under it): run_tool() exits 130 / 143 after any signal, whatever the
-exception.
+KeyboardInterrupt (in a tool, for the first signal only). The call that was under way may fail
+with another exception first (the office went away under it): run_tool() exits 130 / 143 after
+any signal, whatever the exception.
 
 Helpers for the tools: check_input() and load_spreadsheet() refuse what cannot be read,
 same_file() tells whether two paths name one file, replace_file() writes an output through a
@@ -67,6 +67,7 @@ _spawn_depth = 0  # > 0 while a child is being started or the offices closed
 _deferred = []  # signals that arrived meanwhile
 _received = []  # SIGINT / SIGTERM received: the run is being stopped (run_tool's status)
 _raised = []  # the handler raised already, or run_tool is past the tool's work
+_in_tool = []  # run_tool() is running: it closes the offices and sets the status
 
 
 def stop_signal():
@@ -102,10 +103,13 @@ def _note(signum):
 
 def _handle(signum):
     _kill_all()
-    # Raised once: a second signal must not break into the clean-up the first one started.
-    if _raised:
-        return
-    _raised.append(signum)
+    if _in_tool:
+        # Raised once: a second signal must not break into the clean-up the first started.
+        if _raised:
+            return
+        _raised.append(signum)
+    elif signum == signal.SIGTERM:
+        _stop_all()  # no run_tool() to close them
     if signum == signal.SIGINT:
         raise KeyboardInterrupt
     raise SystemExit(128 + signum)
@@ -650,6 +654,7 @@ def run_tool(name, main):
     status 2, Ctrl+C is status 130 and SIGTERM 143 (the office stopped and removed first),
     whatever the call that was under way when the signal came made of it."""
     reason = None
+    _in_tool.append(name)
     try:
         code = main()
     except KeyboardInterrupt:
