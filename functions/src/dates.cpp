@@ -61,7 +61,8 @@ std::optional<int> parseIsoDate(std::string_view text)
     const int month = parts[1];
     const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
     static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (year < 1900 || month < 1 || month > 12 || parts[2] < 1 ||
+    // Four digits: 1000-9999 (a year below 1000 would be written with leading zeros).
+    if (year < 1000 || month < 1 || month > 12 || parts[2] < 1 ||
         parts[2] > kDays[month - 1] + (month == 2 && leap ? 1 : 0))
         return std::nullopt; // 2027-02-30 and the like
     return dayOf(year, static_cast<unsigned>(month), static_cast<unsigned>(parts[2]));

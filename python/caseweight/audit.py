@@ -1052,7 +1052,7 @@ def main():
                 out = office.doc_path("caseweight-audit-corrected" + ext)
                 store(doc, out, FILTERS[ext])
                 try:
-                    replace_file(out, a.fix)
+                    replace_file(out, a.fix, inputs=[a.file])
                 except OSError as e:
                     raise ToolError(
                         "cannot write the corrected copy %s: %s" % (a.fix, e.strerror or e)

@@ -7,8 +7,10 @@ started, and deletes the profile and the office's temporary files (its TMPDIR is
 the throw-away directory, so nothing is left in /tmp).
 
 On Ctrl+C or SIGTERM the offices are killed at once (from a helper thread, as the main thread
-may be waiting inside a call to the office); SIGTERM then exits with status 143 (128 + 15) and
-Ctrl+C raises KeyboardInterrupt as usual (the tools exit with 130).
+may be waiting inside a call to the office); SIGTERM then raises SystemExit(143) and Ctrl+C
+KeyboardInterrupt (in a tool, for the first signal only). The call that was under way may fail
+with another exception first (the office went away under it): run_tool() exits 130 / 143 after
+any signal, whatever the exception.
 
 Helpers for the tools: check_input() and load_spreadsheet() refuse what cannot be read,
 same_file() tells whether two paths name one file, replace_file() writes an output through a
@@ -37,6 +39,7 @@ import threading
 import time
 
 import uno  # Debian's python3-uno: run with /usr/bin/python3
+from caseweight import inputs
 from com.sun.star.beans import PropertyValue
 from com.sun.star.connection import NoConnectException
 
@@ -65,15 +68,28 @@ def _kill_all():
         office.kill()
 
 
-_spawn_depth = 0  # > 0 while a child is being started and not yet recorded
+_spawn_depth = 0  # > 0 while a child is being started or the offices closed
 _deferred = []  # signals that arrived meanwhile
+_received = []  # SIGINT / SIGTERM received: the run is being stopped (run_tool's status)
+_raised = []  # the handler raised already, or run_tool is past the tool's work
+_in_tool = []  # run_tool() is running: it closes the offices and sets the status
+
+
+def stop_signal():
+    """The first SIGINT or SIGTERM this process received, or None."""
+    return _received[0] if _received else None
 
 
 @contextlib.contextmanager
-def _spawning():
-    """Holds SIGTERM and Ctrl+C back until the child just started is recorded: a signal
-    handled inside Popen() would leave a process nobody knows to kill."""
+def _holding_signals():
+    """Holds SIGTERM and Ctrl+C back until the child just started is recorded (a signal
+    handled inside Popen() would leave a process nobody knows to kill), or until the offices
+    are closed (an exception raised inside the clean-up would leave folders behind). Only
+    the main thread runs signal handlers: another thread holds nothing back."""
     global _spawn_depth
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
     _spawn_depth += 1
     try:
         yield
@@ -85,16 +101,27 @@ def _spawning():
             _handle(signum)
 
 
+def _note(signum):
+    if signum in (signal.SIGINT, signal.SIGTERM) and signum not in _received:
+        _received.append(signum)
+
+
 def _handle(signum):
-    if signum == signal.SIGINT:
-        _kill_all()
-        raise KeyboardInterrupt
     _kill_all()
-    _stop_all()
-    sys.exit(128 + signum)
+    if _in_tool:
+        # Raised once: a second signal must not break into the clean-up the first started.
+        if _raised:
+            return
+        _raised.append(signum)
+    elif signum == signal.SIGTERM:
+        _stop_all()  # no run_tool() to close them
+    if signum == signal.SIGINT:
+        raise KeyboardInterrupt
+    raise SystemExit(128 + signum)
 
 
 def _on_signal(signum, frame):
+    _note(signum)
     if _spawn_depth:
         _deferred.append(signum)
         return
@@ -105,6 +132,8 @@ def _watch_signals(fd):
     # Python runs signal handlers in the main thread only between bytecodes, which may be
     # long while it waits inside a call to the office; a signal also writes its number to
     # this pipe, so this thread kills the offices at once and the pending call returns.
+    # The call then fails with whatever the office bridge makes of it (or the handler's
+    # exception is turned into another one inside pyuno): run_tool goes by _received.
     while True:
         try:
             data = os.read(fd, 64)
@@ -112,6 +141,9 @@ def _watch_signals(fd):
             return
         if not data:
             return
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            if signum in data:
+                _note(signum)
         if signal.SIGTERM in data or signal.SIGINT in data:
             _kill_all()
 
@@ -250,7 +282,7 @@ class Office:
         return env
 
     def _run(self, argv, timeout=240):
-        with _spawning():
+        with _holding_signals():
             proc = self._child = subprocess.Popen(
                 self._cmd(argv),
                 env=self._env(),
@@ -287,6 +319,7 @@ class Office:
         self.close()
 
     def start(self):
+        memory_limit()  # a wrong CASEWEIGHT_OFFICE_MEMORY_GB is said before anything starts
         os.makedirs(self.docs, exist_ok=True)
         os.makedirs(self.tmp, mode=0o700, exist_ok=True)
         if self._as_root:
@@ -354,7 +387,7 @@ class Office:
         port = self.port = _free_port()
         accept = "socket,host=127.0.0.1,port=%d;urp;StarOffice.ComponentContext" % port
         mode = ["--headless", "--invisible"] if not self.display else []
-        with _spawning():
+        with _holding_signals():
             self.proc = subprocess.Popen(
                 self._cmd(
                     [SOFFICE]
@@ -372,7 +405,7 @@ class Office:
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
                 start_new_session=True,
-                preexec_fn=_limit_memory,
+                preexec_fn=_limit_memory(memory_limit()),
             )
         self._connect(port, lambda: self.proc.poll() is None)
 
@@ -421,6 +454,26 @@ class Office:
         result, _, _ = script.invoke(tuple(args), (), ())
         return result
 
+    def peak_memory(self):
+        """The most address space a process of this office has held (VmPeak), in bytes; 0 when
+        it cannot be told. Near memory_limit(), an allocation of the office has failed."""
+        if self.proc is None:
+            return 0
+        peak = 0
+        for pid in os.listdir("/proc"):
+            if not pid.isdigit():
+                continue
+            try:
+                if os.getpgid(int(pid)) != self.proc.pid:
+                    continue
+                with open("/proc/%s/status" % pid) as f:
+                    for line in f:
+                        if line.startswith("VmPeak:"):
+                            peak = max(peak, int(line.split()[1]) * 1024)
+            except (OSError, ValueError):
+                continue
+        return peak
+
     def kill(self):
         """Kills soffice (and a running unopkg) at once; safe from another thread."""
         for proc in (self.proc, self._child):
@@ -450,13 +503,14 @@ class Office:
             self.proc = None
 
     def close(self):
-        self._terminate()
-        if self in _live:
-            _live.remove(self)
-        if self._own_dir:
-            shutil.rmtree(self.dir, ignore_errors=True)
-        else:
-            shutil.rmtree(self.tmp, ignore_errors=True)
+        with _holding_signals():
+            self._terminate()
+            if self in _live:
+                _live.remove(self)
+            if self._own_dir:
+                shutil.rmtree(self.dir, ignore_errors=True)
+            else:
+                shutil.rmtree(self.tmp, ignore_errors=True)
 
     # -- documents -------------------------------------------------------------------------
     def new_calc(self):
@@ -520,8 +574,11 @@ def same_file(a, b):
 
 
 def check_input(path, nothing):
-    """Raises ToolError unless path is a readable, non-empty file; `nothing` ends the sentence
-    for an empty one ("nothing to score")."""
+    """Raises ToolError unless path is a readable, non-empty file that is no bomb (see
+    caseweight.inputs); `nothing` ends the sentence for an empty one ("nothing to score")."""
+    link = inputs.dangling_link(path)
+    if link:
+        raise ToolError("%s %s" % (path, link))
     if not os.path.exists(path):
         raise ToolError("no such file: " + path)
     if not os.path.isfile(path):
@@ -530,6 +587,9 @@ def check_input(path, nothing):
         raise ToolError("%s cannot be read (permission denied)" % path)
     if os.path.getsize(path) == 0:
         raise ToolError("%s is empty: %s" % (path, nothing))
+    bomb = inputs.bomb_reason(path)
+    if bomb:
+        raise ToolError("refused %s before opening it: %s" % (path, bomb))
 
 
 def load_spreadsheet(office, path):
@@ -537,7 +597,14 @@ def load_spreadsheet(office, path):
     caller closes it."""
     try:
         doc = office.load(office.copy_in(path))
-    except Exception:  # noqa: BLE001 - any load failure means: cannot read
+    except Exception as e:  # noqa: BLE001 - any load failure means: cannot read
+        # Calc may also survive the failed allocation and just not return a document.
+        if (
+            office_stopped(e)
+            or (office.proc is not None and office.proc.poll() is not None)
+            or office.peak_memory() > memory_limit() * 0.9
+        ):
+            raise ToolError(out_of_memory("opening " + path)) from None
         raise ToolError(
             "cannot read %s: LibreOffice could not open it (damaged, "
             "password-protected or not a workbook)" % path
@@ -560,10 +627,13 @@ def check_writable_folder(path):
     return None
 
 
-def replace_file(src, dest):
+def replace_file(src, dest, inputs=()):
     """Copies src to dest through a temporary file in dest's folder renamed into place, so
     dest is either its old self or the whole new file, never half of one. A symbolic link at
-    dest is followed: the file it points to is replaced."""
+    dest is followed: the file it points to is replaced, unless dest is then one of inputs
+    (the same path, a symbolic or hard link to it): checked at the moment of writing, as a
+    link may have been made since the tool looked at its paths, and a ToolError."""
+    dest_given = dest
     dest = os.path.realpath(dest)
     folder = os.path.dirname(dest)
     fd, tmp = tempfile.mkstemp(
@@ -577,6 +647,12 @@ def replace_file(src, dest):
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
+        for path in inputs:
+            if same_file(path, dest_given) or same_file(path, dest):
+                raise ToolError(
+                    "cannot write %s: it is now the same file as the input %s (a link to it); "
+                    "%s is left as it was" % (dest_given, path, path)
+                )
         os.replace(tmp, dest)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -590,14 +666,37 @@ def memory_limit():
     Calc build every cell (docs/performance.md); the limit ends that office, not the machine."""
     given = os.environ.get("CASEWEIGHT_OFFICE_MEMORY_GB")
     if given:
-        return int(float(given) * (1 << 30))
+        try:
+            gb = float(given)
+        except ValueError:
+            gb = float("nan")
+        if not 0.5 <= gb <= 1 << 20:  # below half a GB the office cannot even start
+            raise ToolError(
+                "CASEWEIGHT_OFFICE_MEMORY_GB must be a number of GB from 0.5, not %r" % given
+            )
+        return int(gb * (1 << 30))
     total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
     return max(4 << 30, total * 3 // 4)
 
 
-def _limit_memory():
-    limit = memory_limit()
-    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+def out_of_memory(doing):
+    """The reason when the office went away while `doing` ("opening team.ods"): what ends it
+    there is the memory limit."""
+    return (
+        "LibreOffice ran out of the memory it may use (%g GB) while %s; "
+        "CASEWEIGHT_OFFICE_MEMORY_GB=N allows N GB, but a formula over whole columns or the "
+        "whole sheet needs far more: give such formulas the rows in use"
+        % (memory_limit() / (1 << 30), doing)
+    )
+
+
+def _limit_memory(limit):
+    """What the child runs before soffice: only this (an exception there is not one line)."""
+
+    def limit_child():
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+    return limit_child
 
 
 def office_stopped(e):
@@ -623,23 +722,32 @@ def describe(e):
 
 def run_tool(name, main):
     """Runs main() and exits with its status; every failure is one line on stderr and
-    status 2, Ctrl+C is status 130 and SIGTERM 143 (the office stopped and removed first)."""
+    status 2, Ctrl+C is status 130 and SIGTERM 143 (the office stopped and removed first),
+    whatever the call that was under way when the signal came made of it."""
+    reason = None
+    _in_tool.append(name)
     try:
         code = main()
     except KeyboardInterrupt:
-        print("%s: interrupted" % name, file=sys.stderr)
+        _note(signal.SIGINT)  # also a Ctrl+C before the handlers were installed
         code = 130
+    except SystemExit:
+        if stop_signal() is None:
+            raise  # argparse's usage error or --help
+        code = 2
     except ToolError as e:
-        print("%s: %s" % (name, e), file=sys.stderr)
-        code = 2
+        reason, code = str(e), 2
     except Exception as e:  # noqa: BLE001 - never a traceback, one line and status 2
-        reason = describe(e)
+        reason, code = describe(e), 2
         if office_stopped(e):
-            reason = (
-                "LibreOffice stopped while working on the file; a formula over whole "
-                "columns or the whole sheet can need more memory than the office may use "
-                "(%d GB): give such formulas the rows in use" % (memory_limit() >> 30)
-            )
+            reason = out_of_memory("working on the file")
+    _raised.append(None)  # from here on a signal only kills the offices
+    _stop_all()
+    signum = stop_signal()
+    if signum == signal.SIGINT:
+        reason, code = "interrupted", 130
+    elif signum is not None:
+        reason, code = "stopped by SIGTERM", 128 + signum
+    if reason is not None:
         print("%s: %s" % (name, reason), file=sys.stderr)
-        code = 2
     sys.exit(code)

@@ -161,7 +161,7 @@ def main():
         except OSError as e:
             raise ToolError("cannot read the files: %s" % (e.strerror or e)) from None
         try:
-            replace_file(built, a.output)
+            replace_file(built, a.output, inputs=a.files)
         except OSError as e:
             raise ToolError("cannot write %s: %s" % (a.output, e.strerror or e)) from None
     print(

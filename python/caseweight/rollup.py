@@ -42,7 +42,7 @@ import threading
 import time
 import zipfile
 
-from caseweight import SOURCE_DIR, office as office_module
+from caseweight import SOURCE_DIR, inputs, office as office_module
 from caseweight.office import (
     FILTERS,
     Office,
@@ -56,7 +56,7 @@ from caseweight.office import (
     same_file,
     store,
 )
-from caseweight.score import error_cells, used_range
+from caseweight.score import error_positions, used_range
 
 NAME = "caseweight-rollup"
 SPREADSHEETS = (".ods", ".fods", ".xlsx")
@@ -213,10 +213,16 @@ def precheck(path):
         return "locked: open in LibreOffice by %s (a .~lock file beside it)" % (
             who or "another user"
         )
+    link = inputs.dangling_link(path)
+    if link:
+        return link
     if not os.access(path, os.R_OK):
         return "cannot be read (permission denied)"
     if os.path.getsize(path) == 0:
         return "empty file"
+    bomb = inputs.bomb_reason(path)
+    if bomb:
+        return "refused before opening it: " + bomb
     ext = os.path.splitext(path)[1].lower()
     if ext in (".ods", ".xlsx"):
         with open(path, "rb") as f:
@@ -270,7 +276,7 @@ def check_errors(rng):
         v = row[0]
         if isinstance(v, str) and v.strip() not in ("", "OK"):
             rows.add(r)
-    rows.update(r for r, _ in error_cells(rng))
+    rows.update(r for r, _ in error_positions(rng))
     return len(rows)
 
 
@@ -431,6 +437,10 @@ def read_file(office, path):
         except Exception as e:  # noqa: BLE001 - any load failure means: cannot read
             if office_stopped(e):
                 raise
+            if office.peak_memory() > office_module.memory_limit() * 0.9:
+                # Calc survived a failed allocation: a fresh office for the next file
+                office.restart()
+                return [], office_module.out_of_memory("opening it")
             return (
                 [],
                 "LibreOffice could not open it (damaged, password-protected or not a workbook)",
@@ -471,7 +481,7 @@ def office_worker(office, jobs, results):
                 if STOP.is_set() or not office_stopped(e):
                     raise
                 # The office stopped on this file (out of memory ...): say so, start it again.
-                workers, reason = [], "LibreOffice stopped while reading it"
+                workers, reason = [], office_module.out_of_memory("reading it")
                 office.restart()
             for w in workers:
                 w.update(service=service, team=team, path=path)
@@ -923,7 +933,7 @@ def read_history(office, path):
     return out, above
 
 
-def history_only(office, history, path, above=()):
+def history_only(office, history, path, above=(), inputs=()):
     """Writes a workbook holding only the History sheet (the workers above the maximum by
     month, and the chart) to path."""
     doc = office.new_calc()
@@ -940,7 +950,7 @@ def history_only(office, history, path, above=()):
         store(doc, tmp, FILTERS[".ods"])
     finally:
         doc.close(True)
-    replace_file(tmp, path)
+    replace_file(tmp, path, inputs=inputs)
 
 
 # -- the command ----------------------------------------------------------------------------
@@ -967,22 +977,13 @@ class Progress:
 
 
 def _install_handlers():
-    """Ctrl+C and SIGTERM: every office killed at once (from the signal-watching thread of
-    caseweight.office, too), no office started afterwards, then KeyboardInterrupt / exit 143
-    in this thread, whose clean-up joins the threads and closes the offices."""
-
-    def quiet(signum, frame):
-        STOP.set()
-        office_module._kill_all()
+    """Ctrl+C and SIGTERM: no office started afterwards, then caseweight.office's handling
+    (every office killed at once, KeyboardInterrupt / exit 143 in this thread, whose
+    clean-up joins the threads and closes the offices)."""
 
     def handler(signum, frame):
         STOP.set()
-        office_module._kill_all()
-        signal.signal(signal.SIGINT, quiet)
-        signal.signal(signal.SIGTERM, quiet)
-        if signum == signal.SIGINT:
-            raise KeyboardInterrupt
-        raise SystemExit(128 + signum)
+        office_module._on_signal(signum, frame)
 
     signal.signal(signal.SIGINT, handler)
     signal.signal(signal.SIGTERM, handler)
@@ -1062,9 +1063,16 @@ def rollup(root, out, month, jobs, oxt, history=None, log=sys.stderr):
             store(doc, tmp, FILTERS[".ods"])
         finally:
             doc.close(True)
-        replace_file(tmp, out)
+        read = [f[0] for f in files] + ([history] if history else [])
+        replace_file(tmp, out, inputs=read)
         if history:
-            history_only(office, sorted(kept + now), history, sorted(above_kept + above_now))
+            history_only(
+                office,
+                sorted(kept + now),
+                history,
+                sorted(above_kept + above_now),
+                inputs=[f[0] for f in files] + [out],
+            )
         finished = True
         return {
             "files": len(files) + len(linked),

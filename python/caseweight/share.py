@@ -79,7 +79,7 @@ def main():
         if isinstance(n, str):
             raise ToolError("the copy could not be written: " + " ".join(n.split()))
         try:
-            replace_file(out, a.output)
+            replace_file(out, a.output, inputs=[a.input])
         except OSError as e:
             raise ToolError("cannot write %s: %s" % (a.output, e.strerror or e)) from None
     what = "pseudonymised values-only copy" if mode else "values-only copy"

@@ -200,9 +200,17 @@ class CouncilPacks(PackOffice):
                 '=CASEPOINTS(SCHEMEAT("RBWM";DATE(2027;4;1));"CP;COURT")',
                 '=SCHEMEVERSION(SCHEMEAT("RBWM";DATE(2027;4;1)))',
                 '=SCHEMEAT("RBWM";DATE(2027;4;1))',
+                # before the first version: scored with it, however early the date
+                '=CASEPOINTS("RBWM@1000-01-01";"CP;COURT")',
+                '=CASEPOINTS("RBWM@1899-12-31";"CP;COURT")',
+                '=CASEREASON("CASEPOINTS";"RBWM@2027-02-30";"CP")',
             ],
         )
         self.assertEqual(got[0], ("value", 9.0))
+        self.assertEqual(got[4], ("value", 9.0))
+        self.assertEqual(got[5], ("value", 9.0))
+        self.assertEqual(got[6][0], "text", got[6])
+        self.assertIn("not a real date", got[6][1])
         self.assertEqual(got[1], ("value", 11.0))
         self.assertEqual(got[2][0], "text", got[2])
         version = got[2][1]

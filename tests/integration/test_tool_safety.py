@@ -3,11 +3,15 @@ stopped, and what they leave behind: run as subprocesses, as a user runs them.
 
 Every tool says why in one line on stderr and exits with status 2 when it cannot do what it
 was asked, never with a traceback; it never writes over its input (the same path, a symbolic
-or hard link); it leaves nothing in the temporary folder; SIGTERM stops it with status 143.
+or hard link, also one made while it runs); it refuses bombs before an office opens them; it
+leaves nothing in the temporary folder; SIGINT / SIGTERM in any phase stops it with status
+130 / 143 and one line. A phase is reached by watching for the process or the file that marks
+it, never by waiting a fixed time.
 """
 
 import hashlib
 import os
+import shutil
 import signal
 import struct
 import subprocess
@@ -17,7 +21,17 @@ import unittest
 import zipfile
 import zlib
 
-from common import OXT, SOURCE_DIR, OfficeTestCase, own_office_env, processes_with
+import audit_sheets
+from common import (
+    FILTERS,
+    OXT,
+    SOURCE_DIR,
+    OfficeTestCase,
+    own_office_env,
+    processes_with,
+    store,
+)
+from caseweight.fods import Formula, write_fods
 from caseweight.office import props
 
 PYTHON = "/usr/bin/python3"
@@ -179,7 +193,8 @@ class ToolSafety(OfficeTestCase):
         code, out, err = result
         self.assertEqual(code, status, "%s: %s %s" % (what, out, err))
         self.assertNotIn("Traceback", err, what)
-        lines = err.strip().splitlines()
+        # the roll-up's progress lines ("scored 1/3 files ...") come before its reason
+        lines = [x for x in err.strip().splitlines() if not x.startswith("scored ")]
         self.assertEqual(len(lines), 1, "%s: one line on stderr, got %r" % (what, err))
         self.assertTrue(lines[0].startswith("caseweight-"), (what, lines))
 
@@ -202,13 +217,70 @@ class ToolSafety(OfficeTestCase):
         self.assertIn("Sheet1, row 3 (Total): B3 shows Err:502.", out)
 
     def test_a_whole_sheet_formula_ends_the_office_not_the_machine(self):
+        # Calculated when the tool recalculates (saved by Calc), or already while the file
+        # is opened (written by another program): both say what happened, not "damaged".
+        flat = os.path.join(self.tmp, "whole-sheet.fods")
+        write_fods(
+            flat,
+            {
+                "Sheet1": [
+                    ["CP"],
+                    [None],
+                    [Formula('of:=ORG.CASEWEIGHT.ADDIN.CASEPOINTS("SWINDON";[.B:.AMJ])')],
+                ]
+            },
+        )
         env = dict(os.environ, CASEWEIGHT_OFFICE_MEMORY_GB="4")
-        start = time.monotonic()
-        result = self.run_tool("caseweight-score", self.files["whole-sheet"], env=env)
-        self.assertRefused(result, "whole-sheet")
-        self.assertIn("whole columns or the whole sheet", result[2])
-        self.assertIn("(4 GB)", result[2])
-        self.assertLess(time.monotonic() - start, 280)  # a guard, not a timing assertion
+        for path, doing in ((self.files["whole-sheet"], "working on"), (flat, "opening")):
+            with self.subTest(os.path.basename(path)):
+                start = time.monotonic()
+                result = self.run_tool("caseweight-score", path, env=env)
+                self.assertRefused(result, "whole-sheet")
+                self.assertIn("ran out of the memory it may use (4 GB) while %s" % doing, result[2])
+                self.assertIn("CASEWEIGHT_OFFICE_MEMORY_GB=N allows N GB", result[2])
+                self.assertIn("whole columns or the whole sheet", result[2])
+                self.assertLess(time.monotonic() - start, 280)  # a guard, not a timing assertion
+
+    def test_score_names_every_error_cell_with_the_text_it_shows(self):
+        # Read in blocks (a scratch sheet of ERRORTYPE formulas), not cell by cell: every
+        # row, every kind of error, two blocks, a sheet name with a quote, and the scratch
+        # sheet gone again (it would be scored as a sheet of its own).
+        addin = "of:=ORG.CASEWEIGHT.ADDIN."
+        kinds = [
+            ("of:=1/0", "#DIV/0!"),
+            ("of:=NOSUCHFUNCTION(1)", "#NAME?"),
+            ("of:=NA()", "#N/A"),
+            ('of:=1+"x"', "#VALUE!"),
+            (addin + 'CASEPOINTS("SWINDON";"CIN;COMPLEX")', "Err:502"),
+        ]
+        rows = [["Case", "Items", "Points", "Note", "Other"]]
+        for i in range(1500):
+            formula, _ = kinds[i % len(kinds)]
+            rows.append(["Family %d" % (i + 1), "CP", Formula(formula), "fine", Formula(formula)])
+        path = os.path.join(self.tmp, "every-row-an-error.fods")
+        write_fods(path, {"Mrs O'Brien": rows, "Other": [["x", Formula("of:=1/0")]]})
+        code, out, err = self.run_tool("caseweight-score", path)
+        self.assertEqual((code, err), (1, ""), out)
+        lines = out.splitlines()
+        for i in range(1500):
+            _, shown = kinds[i % len(kinds)]
+            want = "  Mrs O'Brien, row %d (Family %d): C%d shows %s, E%d shows %s." % (
+                i + 2,
+                i + 1,
+                i + 2,
+                shown,
+                i + 2,
+                shown,
+            )
+            self.assertEqual(lines[lines.index("Rows to check:") + 1 + i], want)
+        self.assertEqual(lines[-1], "  Other, row 1 (x): B1 shows #DIV/0!.")
+        self.assertEqual(len(lines), lines.index("Rows to check:") + 1 + 1500 + 1)
+
+    def test_a_wrong_memory_limit_is_said_in_one_line(self):
+        env = dict(os.environ, CASEWEIGHT_OFFICE_MEMORY_GB="lots")
+        result = self.run_tool("caseweight-score", self.files["good"], env=env)
+        self.assertRefused(result, "memory limit")
+        self.assertIn("CASEWEIGHT_OFFICE_MEMORY_GB must be a number of GB from 0.5", result[2])
 
     def test_score_good_sheet(self):
         code, out, err = self.run_tool("caseweight-score", self.files["good"])
@@ -311,39 +383,224 @@ class ToolSafety(OfficeTestCase):
         self.assertEqual(code, 0, err)
         self.assertEqual(os.listdir(d), [])
 
-    def stop_when_started(self, phase):
-        """Sends SIGTERM to a scoring run the moment a process of `phase` appears (the
-        profile set-up, unopkg, or the office itself: the signal lands inside the start)."""
-        d, env = self.fresh_tmpdir()
-        proc = subprocess.Popen(
-            [PYTHON, os.path.join(TOOLS, "caseweight-score"), self.files["good"], "--oxt", OXT],
-            env=env,
+    def start_in(self, d, tool, *args):
+        """tool with TMPDIR=d (its office's folders are made there: the phases can be seen)."""
+        return subprocess.Popen(
+            [PYTHON, os.path.join(TOOLS, tool)] + list(args) + ["--oxt", OXT],
+            env=dict(os.environ, TMPDIR=d),
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
         )
+
+    def wait_for(self, proc, reached, what):
+        """Returns once reached() is true; fails if the run ends first."""
+        deadline = time.monotonic() + 120
+        while not reached():
+            if proc.poll() is not None:
+                self.fail("the run ended before %s: %s" % (what, proc.stderr.read()))
+            self.assertLess(time.monotonic(), deadline, "%s not reached" % what)
+            time.sleep(0.005)
+
+    def assertLeftNothing(self, d):
+        # the office's processes are killed before the tool exits; wait until the system
+        # has reaped them rather than for a fixed time
+        deadline = time.monotonic() + 30
+        while processes_with(d) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        self.assertEqual(processes_with(d), [])
+        self.assertEqual(os.listdir(d), [])
+
+    def stop_at(self, signum, tool, args, phase, reached):
+        """Sends signum to a run of tool the moment reached(d) says it is in `phase`; the run
+        must exit 128 + signum with one line and leave no process and no file behind."""
+        d, _ = self.fresh_tmpdir()
+        proc = self.start_in(d, tool, *args)
         try:
-            deadline = time.time() + 120
-            while not any(phase in cmd for cmd in processes_with(d)) and time.time() < deadline:
-                if proc.poll() is not None:
-                    self.fail("the run ended before it could be stopped")
-                time.sleep(0.01)
-            proc.send_signal(signal.SIGTERM)
-            out, err = proc.communicate(timeout=60)
+            self.wait_for(proc, lambda: reached(d), phase)
+            proc.send_signal(signum)
+            out, err = proc.communicate(timeout=120)
         finally:
             if proc.poll() is None:
                 proc.kill()
                 proc.wait()
-        self.assertEqual(proc.returncode, 143, err)
-        self.assertNotIn("Traceback", err)
-        time.sleep(0.5)
-        self.assertEqual(processes_with(d), [])
-        self.assertEqual(os.listdir(d), [])
+        what = "%s, %s in phase %s" % (tool, signal.Signals(signum).name, phase)
+        self.assertRefused((proc.returncode, out, err), what, status=128 + signum)
+        word = "interrupted" if signum == signal.SIGINT else "stopped by SIGTERM"
+        self.assertTrue(err.strip().endswith(": " + word), (what, err))
+        self.assertLeftNothing(d)
 
-    def test_sigterm_stops_the_office_and_cleans_up(self):
-        for phase in ("--terminate_after_init", "unopkg", "--accept"):
-            with self.subTest(phase=phase):
-                self.stop_when_started(phase)
+    @staticmethod
+    def process(marker):
+        return lambda d: any(marker in cmd for cmd in processes_with(d))
+
+    @staticmethod
+    def written(name):
+        """A file of that name in the office's folders: the office is storing the output."""
+        return lambda d: any(name in files for _, _, files in os.walk(d))
+
+    def test_a_signal_in_each_phase_of_the_start_stops_the_run_cleanly(self):
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            for phase in ("--terminate_after_init", "unopkg", "--accept"):
+                with self.subTest(signal=signum, phase=phase):
+                    self.stop_at(
+                        signum,
+                        "caseweight-score",
+                        [self.files["good"]],
+                        phase,
+                        self.process(phase),
+                    )
+
+    def test_a_signal_while_the_output_is_written_stops_the_run_cleanly(self):
+        root = tempfile.mkdtemp(prefix="rollup-root-", dir=self.tmp)
+        os.mkdir(os.path.join(root, "Team A"))
+        shutil.copyfile(
+            os.path.join(SOURCE_DIR, "samples", "swindon-team.fods"),
+            os.path.join(root, "Team A", "team.fods"),
+        )
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            out = os.path.join(self.tmp, "stopped-rollup.ods")
+            with self.subTest("caseweight-rollup", signal=signum):
+                self.stop_at(
+                    signum,
+                    "caseweight-rollup",
+                    [root, out, "--jobs", "1"],
+                    "writing",
+                    self.written("rollup.ods"),
+                )
+            copy = os.path.join(self.tmp, "stopped-copy.ods")
+            with self.subTest("caseweight-share", signal=signum):
+                self.stop_at(
+                    signum,
+                    "caseweight-share",
+                    [self.files["good"], copy],
+                    "writing",
+                    self.written("caseweight-share-copy.ods"),
+                )
+            parts = [n for n in os.listdir(self.tmp) if n.endswith(".part")]
+            self.assertEqual(parts, [])
+
+    # -- an output made a link to the input while the tool runs ----------------------------
+
+    def link_while_running(self, tool, args, link, target):
+        """Runs tool and makes `link` a symbolic link to `target` once its office runs: after
+        the tool checked its paths, before it can have written anything (the office has yet
+        to open the input)."""
+        d, _ = self.fresh_tmpdir()
+        proc = self.start_in(d, tool, *args)
+        try:
+            self.wait_for(proc, lambda: self.process("--accept")(d), "the office started")
+            os.symlink(target, link)
+            out, err = proc.communicate(timeout=240)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+        self.assertLeftNothing(d)
+        return proc.returncode, out, err
+
+    def test_an_output_linked_to_the_input_meanwhile_is_refused_when_writing(self):
+        src = os.path.join(self.tmp, "victim.ods")
+        shutil.copyfile(self.files["good"], src)
+        before = sha256(src)
+        folder = tempfile.mkdtemp(prefix="late-link-", dir=self.tmp)
+        out = os.path.join(folder, "out.ods")
+        result = self.link_while_running("caseweight-share", [src, out], out, src)
+        self.assertRefused(result, "share")
+        self.assertIn(
+            "cannot write %s: it is now the same file as the input %s" % (out, src), result[2]
+        )
+        self.assertEqual(sha256(src), before)
+        self.assertTrue(os.path.islink(out))
+
+        # a hand-made sheet the audit recognises
+        doc = self.office.new_calc()
+        try:
+            audit_sheets.notts(doc)
+            stored = self.office.doc_path("hand-made.ods")
+            store(doc, stored, FILTERS[".ods"])
+        finally:
+            doc.close(True)
+        hand = os.path.join(self.tmp, "hand-made.ods")
+        shutil.copyfile(stored, hand)
+        hand_before = sha256(hand)
+        fixed = os.path.join(folder, "fixed.ods")
+        result = self.link_while_running("caseweight-audit", [hand, "--fix", fixed], fixed, hand)
+        code, out, err = result
+        self.assertEqual(code, 2, out + err)
+        self.assertEqual(err.count("\n"), 1, err)
+        self.assertIn("same file as the input %s" % hand, err)
+        self.assertEqual(sha256(hand), hand_before)
+
+        root = tempfile.mkdtemp(prefix="rollup-root-", dir=self.tmp)
+        team = os.path.join(root, "team.ods")
+        shutil.copyfile(self.files["good"], team)
+        rolled = os.path.join(folder, "rollup.ods")
+        history = os.path.join(folder, "history.ods")  # so that the output is not read first
+        result = self.link_while_running(
+            "caseweight-rollup", [root, rolled, "--jobs", "1", "--history", history], rolled, team
+        )
+        self.assertRefused(result, "rollup")
+        self.assertIn("same file as the input %s" % team, result[2])
+        self.assertEqual(sha256(team), before)
+
+    # -- inputs refused before an office spends time on them -------------------------------
+
+    def test_bombs_and_dangling_links_are_refused_with_what_they_are(self):
+        ns = (
+            'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+            'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"'
+        )
+        body = (
+            '<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content %s>'
+            "<office:body><office:spreadsheet><table:table>"
+            '<table:table-row table:number-rows-repeated="1000000">'
+            '<table:table-cell office:value-type="float" office:value="1" '
+            'table:number-columns-repeated="1000"/></table:table-row>'
+            "</table:table></office:spreadsheet></office:body></office:document-content>" % ns
+        )
+        repeat = os.path.join(self.tmp, "repeat-bomb.ods")
+        with zipfile.ZipFile(self.files["good"]) as zin, zipfile.ZipFile(repeat, "w") as zout:
+            for info in zin.infolist():
+                data = body if info.filename == "content.xml" else zin.read(info.filename)
+                zout.writestr(info, data)
+        flat = os.path.join(self.tmp, "repeat-bomb.fods")
+        with open(flat, "w") as f:
+            f.write(body)
+        zipped = os.path.join(self.tmp, "zip-bomb.ods")
+        with zipfile.ZipFile(self.files["good"]) as zin, zipfile.ZipFile(
+            zipped, "w", zipfile.ZIP_DEFLATED
+        ) as zout:
+            for info in zin.infolist():
+                zout.writestr(info, zin.read(info.filename))
+            with zout.open("Thumbnails/big.png", "w") as big:
+                for _ in range(64):
+                    big.write(bytes(1 << 20))
+        dangling = os.path.join(self.tmp, "moved.ods")
+        os.symlink("no-longer-here.ods", dangling)
+        for path, want in (
+            (repeat, "more than 20,000,000 filled cells"),
+            (flat, "more than 20,000,000 filled cells"),
+            (zipped, "Thumbnails/big.png unpacks"),
+            (dangling, "is a link to no-longer-here.ods, which does not exist"),
+        ):
+            for tool, args in (
+                ("caseweight-score", [path]),
+                ("caseweight-share", [path, os.path.join(self.tmp, "bomb-copy.ods")]),
+            ):
+                with self.subTest(tool, file=os.path.basename(path)):
+                    result = self.run_tool(tool, *args)
+                    self.assertRefused(result, path)
+                    self.assertIn(want, result[2])
+                    # refused before any office: without the extension the reason is the same
+                    r = subprocess.run(
+                        [PYTHON, os.path.join(TOOLS, tool)] + args + ["--oxt", "/no/such.oxt"],
+                        capture_output=True,
+                        text=True,
+                        timeout=60,
+                    )
+                    self.assertRefused((r.returncode, r.stdout, r.stderr), path)
+                    self.assertIn(want, r.stderr)
 
 
 if __name__ == "__main__":

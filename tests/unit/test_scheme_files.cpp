@@ -168,6 +168,14 @@ TEST(DatedVersions, DatesAreChecked)
     EXPECT_EQ(caseweight::schemeAt(S("notts"), N(36526)), "NOTTS@2000-01-01");
     // Before its first version a scheme scores with that version.
     EXPECT_DOUBLE_EQ(points("NOTTS@2000-01-01", "S47-ICPC", N(4)), 21);
+    // Any real ISO date, however early, scores with the first version.
+    EXPECT_DOUBLE_EQ(points("RBWM@1000-01-01", "CP"), 6);
+    EXPECT_DOUBLE_EQ(points("RBWM@1899-12-31", "CP"), 6);
+    EXPECT_DOUBLE_EQ(points("RBWM@1600-02-29", "CP"), 6);
+    EXPECT_DOUBLE_EQ(points("RBWM@9999-12-31", "CP"), 6);
+    EXPECT_INPUT_ERROR(points("RBWM@1700-02-29", "CP"), "not a real date");
+    EXPECT_INPUT_ERROR(points("RBWM@0999-12-31", "CP"), "not a real date");
+    EXPECT_INPUT_ERROR(points("RBWM@2027-13-01", "CP"), "not a real date");
 }
 
 TEST(Spec4b, SwindonFamilyPlacementGroupWorkStandsAlone)
