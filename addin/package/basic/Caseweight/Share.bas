@@ -10,6 +10,12 @@ REM that stay (the schemes' codes, grades, bands and labels); workers' names tha
 Private oPseudonyms As New Collection, oKeep As New Collection, oWorkerNames As New Collection
 Private nCases As Long, nWorkers As Long, nTexts As Long, nPseudonyms As Long
 Private aVocabulary
+REM The template's declaration (cw_contract, written by templates/cwtemplate.py): its sheets
+REM ("/Weighting sheet/Codes/"), the cells holding names and free text (aDeclaredKind "Case",
+REM "Worker" or "Text" of aDeclaredRange, ranges of the copy) and the signs of its own
+REM data-validation texts (",123,456,").
+Private sContractSheets As String, sValidSigns As String
+Private aDeclaredKind(), aDeclaredRange(), nDeclared As Long
 
 REM The words of the labels of caseweight's sheets: a text cell made only of these (and not
 REM in a cell a template marks as a name or an input) is a label and stays.
@@ -483,6 +489,7 @@ Function Pseudonymise(oDoc As Object, oCopy As Object, bWorkers As Boolean)
 			nHidden = nHidden + 1
 		End If
 	Next i
+	LoadContract(oCopy)
 	Dim aProtected()
 	ReDim aProtected(oCopy.Sheets.getCount() - 1)
 	For i = 0 To oCopy.Sheets.getCount() - 1
@@ -555,7 +562,9 @@ REM Pass 1: cells marked as names get their references; pass 2: every text cell 
 REM or kept (see Pseudonymise).
 Sub CleanTexts(oSource As Object, oTarget As Object, bWorkers As Boolean, nPass As Integer)
 	Dim aAddr, e, r As Long, c As Long, oCell As Object, sText As String, sKind As String
-	Dim sStyle As String, sNew As String, oOrig As Object
+	Dim sStyle As String, sNew As String, oOrig As Object, bTemplate As Boolean, nSheet As Long
+	bTemplate = IsTemplateSheet(oTarget.Name)
+	nSheet = oTarget.RangeAddress.Sheet
 	aAddr = oTarget.queryContentCells(com.sun.star.sheet.CellFlags.STRING).getRangeAddresses()
 	For Each e In aAddr
 		For r = e.StartRow To e.EndRow
@@ -565,7 +574,11 @@ Sub CleanTexts(oSource As Object, oTarget As Object, bWorkers As Boolean, nPass 
 				If Trim(sText) = "" Then GoTo NextCell
 				sStyle = oCell.CellStyle
 				sKind = ""
-				If Left(sStyle, 9) = "cw Input " Or Left(sStyle, 9) = "cw Field " Then
+				If bTemplate Then
+					REM The template says which of its cells hold names and free text.
+					sKind = DeclaredKind(nSheet, c, r)
+				ElseIf Left(sStyle, 9) = "cw Input " Or Left(sStyle, 9) = "cw Field " Then
+					REM A sheet copied out of a template keeps the styles marking names.
 					sKind = Mid(sStyle, 10)
 				End If
 				If nPass = 1 Then
@@ -581,10 +594,16 @@ Sub CleanTexts(oSource As Object, oTarget As Object, bWorkers As Boolean, nPass 
 					GoTo NextCell
 				End If
 				sNew = ""
-				If sKind = "Case" Or (sKind = "Worker" And bWorkers) Then
+				If sKind = "Case" Or (sKind = "Worker" And bWorkers) Or sKind = "Text" Then
 					sNew = Pseudonym(sKind, sText)
 				ElseIf sKind = "Worker" Then
 					GoTo NextCell
+				ElseIf bTemplate And IsTemplateCell(oSource.getCellByPosition(c, r), sStyle) Then
+					REM The template's own labels and results stay; a result showing a name
+					REM typed elsewhere (a formula copying it) gets that name's reference.
+					If Not MapHas(oPseudonyms, Key(sText)) Then GoTo NextCell
+					If oSource.getCellByPosition(c, r).getType() <> com.sun.star.table.CellContentType.FORMULA Then GoTo NextCell
+					sNew = MapGet(oPseudonyms, Key(sText))
 				ElseIf MapHas(oPseudonyms, Key(sText)) Then
 					sNew = MapGet(oPseudonyms, Key(sText))
 				ElseIf MapHas(oWorkerNames, Key(sText)) Then
@@ -608,6 +627,73 @@ NextCell:
 		Next r
 	Next
 End Sub
+
+REM Reads the template's declaration (CONTRACT in templates/cwtemplate.py) from the copy;
+REM a workbook without one is guessed cell by cell.
+Sub LoadContract(oCopy As Object)
+	Dim sContent As String, sPart, aKV, sName, oRange As Object
+	sContractSheets = "" : sValidSigns = "" : nDeclared = 0
+	ReDim aDeclaredKind(0) : ReDim aDeclaredRange(0)
+	If Not oCopy.NamedRanges.hasByName("cw_contract") Then Exit Sub
+	sContent = oCopy.NamedRanges.getByName("cw_contract").getContent()
+	sContent = Join(Split(sContent, Chr(34)), "")
+	If Left(sContent, 2) <> "1|" Then Exit Sub
+	For Each sPart In Split(sContent, "|")
+		aKV = Split(sPart, "=")
+		If UBound(aKV) = 1 Then
+			If aKV(0) = "sheets" Then
+				sContractSheets = "/" & aKV(1) & "/"
+			ElseIf aKV(0) = "valid" Then
+				sValidSigns = "," & aKV(1) & ","
+			ElseIf aKV(0) = "Case" Or aKV(0) = "Worker" Or aKV(0) = "Text" Then
+				For Each sName In Split(aKV(1), ",")
+					oRange = Nothing
+					If sName <> "" Then
+						If oCopy.NamedRanges.hasByName(sName) Then oRange = oCopy.NamedRanges.getByName(sName).getReferredCells()
+					End If
+					If Not IsNull(oRange) Then
+						ReDim Preserve aDeclaredKind(nDeclared)
+						ReDim Preserve aDeclaredRange(nDeclared)
+						aDeclaredKind(nDeclared) = aKV(0)
+						aDeclaredRange(nDeclared) = oRange.getRangeAddress()
+						nDeclared = nDeclared + 1
+					End If
+				Next
+			End If
+		End If
+	Next
+End Sub
+
+REM Whether a sheet (by its name, before any renaming) is one the template made.
+Function IsTemplateSheet(sName As String) As Boolean
+	IsTemplateSheet = False
+	If sContractSheets = "" Then Exit Function
+	IsTemplateSheet = InStr(sContractSheets, "/" & sName & "/") > 0
+End Function
+
+REM "Case", "Worker" or "Text" for a cell the template declares as holding names or free
+REM text, else "".
+Function DeclaredKind(nSheet As Long, c As Long, r As Long) As String
+	Dim k As Long, a
+	DeclaredKind = ""
+	For k = 0 To nDeclared - 1
+		a = aDeclaredRange(k)
+		If a.Sheet = nSheet And c >= a.StartColumn And c <= a.EndColumn And _
+			r >= a.StartRow And r <= a.EndRow Then
+			DeclaredKind = aDeclaredKind(k)
+			Exit Function
+		End If
+	Next k
+End Function
+
+REM Whether a cell of a template's sheet is the template's own: a label or result in one of
+REM its locked styles. Cells typed beside the template (default style) and its input cells
+REM not declared as names (codes, choices, numbers, dates) are judged as any other text.
+Function IsTemplateCell(oOrig As Object, sStyle As String) As Boolean
+	IsTemplateCell = False
+	If Left(sStyle, 3) <> "cw " Then Exit Function
+	IsTemplateCell = oOrig.CellProtection.IsLocked
+End Function
 
 Function Key(sText As String) As String
 	Key = LCase(Trim(Join(Split(sText, Chr(10)), " ")))
@@ -771,7 +857,7 @@ Function RenameSheets(oCopy As Object, bWorkers As Boolean) As Long
 			sNew = MapGet(oPseudonyms, Key(sName))
 		ElseIf MapHas(oWorkerNames, Key(sName)) Then
 			sNew = ""
-		ElseIf IsSheetLabel(sName) Then
+		ElseIf IsSheetLabel(sName) Or IsTemplateSheet(sName) Then
 			sNew = ""
 		Else
 			sNew = "Sheet " & (i + 1)
