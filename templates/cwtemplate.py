@@ -381,7 +381,7 @@ PERSON_KEYS = {
 # Text=...|valid=123,456". sheets: the template's sheets (their labels are kept); Case,
 # Worker, Text: the named ranges of the cells holding names and free text; valid: the signs
 # (validation_sign) of the template's own data-validation texts, kept as labels.
-CONTRACT = "cw_contract"
+CONTRACT = "caseweight_contract"
 
 
 def holds(key, kind):

@@ -1,7 +1,7 @@
 """The pseudonymised copy of a workbook made from each template the build makes: the cells
-the template declares as names and free text (cw_contract) are replaced, and every other text
-the template wrote (its labels, headings, the Codes sheet, the over-maximum record, results)
-is kept verbatim, with `--pseudonymise` and with `--pseudonymise-workers`.
+the template declares as names and free text (caseweight_contract) are replaced, and every
+other text the template wrote (its labels, headings, the Codes sheet, the over-maximum
+record, results) is kept verbatim, with `--pseudonymise` and with `--pseudonymise-workers`.
 """
 
 import glob
@@ -12,6 +12,8 @@ import tempfile
 import unittest
 
 from common import OXT, SOURCE_DIR, OfficeTestCase, store
+from cwtemplate import CONTRACT
+from test_over_maximum import AS_AT, CASES, DATE_KEY, DAY, serial
 from test_share_pseudonymised import members
 
 SHARE = os.path.join(SOURCE_DIR, "tools", "caseweight-share")
@@ -29,8 +31,8 @@ def made_up_names():
 
 
 def contract(doc):
-    """{"sheets": [...], "Case": [...], "Worker": [...], "Text": [...]} of cw_contract."""
-    text = doc.NamedRanges.getByName("cw_contract").getContent().strip('"')
+    """{"sheets": [...], "Case": [...], "Worker": [...], "Text": [...]} of caseweight_contract."""
+    text = doc.NamedRanges.getByName(CONTRACT).getContent().strip('"')
     out = {}
     for part in text.split("|")[1:]:
         key, _, value = part.partition("=")
@@ -119,7 +121,7 @@ class TemplateCopies(OfficeTestCase):
                 name = next(names)
                 cell.setString(name)
                 filled[(sheet, c, r)] = (kind, name)
-            doc.calculateAll()
+            self.record_above_the_maximum(doc, os.path.basename(path)[:-4], cells)
             labels = {k: v for k, v in texts(doc, decl["sheets"]).items() if k not in cells}
             saved = office.doc_path(os.path.basename(path)[:-4] + "-filled.ods")
             store(doc, saved, "calc8")
@@ -128,6 +130,32 @@ class TemplateCopies(OfficeTestCase):
         src = os.path.join(self.tmp, os.path.basename(saved))
         shutil.copyfile(saved, src)
         return src, decl, labels, filled
+
+    def record_above_the_maximum(self, doc, file, cells):
+        """A worker template's rows scored and the worker made part-time, so that the sheet is
+        above the maximum and its over-maximum record (reason and who was informed already
+        filled in) says "Recorded": a result that must stay."""
+        doc.calculateAll()
+        if file not in CASES:
+            return
+        row, (key, part, _), _ = CASES[file]
+
+        def cell(name, r=0):
+            return doc.NamedRanges.getByName(name).getReferredCells().getCellByPosition(0, r)
+
+        for k, value in row.items():
+            c = cell("cw_col_" + k)
+            a = c.CellAddress
+            if (c.Spreadsheet.Name, a.Column, a.Row) in cells:
+                continue  # a name column, already filled
+            for r in range(CELLS_PER_RANGE):
+                cell("cw_col_" + k, r).setString(value)
+        cell("cw_" + DATE_KEY.get(file, "as_at")).setValue(serial(AS_AT))
+        cell("cw_" + key).setValue(part)
+        cell("cw_over_date").setValue(serial(AS_AT - 3 * DAY))
+        cell("cw_over_review").setValue(serial(AS_AT + 25 * DAY))
+        doc.calculateAll()
+        self.assertEqual(cell("cw_over_status").getString(), "Recorded", file)
 
     def test_labels_kept_and_names_replaced_on_every_template(self):
         for path in TEMPLATES:

@@ -10,10 +10,10 @@ REM that stay (the schemes' codes, grades, bands and labels); workers' names tha
 Private oPseudonyms As New Collection, oKeep As New Collection, oWorkerNames As New Collection
 Private nCases As Long, nWorkers As Long, nTexts As Long, nPseudonyms As Long
 Private aVocabulary
-REM The template's declaration (cw_contract, written by templates/cwtemplate.py): its sheets
-REM ("/Weighting sheet/Codes/"), the cells holding names and free text (aDeclaredKind "Case",
-REM "Worker" or "Text" of aDeclaredRange, ranges of the copy) and the signs of its own
-REM data-validation texts (",123,456,").
+REM The template's declaration (the name caseweight_contract, written by templates/
+REM cwtemplate.py): its sheets ("/Weighting sheet/Codes/"), the cells holding names and free
+REM text (aDeclaredKind "Case", "Worker" or "Text" of aDeclaredRange, ranges of the copy) and
+REM the signs of its own data-validation texts (",123,456,").
 Private sContractSheets As String, sValidSigns As String
 Private aDeclaredKind(), aDeclaredRange(), nDeclared As Long
 
@@ -634,8 +634,8 @@ Sub LoadContract(oCopy As Object)
 	Dim sContent As String, sPart, aKV, sName, oRange As Object
 	sContractSheets = "" : sValidSigns = "" : nDeclared = 0
 	ReDim aDeclaredKind(0) : ReDim aDeclaredRange(0)
-	If Not oCopy.NamedRanges.hasByName("cw_contract") Then Exit Sub
-	sContent = oCopy.NamedRanges.getByName("cw_contract").getContent()
+	If Not oCopy.NamedRanges.hasByName("caseweight_contract") Then Exit Sub
+	sContent = oCopy.NamedRanges.getByName("caseweight_contract").getContent()
 	sContent = Join(Split(sContent, Chr(34)), "")
 	If Left(sContent, 2) <> "1|" Then Exit Sub
 	For Each sPart In Split(sContent, "|")
