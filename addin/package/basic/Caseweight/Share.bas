@@ -293,8 +293,92 @@ Sub CleanPackage(sUrl As String, Optional bThumbnail)
 	For Each sName In aNames
 		If oStorage.hasByName(sName) Then oStorage.removeElement(sName)
 	Next
+	If Not IsMissing(bThumbnail) Then
+		If bThumbnail Then RenameObjects(oStorage)
+	End If
 	oStorage.commit()
 	oStorage.dispose()
+End Sub
+
+REM An embedded object (a chart) is stored under the name it was given, which may be a
+REM person's: each is renamed "Object N" in the package, with its replacement picture and
+REM the references to both in content.xml.
+Sub RenameObjects(oStorage As Object)
+	Dim sName, oSub As Object, sType As String, sNew As String, n As Long
+	Dim sXml As String, bChanged As Boolean, oReplacements As Object
+	bChanged = False
+	n = 0
+	For Each sName In oStorage.getElementNames()
+		If Not oStorage.isStorageElement(sName) Then GoTo NextElement
+		oSub = oStorage.openStorageElement(sName, com.sun.star.embed.ElementModes.READ)
+		sType = ""
+		On Error Resume Next
+		sType = oSub.getPropertyValue("MediaType")
+		On Error GoTo 0
+		oSub.dispose()
+		If Left(sType, 34) <> "application/vnd.oasis.opendocument" Then GoTo NextElement
+		Do
+			n = n + 1
+			sNew = "Object " & n
+		Loop While oStorage.hasByName(sNew) And sNew <> sName
+		If sNew = sName Then GoTo NextElement
+		If Not bChanged Then sXml = ReadXml(oStorage, "content.xml")
+		bChanged = True
+		oStorage.renameElement(sName, sNew)
+		sXml = Join(Split(sXml, Chr(34) & "./" & XmlEscape(sName) & Chr(34)), _
+			Chr(34) & "./" & sNew & Chr(34))
+		sXml = Join(Split(sXml, Chr(34) & "./ObjectReplacements/" & XmlEscape(sName) & Chr(34)), _
+			Chr(34) & "./ObjectReplacements/" & sNew & Chr(34))
+		If oStorage.hasByName("ObjectReplacements") Then
+			oReplacements = oStorage.openStorageElement("ObjectReplacements", _
+				com.sun.star.embed.ElementModes.READWRITE)
+			If oReplacements.hasByName(sName) Then oReplacements.renameElement(sName, sNew)
+			oReplacements.commit()
+			oReplacements.dispose()
+		End If
+NextElement:
+	Next
+	If bChanged Then WriteXml(oStorage, "content.xml", sXml)
+End Sub
+
+Function XmlEscape(s As String) As String
+	Dim t As String
+	t = Join(Split(s, "&"), "&amp;")
+	t = Join(Split(t, "<"), "&lt;")
+	t = Join(Split(t, ">"), "&gt;")
+	t = Join(Split(t, Chr(34)), "&quot;")
+	XmlEscape = Join(Split(t, "'"), "&apos;")
+End Function
+
+REM The text of an XML stream of the package (its lines joined by line feeds).
+Function ReadXml(oStorage As Object, sName As String) As String
+	Dim oStream As Object, oIn As Object, s As String, bFirst As Boolean
+	oStream = oStorage.openStreamElement(sName, com.sun.star.embed.ElementModes.READ)
+	oIn = CreateUnoService("com.sun.star.io.TextInputStream")
+	oIn.setInputStream(oStream.getInputStream())
+	oIn.setEncoding("UTF-8")
+	s = ""
+	bFirst = True
+	Do While Not oIn.isEOF()
+		If Not bFirst Then s = s & Chr(10)
+		s = s & oIn.readLine()
+		bFirst = False
+	Loop
+	oIn.closeInput()
+	ReadXml = s
+End Function
+
+Sub WriteXml(oStorage As Object, sName As String, sXml As String)
+	Dim oStream As Object, oOut As Object
+	oStream = oStorage.openStreamElement(sName, com.sun.star.embed.ElementModes.READWRITE + _
+		com.sun.star.embed.ElementModes.TRUNCATE)
+	oStream.setPropertyValue("MediaType", "text/xml")
+	oStream.setPropertyValue("Compressed", True)
+	oOut = CreateUnoService("com.sun.star.io.TextOutputStream")
+	oOut.setOutputStream(oStream.getOutputStream())
+	oOut.setEncoding("UTF-8")
+	oOut.writeString(sXml)
+	oOut.closeOutput()
 End Sub
 
 REM Removes from the copy what could run or fetch anything: Basic and dialog libraries,
@@ -506,7 +590,9 @@ Function Pseudonymise(oDoc As Object, oCopy As Object, bWorkers As Boolean)
 		Next i
 	Next nPass
 	nNotes = 0 : nShapes = 0
-	Dim oPage As Object, oShape As Object
+	Dim oPage As Object, oShape As Object, nValidations As Long, nObjects As Long
+	Dim aNames, nNames As Long
+	nValidations = 0 : nObjects = 0 : nNames = 0
 	For i = 0 To oCopy.Sheets.getCount() - 1
 		oSheet = oCopy.Sheets.getByIndex(i)
 		For k = oSheet.Annotations.getCount() - 1 To 0 Step -1
@@ -523,7 +609,18 @@ Function Pseudonymise(oDoc As Object, oCopy As Object, bWorkers As Boolean)
 				End If
 			End If
 		Next k
+		nValidations = nValidations + CleanValidations(oSheet, IsTemplateSheet(oSheet.Name))
+		nObjects = CleanObjects(oSheet, nObjects)
+		aNames = oSheet.NamedRanges.getElementNames()
+		For k = 0 To UBound(aNames)
+			REM A sheet's own names: the templates have none.
+			oSheet.NamedRanges.removeByName(aNames(k))
+			nNames = nNames + 1
+		Next k
 	Next i
+	Dim nFormats As Long, nStyles As Long
+	nFormats = CleanNumberFormats(oCopy)
+	nStyles = RenameStyles(oCopy)
 	Dim nRenamed As Long
 	nRenamed = RenameSheets(oCopy, bWorkers)
 	For i = 0 To oCopy.Sheets.getCount() - 1
@@ -531,8 +628,6 @@ Function Pseudonymise(oDoc As Object, oCopy As Object, bWorkers As Boolean)
 	Next i
 	ClearHeadersFooters(oCopy)
 	ClearProperties(oCopy)
-	Dim aNames, nNames As Long
-	nNames = 0
 	aNames = oCopy.NamedRanges.getElementNames()
 	For k = 0 To UBound(aNames)
 		REM The templates' own names (cw_...) point at cells of the copy; every other name
@@ -555,7 +650,163 @@ Function Pseudonymise(oDoc As Object, oCopy As Object, bWorkers As Boolean)
 	Pseudonymise = Array( _
 		"Pseudonymised: " & sWho & ", and every other text typed in (notes, comments, team names, sheet titles) by Text 01, Text 02 ... (" & nPseudonyms & " cells; " & nCases & " cases, " & nWorkers & " workers, " & nTexts & " other texts). The same name has the same reference everywhere in this copy; no list of who is who is kept.", _
 		"Kept as in the original: points, totals, bands, capacity, the schemes' codes, grades and labels, numbers and dates." & IIf(bWorkers, "", " Workers' names are kept."), _
-		"Removed: comments on cells (" & nNotes & "), text boxes (" & nShapes & "), hidden sheets (" & nHidden & "), named and database ranges other than the templates' own (" & nNames & "), headers and footers, the document's title, subject, author, keywords, description and custom properties, recorded changes, and the thumbnail picture. Sheets named after a person or carrying another name were renamed (" & nRenamed & ").")
+		"Removed: comments on cells (" & nNotes & "), text boxes (" & nShapes & "), hidden sheets (" & nHidden & "), named and database ranges other than the templates' own (" & nNames & "), headers and footers, the document's title, subject, author, keywords, description and custom properties, recorded changes, the thumbnail picture, the help and messages of data validations other than the templates' own and lists written in them (" & nValidations & "), the titles of charts, the names and alternative texts of charts and pictures (" & nObjects & " objects renamed), number formats holding text (" & nFormats & ") and the names of cell and page styles not caseweight's (" & nStyles & " renamed). Sheets named after a person or carrying another name were renamed (" & nRenamed & ").")
+End Function
+
+REM Data validations hold texts no cell shows (help, error messages, a list written out):
+REM on a template's sheet its own validations (their sign in the declaration) stay; every
+REM other has its texts cleared, and a list or condition holding a quoted text is dropped.
+REM Returns how many were cleared.
+Function CleanValidations(oSheet As Object, bTemplate As Boolean) As Long
+	Dim oRanges As Object, k As Long, oCells As Object, oV As Object, n As Long
+	n = 0
+	oRanges = oSheet.getUniqueCellFormatRanges()
+	For k = 0 To oRanges.getCount() - 1
+		oCells = oRanges.getByIndex(k)
+		oV = oCells.Validation
+		If oV.Type = com.sun.star.sheet.ValidationType.ANY And oV.InputTitle = "" And _
+			oV.InputMessage = "" And oV.ErrorTitle = "" And oV.ErrorMessage = "" Then GoTo NextRange
+		If bTemplate And InStr(sValidSigns, "," & ValidationSign(oV) & ",") > 0 Then GoTo NextRange
+		oV.InputTitle = "" : oV.InputMessage = "" : oV.ErrorTitle = "" : oV.ErrorMessage = ""
+		oV.ShowInputMessage = False
+		If InStr(oV.getFormula1() & oV.getFormula2(), Chr(34)) > 0 Then
+			oV.Type = com.sun.star.sheet.ValidationType.ANY
+			oV.setFormula1("")
+			oV.setFormula2("")
+			oV.ShowErrorMessage = False
+		End If
+		oCells.Validation = oV
+		n = n + 1
+NextRange:
+	Next k
+	CleanValidations = n
+End Function
+
+REM The sign of a validation's texts, as templates/cwtemplate.py validation_sign.
+Function ValidationSign(oV As Object) As Long
+	Dim s As String, sF As String, h As Long, k As Long, n As Long
+	sF = oV.getFormula1() & Chr(1) & oV.getFormula2()
+	If InStr(sF, Chr(34)) = 0 Then sF = ""
+	s = oV.InputTitle & Chr(1) & oV.InputMessage & Chr(1) & oV.ErrorTitle & Chr(1) & _
+		oV.ErrorMessage & Chr(1) & sF
+	h = 0
+	For k = 1 To Len(s)
+		n = Asc(Mid(s, k, 1))
+		If n < 0 Then n = n + 65536
+		h = (h * 31 + n) Mod 1000003
+	Next k
+	ValidationSign = h
+End Function
+
+REM Charts lose their titles; charts, pictures and other drawing objects get neutral names
+REM ("Object 3") and no alternative text (title, description). Returns the last number used.
+Function CleanObjects(oSheet As Object, nObjects As Long) As Long
+	Dim k As Long, oChart As Object, oPage As Object, oShape As Object
+	On Error Resume Next
+	For k = 0 To oSheet.Charts.getCount() - 1
+		oChart = oSheet.Charts.getByIndex(k).EmbeddedObject
+		oChart.HasMainTitle = False
+		oChart.HasSubTitle = False
+		oChart.Diagram.HasXAxisTitle = False
+		oChart.Diagram.HasYAxisTitle = False
+		oChart.Diagram.HasZAxisTitle = False
+		oChart.Diagram.HasSecondaryXAxisTitle = False
+		oChart.Diagram.HasSecondaryYAxisTitle = False
+	Next k
+	oPage = oSheet.DrawPage
+	For k = 0 To oPage.getCount() - 1
+		oShape = oPage.getByIndex(k)
+		nObjects = nObjects + 1
+		oShape.Name = "Object " & nObjects
+		oShape.Title = ""
+		oShape.Description = ""
+	Next k
+	CleanObjects = nObjects
+End Function
+
+REM Number formats holding text ("Smith "0, or an escaped \S) are set back to General in the
+REM cells and styles using them and removed. Returns how many were removed.
+Function CleanNumberFormats(oCopy As Object) As Long
+	Dim oFormats As Object, aKeys, oLocale, k As Long, n As Long, i As Long
+	Dim oRanges As Object, oCells As Object, oStyles As Object, aNames, oStyle As Object
+	Dim sBad As String, vKey
+	oFormats = oCopy.NumberFormats
+	sBad = ","
+	For Each oLocale In Array(oCopy.CharLocale, MakeLocale("en", "GB"), MakeLocale("en", "US"), MakeLocale("", ""))
+		aKeys = oFormats.queryKeys(com.sun.star.util.NumberFormat.ALL, oLocale, False)
+		For k = 0 To UBound(aKeys)
+			If HoldsText(oFormats, aKeys(k)) And InStr(sBad, "," & aKeys(k) & ",") = 0 Then sBad = sBad & aKeys(k) & ","
+		Next k
+	Next
+	For i = 0 To oCopy.Sheets.getCount() - 1
+		oRanges = oCopy.Sheets.getByIndex(i).getUniqueCellFormatRanges()
+		For k = 0 To oRanges.getCount() - 1
+			oCells = oRanges.getByIndex(k)
+			If HoldsText(oFormats, oCells.NumberFormat) Then
+				If InStr(sBad, "," & oCells.NumberFormat & ",") = 0 Then sBad = sBad & oCells.NumberFormat & ","
+				oCells.NumberFormat = 0
+			End If
+		Next k
+	Next i
+	oStyles = oCopy.StyleFamilies.getByName("CellStyles")
+	aNames = oStyles.getElementNames()
+	For k = 0 To UBound(aNames)
+		oStyle = oStyles.getByName(aNames(k))
+		If HoldsText(oFormats, oStyle.NumberFormat) Then
+			If InStr(sBad, "," & oStyle.NumberFormat & ",") = 0 Then sBad = sBad & oStyle.NumberFormat & ","
+			oStyle.NumberFormat = 0
+		End If
+	Next k
+	n = 0
+	On Error Resume Next
+	For Each vKey In Split(Mid(sBad, 2), ",")
+		If vKey <> "" Then
+			oFormats.removeByKey(CLng(vKey))
+			n = n + 1
+		End If
+	Next
+	CleanNumberFormats = n
+End Function
+
+Function HoldsText(oFormats As Object, nKey As Long) As Boolean
+	Dim sCode As String
+	HoldsText = False
+	On Error GoTo Done
+	sCode = oFormats.getByKey(nKey).FormatString
+	HoldsText = InStr(sCode, Chr(34)) > 0 Or InStr(sCode, "\") > 0
+Done:
+End Function
+
+Function MakeLocale(sLanguage As String, sCountry As String) As com.sun.star.lang.Locale
+	Dim oLocale As New com.sun.star.lang.Locale
+	oLocale.Language = sLanguage
+	oLocale.Country = sCountry
+	MakeLocale = oLocale
+End Function
+
+REM Cell and page styles someone named (not caseweight's "cw ..." nor the office's own) are
+REM renamed "Style 1", "Style 2" ...; the cells keep them. Returns how many were renamed.
+Function RenameStyles(oCopy As Object) As Long
+	Dim sFamily, oStyles As Object, aNames, k As Long, n As Long, oStyle As Object, sNew As String
+	n = 0
+	On Error Resume Next
+	For Each sFamily In Array("CellStyles", "PageStyles")
+		oStyles = oCopy.StyleFamilies.getByName(sFamily)
+		aNames = oStyles.getElementNames()
+		For k = 0 To UBound(aNames)
+			oStyle = oStyles.getByName(aNames(k))
+			If oStyle.isUserDefined() And Left(aNames(k), 3) <> "cw " Then
+				n = n + 1
+				sNew = "Style " & n
+				Do While oStyles.hasByName(sNew)
+					n = n + 1
+					sNew = "Style " & n
+				Loop
+				oStyle.setName(sNew)
+			End If
+		Next k
+	Next
+	RenameStyles = n
 End Function
 
 REM Pass 1: cells marked as names get their references; pass 2: every text cell is replaced
