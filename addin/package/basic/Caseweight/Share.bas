@@ -17,8 +17,9 @@ REM the signs of its own data-validation texts (",123,456,").
 Private sContractSheets As String, sValidSigns As String
 Private aDeclaredKind(), aDeclaredRange(), nDeclared As Long
 
-REM The words of the labels of caseweight's sheets: a text cell made only of these (and not
-REM in a cell a template marks as a name or an input) is a label and stays.
+REM The words of the labels of caseweight's sheets: on a sheet not made from a template (no
+REM declaration), a text cell made only of these (and not marked as a name or an input) is
+REM a label and stays.
 Const VOCABULARY = "a about all an and as assistant at average band bands by case cases " & _
 	"caseload caseloads check checks child children closed co code codes comment comments " & _
 	"completed copy date dates day days each element family families fte for forma from " & _
@@ -549,14 +550,18 @@ Sub StopTracking(oCopy As Object)
 End Sub
 
 REM Replaces in oCopy (a values-only copy of oDoc, its formulas already replaced by their
-REM results) every name and free text by a reference: cells the templates mark as names
-REM (styles "cw Input Case", "cw Field Worker" ...) by "Case 07" / "Worker 03" (workers'
-REM names only with bWorkers), every other text by "Text 05" unless it is a scheme's code,
+REM results) every name and free text by a reference. On a sheet made from a template, the
+REM cells its declaration (LoadContract) says hold names and free text: "Case 07",
+REM "Worker 03" (workers' names only with bWorkers) or "Text 05"; the template's own labels
+REM and results stay. Elsewhere cells marked as names by their style ("cw Input Case" ...)
+REM get "Case 07" / "Worker 03", and every other text "Text 05" unless it is a scheme's code,
 REM grade, band or label, a number or date, an error, a choice of the cell's drop-down list,
 REM a label made of the words of caseweight's sheets, or the result of a caseweight function.
 REM The same text gets the same reference everywhere. Also removes comments, text boxes,
 REM hidden sheets, named ranges, database ranges, headers and footers and the document's
-REM properties, and renames sheets named after a person. Returns the lines for the note.
+REM properties, clears validation texts other than the templates', chart titles, object
+REM names and alt texts, number formats holding text and style names, and renames sheets
+REM named after a person. Returns the lines for the note.
 Function Pseudonymise(oDoc As Object, oCopy As Object, bWorkers As Boolean)
 	MapClear(oPseudonyms)
 	MapClear(oWorkerNames)
