@@ -360,10 +360,12 @@ def band_style(label):
     return "cw Band " + label
 
 
-# Which input cells hold a person's name, by the key of their column or header field: their
-# style is "cw Input Case" / "cw Field Worker" ... (as "cw Input" / "cw Field"), so that a
-# pseudonymised copy (Share.bas) replaces them by "Case 07" / "Worker 03". Every other text
-# a manager types ("cw Input", "cw Field") is free text and is replaced there too.
+# Which input cells hold a person's name, by the key of their column or header field: "Case"
+# (a child or family) or "Worker". Every other text input (kind "text": notes, team, month,
+# the over-maximum reason and who was informed) is free text. The templates declare these
+# cells once, in the document (CONTRACT), and a pseudonymised copy (Share.bas) replaces
+# exactly them and keeps every other cell of the template; the styles "cw Input Case" /
+# "cw Field Worker" ... mark them for the eye and for sheets copied out of a template.
 PERSON_KEYS = {
     "name": "Case",
     "family": "Case",
@@ -373,14 +375,39 @@ PERSON_KEYS = {
     "initials": "Worker",
     "supervisor": "Worker",
     "manager": "Worker",
-    "over_informed": "Worker",
 }
 
+# The named expression holding the declaration: "1|sheets=A/B|Case=cw_col_name|Worker=...|
+# Text=...|valid=123,456". sheets: the template's sheets (their labels are kept); Case,
+# Worker, Text: the named ranges of the cells holding names and free text; valid: the signs
+# (validation_sign) of the template's own data-validation texts, kept as labels.
+CONTRACT = "caseweight_contract"
 
-def input_style(base, key):
+
+def holds(key, kind):
+    """ "Case", "Worker" or "Text" for an input that holds a name or free text, else ""."""
+    return PERSON_KEYS.get(key) or ("Text" if kind == "text" else "")
+
+
+def input_style(base, key, kind="text"):
     """ "cw Input" or "cw Field", with " Case" or " Worker" for a column or field of names."""
-    person = PERSON_KEYS.get(key)
+    person = PERSON_KEYS.get(key) if holds(key, kind) else None
     return "%s %s" % (base, person) if person else base
+
+
+def validation_sign(v):
+    """A short sign of a data validation's texts (and of its list, when the list is written
+    out in quotes), the same as Share.bas ValidationSign computes: a template's own
+    validation is told from one edited or added later, whose texts may hold names."""
+    formula = v.getFormula1() + "\x01" + v.getFormula2()
+    if '"' not in formula:
+        formula = ""
+    text = "\x01".join([v.InputTitle, v.InputMessage, v.ErrorTitle, v.ErrorMessage, formula])
+    data = text.encode("utf-16-le")
+    h = 0
+    for k in range(0, len(data), 2):
+        h = (h * 31 + data[k] + 256 * data[k + 1]) % 1000003
+    return h
 
 
 # -- the office side -----------------------------------------------------------------------
@@ -535,6 +562,8 @@ class Builder:
         self.codes_sheet = None
         self.codes_next = 0
         self.code_lists = {}  # (group, only, prefix, combos) -> (range, entries)
+        self.declared = {"Case": [], "Worker": [], "Text": []}  # see CONTRACT
+        self.signs = set()
         self._styles()
 
     # -- styles ---------------------------------------------------------------------------
@@ -667,6 +696,17 @@ class Builder:
         a = CellAddress()
         self.doc.NamedRanges.addNewByName(name, ref, a, 0)
 
+    def declare(self, name, what):
+        """The named range `name` holds names or free text (what: holds()), or neither."""
+        if what:
+            self.declared[what].append(name)
+
+    def write_contract(self):
+        parts = ["1", "sheets=" + "/".join(self.doc.Sheets.getElementNames())]
+        parts += ["%s=%s" % (k, ",".join(v)) for k, v in sorted(self.declared.items())]
+        parts.append("valid=" + ",".join(str(h) for h in sorted(self.signs)))
+        self.doc.NamedRanges.addNewByName(CONTRACT, '"%s"' % "|".join(parts), CellAddress(), 0)
+
     def validation_list(self, rng, source, title, message, strict=True):
         v = rng.Validation
         v.Type = uno.Enum("com.sun.star.sheet.ValidationType", "LIST")
@@ -681,6 +721,7 @@ class Builder:
         v.ErrorTitle = "Not on the list"
         v.ErrorMessage = "Choose from the list: the sheet scores only the scheme's own codes."
         rng.Validation = v
+        self.signs.add(validation_sign(rng.Validation))
 
     def validation_number(self, rng, whole, minimum, maximum, title, message, error=""):
         v = rng.Validation
@@ -701,6 +742,7 @@ class Builder:
             maximum,
         )
         rng.Validation = v
+        self.signs.add(validation_sign(rng.Validation))
 
     def conditional(self, rng, entries, base):
         """entries: [(operator, formula, style)]; base: (sheet index, col, row) of formulas."""
@@ -733,6 +775,7 @@ class Builder:
         v.ErrorTitle = "Not a date"
         v.ErrorMessage = error or "Enter a date (DD/MM/YYYY)."
         rng.Validation = v
+        self.signs.add(validation_sign(rng.Validation))
 
     def band_colours(self, rng, sheet_index, col, row):
         self.conditional(
@@ -882,10 +925,12 @@ class Builder:
             v1 = max(v0, end)
             self.put(sh, c0, row, f.label, "cw Field label")
             self.merge(sh, c0, row, lc1, row)
-            cell = self.put(sh, v0, row, None, input_style("cw Field", f.key), f.fmt or None)
+            style = input_style("cw Field", f.key, f.kind)
+            cell = self.put(sh, v0, row, None, style, f.fmt or None)
             self.merge(sh, v0, row, v1, row)
             lay.fields[f.key] = (v0, row)
             self.name("cw_" + f.key.replace("-", "_"), spec.name, v0, row)
+            self.declare("cw_" + f.key.replace("-", "_"), holds(f.key, f.kind))
             rng = sh.getCellRangeByPosition(v0, row, v0, row)
             if f.kind == "choice":
                 src = ";".join('"%s"' % x for x in f.choices)
@@ -922,7 +967,7 @@ class Builder:
         for i, c in enumerate(spec.columns):
             rng = sh.getCellRangeByPosition(i, first, i, last)
             rng.CellStyle = {"codes": "cw Code", "formula": c.style}.get(
-                c.kind, input_style("cw Input", c.key)
+                c.kind, input_style("cw Input", c.key, c.kind)
             )
             if c.fmt:
                 rng.NumberFormat = self.fmt(c.fmt)
@@ -956,6 +1001,7 @@ class Builder:
                 if c.band:
                     self.band_colours(rng, index, i, first)
             self.name("cw_col_" + c.key.replace("-", "_"), spec.name, i, first, i, last)
+            self.declare("cw_col_" + c.key.replace("-", "_"), holds(c.key, c.kind))
 
         # A row that breaks a rule: the whole row red (its check cell says why).
         if spec.check_key in lay.columns:
@@ -1288,6 +1334,7 @@ class Builder:
             self.page_setup(cs, "Codes", 0, 3, 1, self.codes_next)
         if self.doc.Sheets.hasByName("cw measure"):
             self.doc.Sheets.removeByName("cw measure")
+        self.write_contract()
         # Labels, formulas and the Codes sheet are protected (no password: Tools > Protect
         # Sheet lifts it); the cells a manager fills in are unlocked by their style.
         for k in range(self.doc.Sheets.Count):
@@ -1421,9 +1468,10 @@ def over_maximum(version, span=5, also=()):
         cells, rows = {}, {}
         for key, text, kind in OVER_FIELDS:
             b.put(sh, 0, r, text, "cw Field label")
-            b.put(sh, 1, r, None, input_style("cw Field", key))
+            b.put(sh, 1, r, None, input_style("cw Field", key, kind))
             b.merge(sh, 1, r, last, r)
             b.name("cw_" + key, lay.sheet_name, 1, r)
+            b.declare("cw_" + key, holds(key, kind))
             cells[key], rows[key] = addr(1, r, True), r
             rng = sh.getCellRangeByPosition(1, r, 1, r)
             if kind == "date":

@@ -134,6 +134,7 @@ def part_time_table(builder, lay, index):
     builder.put(sh, 0, r + 1, None, "cw Field")
     builder.merge(sh, 0, r + 1, lay.last_col, r + 4)
     builder.name("cw_comments", lay.sheet_name, 0, r + 1)
+    builder.declare("cw_comments", "Text")
     r += 6
     for k, who in enumerate(("Worker", "Team manager")):
         builder.put(sh, 0, r + 2 * k, "Signed (%s):" % who.lower(), "cw Label")
@@ -295,6 +296,7 @@ def team_extras(builder, lay, index):
     builder.put(sh, 0, r + 1, None, "cw Field")
     builder.merge(sh, 0, r + 1, lay.last_col, r + 4)
     builder.name("cw_service_manager_comments", lay.sheet_name, 0, r + 1)
+    builder.declare("cw_service_manager_comments", "Text")
     lay.next_row = r + 6
 
 

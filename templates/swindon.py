@@ -423,6 +423,8 @@ def atm_table(builder, lay, index):
         rows,
         styles=["cw Field", "cw Result", "cw Result", "cw Result", "cw Result"],
     )
+    builder.name("cw_atm_names", lay.sheet_name, 0, top + 1, 0, top + ATMS)
+    builder.declare("cw_atm_names", "Worker")
     for i in range(ATMS):
         builder.name("cw_atm_%d" % (i + 1), lay.sheet_name, 0, top + 1 + i, 4, top + 1 + i)
         sh.getCellByPosition(3, top + 1 + i).NumberFormat = builder.fmt("0.#")

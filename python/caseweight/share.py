@@ -9,8 +9,11 @@ the extension (the same code as the menu entry Tools > Add-Ons > Save Values-Onl
 Sharing...).
 With --pseudonymise (menu: Save Pseudonymised Copy for Sharing...) children's and families'
 names and every free text are replaced by references ("Case 07", "Text 03": the same text, the
-same reference), comments, headers and footers, document properties, hidden sheets and other
-names removed; --pseudonymise-workers replaces workers' names too ("Worker 03").
+same reference; on a sheet made from a template exactly the cells it declares as names and
+free text, its labels kept), comments, headers and footers, document properties, hidden sheets
+and other names removed, and the texts of data validations, charts' titles, the names and alt
+texts of charts and pictures, number formats holding text and style names made neutral;
+--pseudonymise-workers replaces workers' names too ("Worker 03").
 Exit status: 0 the copy is written, 2 it could not be (IN not readable or not a spreadsheet,
 OUT not writable or the same file as IN), 130 on Ctrl+C, 143 on SIGTERM.
 """

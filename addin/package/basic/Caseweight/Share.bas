@@ -10,9 +10,16 @@ REM that stay (the schemes' codes, grades, bands and labels); workers' names tha
 Private oPseudonyms As New Collection, oKeep As New Collection, oWorkerNames As New Collection
 Private nCases As Long, nWorkers As Long, nTexts As Long, nPseudonyms As Long
 Private aVocabulary
+REM The template's declaration (the name caseweight_contract, written by templates/
+REM cwtemplate.py): its sheets ("/Weighting sheet/Codes/"), the cells holding names and free
+REM text (aDeclaredKind "Case", "Worker" or "Text" of aDeclaredRange, ranges of the copy) and
+REM the signs of its own data-validation texts (",123,456,").
+Private sContractSheets As String, sValidSigns As String
+Private aDeclaredKind(), aDeclaredRange(), nDeclared As Long
 
-REM The words of the labels of caseweight's sheets: a text cell made only of these (and not
-REM in a cell a template marks as a name or an input) is a label and stays.
+REM The words of the labels of caseweight's sheets: on a sheet not made from a template (no
+REM declaration), a text cell made only of these (and not marked as a name or an input) is
+REM a label and stays.
 Const VOCABULARY = "a about all an and as assistant at average band bands by case cases " & _
 	"caseload caseloads check checks child children closed co code codes comment comments " & _
 	"completed copy date dates day days each element family families fte for forma from " & _
@@ -291,8 +298,92 @@ Sub CleanPackage(sUrl As String, Optional bThumbnail)
 	For Each sName In aNames
 		If oStorage.hasByName(sName) Then oStorage.removeElement(sName)
 	Next
+	If Not IsMissing(bThumbnail) Then
+		If bThumbnail Then RenameObjects(oStorage)
+	End If
 	oStorage.commit()
 	oStorage.dispose()
+End Sub
+
+REM An embedded object (a chart) is stored under the name it was given, which may be a
+REM person's: each is renamed "Object N" in the package, with its replacement picture and
+REM the references to both in content.xml.
+Sub RenameObjects(oStorage As Object)
+	Dim sName, oSub As Object, sType As String, sNew As String, n As Long
+	Dim sXml As String, bChanged As Boolean, oReplacements As Object
+	bChanged = False
+	n = 0
+	For Each sName In oStorage.getElementNames()
+		If Not oStorage.isStorageElement(sName) Then GoTo NextElement
+		oSub = oStorage.openStorageElement(sName, com.sun.star.embed.ElementModes.READ)
+		sType = ""
+		On Error Resume Next
+		sType = oSub.getPropertyValue("MediaType")
+		On Error GoTo 0
+		oSub.dispose()
+		If Left(sType, 34) <> "application/vnd.oasis.opendocument" Then GoTo NextElement
+		Do
+			n = n + 1
+			sNew = "Object " & n
+		Loop While oStorage.hasByName(sNew) And sNew <> sName
+		If sNew = sName Then GoTo NextElement
+		If Not bChanged Then sXml = ReadXml(oStorage, "content.xml")
+		bChanged = True
+		oStorage.renameElement(sName, sNew)
+		sXml = Join(Split(sXml, Chr(34) & "./" & XmlEscape(sName) & Chr(34)), _
+			Chr(34) & "./" & sNew & Chr(34))
+		sXml = Join(Split(sXml, Chr(34) & "./ObjectReplacements/" & XmlEscape(sName) & Chr(34)), _
+			Chr(34) & "./ObjectReplacements/" & sNew & Chr(34))
+		If oStorage.hasByName("ObjectReplacements") Then
+			oReplacements = oStorage.openStorageElement("ObjectReplacements", _
+				com.sun.star.embed.ElementModes.READWRITE)
+			If oReplacements.hasByName(sName) Then oReplacements.renameElement(sName, sNew)
+			oReplacements.commit()
+			oReplacements.dispose()
+		End If
+NextElement:
+	Next
+	If bChanged Then WriteXml(oStorage, "content.xml", sXml)
+End Sub
+
+Function XmlEscape(s As String) As String
+	Dim t As String
+	t = Join(Split(s, "&"), "&amp;")
+	t = Join(Split(t, "<"), "&lt;")
+	t = Join(Split(t, ">"), "&gt;")
+	t = Join(Split(t, Chr(34)), "&quot;")
+	XmlEscape = Join(Split(t, "'"), "&apos;")
+End Function
+
+REM The text of an XML stream of the package (its lines joined by line feeds).
+Function ReadXml(oStorage As Object, sName As String) As String
+	Dim oStream As Object, oIn As Object, s As String, bFirst As Boolean
+	oStream = oStorage.openStreamElement(sName, com.sun.star.embed.ElementModes.READ)
+	oIn = CreateUnoService("com.sun.star.io.TextInputStream")
+	oIn.setInputStream(oStream.getInputStream())
+	oIn.setEncoding("UTF-8")
+	s = ""
+	bFirst = True
+	Do While Not oIn.isEOF()
+		If Not bFirst Then s = s & Chr(10)
+		s = s & oIn.readLine()
+		bFirst = False
+	Loop
+	oIn.closeInput()
+	ReadXml = s
+End Function
+
+Sub WriteXml(oStorage As Object, sName As String, sXml As String)
+	Dim oStream As Object, oOut As Object
+	oStream = oStorage.openStreamElement(sName, com.sun.star.embed.ElementModes.READWRITE + _
+		com.sun.star.embed.ElementModes.TRUNCATE)
+	oStream.setPropertyValue("MediaType", "text/xml")
+	oStream.setPropertyValue("Compressed", True)
+	oOut = CreateUnoService("com.sun.star.io.TextOutputStream")
+	oOut.setOutputStream(oStream.getOutputStream())
+	oOut.setEncoding("UTF-8")
+	oOut.writeString(sXml)
+	oOut.closeOutput()
 End Sub
 
 REM Removes from the copy what could run or fetch anything: Basic and dialog libraries,
@@ -463,14 +554,18 @@ Sub StopTracking(oCopy As Object)
 End Sub
 
 REM Replaces in oCopy (a values-only copy of oDoc, its formulas already replaced by their
-REM results) every name and free text by a reference: cells the templates mark as names
-REM (styles "cw Input Case", "cw Field Worker" ...) by "Case 07" / "Worker 03" (workers'
-REM names only with bWorkers), every other text by "Text 05" unless it is a scheme's code,
+REM results) every name and free text by a reference. On a sheet made from a template, the
+REM cells its declaration (LoadContract) says hold names and free text: "Case 07",
+REM "Worker 03" (workers' names only with bWorkers) or "Text 05"; the template's own labels
+REM and results stay. Elsewhere cells marked as names by their style ("cw Input Case" ...)
+REM get "Case 07" / "Worker 03", and every other text "Text 05" unless it is a scheme's code,
 REM grade, band or label, a number or date, an error, a choice of the cell's drop-down list,
 REM a label made of the words of caseweight's sheets, or the result of a caseweight function.
 REM The same text gets the same reference everywhere. Also removes comments, text boxes,
 REM hidden sheets, named ranges, database ranges, headers and footers and the document's
-REM properties, and renames sheets named after a person. Returns the lines for the note.
+REM properties, clears validation texts other than the templates', chart titles, object
+REM names and alt texts, number formats holding text and style names, and renames sheets
+REM named after a person. Returns the lines for the note.
 Function Pseudonymise(oDoc As Object, oCopy As Object, bWorkers As Boolean)
 	MapClear(oPseudonyms)
 	MapClear(oWorkerNames)
@@ -487,6 +582,7 @@ Function Pseudonymise(oDoc As Object, oCopy As Object, bWorkers As Boolean)
 			nHidden = nHidden + 1
 		End If
 	Next i
+	LoadContract(oCopy)
 	Dim aProtected()
 	ReDim aProtected(oCopy.Sheets.getCount() - 1)
 	For i = 0 To oCopy.Sheets.getCount() - 1
@@ -503,7 +599,9 @@ Function Pseudonymise(oDoc As Object, oCopy As Object, bWorkers As Boolean)
 		Next i
 	Next nPass
 	nNotes = 0 : nShapes = 0
-	Dim oPage As Object, oShape As Object
+	Dim oPage As Object, oShape As Object, nValidations As Long, nObjects As Long
+	Dim aNames, nNames As Long
+	nValidations = 0 : nObjects = 0 : nNames = 0
 	For i = 0 To oCopy.Sheets.getCount() - 1
 		oSheet = oCopy.Sheets.getByIndex(i)
 		For k = oSheet.Annotations.getCount() - 1 To 0 Step -1
@@ -520,7 +618,18 @@ Function Pseudonymise(oDoc As Object, oCopy As Object, bWorkers As Boolean)
 				End If
 			End If
 		Next k
+		nValidations = nValidations + CleanValidations(oSheet, IsTemplateSheet(oSheet.Name))
+		nObjects = CleanObjects(oSheet, nObjects)
+		aNames = oSheet.NamedRanges.getElementNames()
+		For k = 0 To UBound(aNames)
+			REM A sheet's own names: the templates have none.
+			oSheet.NamedRanges.removeByName(aNames(k))
+			nNames = nNames + 1
+		Next k
 	Next i
+	Dim nFormats As Long, nStyles As Long
+	nFormats = CleanNumberFormats(oCopy)
+	nStyles = RenameStyles(oCopy)
 	Dim nRenamed As Long
 	nRenamed = RenameSheets(oCopy, bWorkers)
 	For i = 0 To oCopy.Sheets.getCount() - 1
@@ -528,8 +637,6 @@ Function Pseudonymise(oDoc As Object, oCopy As Object, bWorkers As Boolean)
 	Next i
 	ClearHeadersFooters(oCopy)
 	ClearProperties(oCopy)
-	Dim aNames, nNames As Long
-	nNames = 0
 	aNames = oCopy.NamedRanges.getElementNames()
 	For k = 0 To UBound(aNames)
 		REM The templates' own names (cw_...) point at cells of the copy; every other name
@@ -552,14 +659,172 @@ Function Pseudonymise(oDoc As Object, oCopy As Object, bWorkers As Boolean)
 	Pseudonymise = Array( _
 		"Pseudonymised: " & sWho & ", and every other text typed in (notes, comments, team names, sheet titles) by Text 01, Text 02 ... (" & nPseudonyms & " cells; " & nCases & " cases, " & nWorkers & " workers, " & nTexts & " other texts). The same name has the same reference everywhere in this copy; no list of who is who is kept.", _
 		"Kept as in the original: points, totals, bands, capacity, the schemes' codes, grades and labels, numbers and dates." & IIf(bWorkers, "", " Workers' names are kept."), _
-		"Removed: comments on cells (" & nNotes & "), text boxes (" & nShapes & "), hidden sheets (" & nHidden & "), named and database ranges other than the templates' own (" & nNames & "), headers and footers, the document's title, subject, author, keywords, description and custom properties, recorded changes, and the thumbnail picture. Sheets named after a person or carrying another name were renamed (" & nRenamed & ").")
+		"Removed: comments on cells (" & nNotes & "), text boxes (" & nShapes & "), hidden sheets (" & nHidden & "), named and database ranges other than the templates' own (" & nNames & "), headers and footers, the document's title, subject, author, keywords, description and custom properties, recorded changes, the thumbnail picture, the help and messages of data validations other than the templates' own and lists written in them (" & nValidations & "), the titles of charts, the names and alternative texts of charts and pictures (" & nObjects & " objects renamed), number formats holding text (" & nFormats & ") and the names of cell and page styles not caseweight's (" & nStyles & " renamed). Sheets named after a person or carrying another name were renamed (" & nRenamed & ").")
+End Function
+
+REM Data validations hold texts no cell shows (help, error messages, a list written out):
+REM on a template's sheet its own validations (their sign in the declaration) stay; every
+REM other has its texts cleared, and a list or condition holding a quoted text is dropped.
+REM Returns how many were cleared.
+Function CleanValidations(oSheet As Object, bTemplate As Boolean) As Long
+	Dim oRanges As Object, k As Long, oCells As Object, oV As Object, n As Long
+	n = 0
+	oRanges = oSheet.getUniqueCellFormatRanges()
+	For k = 0 To oRanges.getCount() - 1
+		oCells = oRanges.getByIndex(k)
+		oV = oCells.Validation
+		If oV.Type = com.sun.star.sheet.ValidationType.ANY And oV.InputTitle = "" And _
+			oV.InputMessage = "" And oV.ErrorTitle = "" And oV.ErrorMessage = "" Then GoTo NextRange
+		If bTemplate And InStr(sValidSigns, "," & ValidationSign(oV) & ",") > 0 Then GoTo NextRange
+		oV.InputTitle = "" : oV.InputMessage = "" : oV.ErrorTitle = "" : oV.ErrorMessage = ""
+		oV.ShowInputMessage = False
+		If InStr(oV.getFormula1() & oV.getFormula2(), Chr(34)) > 0 Then
+			oV.Type = com.sun.star.sheet.ValidationType.ANY
+			oV.setFormula1("")
+			oV.setFormula2("")
+			oV.ShowErrorMessage = False
+		End If
+		oCells.Validation = oV
+		n = n + 1
+NextRange:
+	Next k
+	CleanValidations = n
+End Function
+
+REM The sign of a validation's texts, as templates/cwtemplate.py validation_sign.
+Function ValidationSign(oV As Object) As Long
+	Dim s As String, sF As String, h As Long, k As Long, n As Long
+	sF = oV.getFormula1() & Chr(1) & oV.getFormula2()
+	If InStr(sF, Chr(34)) = 0 Then sF = ""
+	s = oV.InputTitle & Chr(1) & oV.InputMessage & Chr(1) & oV.ErrorTitle & Chr(1) & _
+		oV.ErrorMessage & Chr(1) & sF
+	h = 0
+	For k = 1 To Len(s)
+		n = Asc(Mid(s, k, 1))
+		If n < 0 Then n = n + 65536
+		h = (h * 31 + n) Mod 1000003
+	Next k
+	ValidationSign = h
+End Function
+
+REM Charts lose their titles; charts, pictures and other drawing objects get neutral names
+REM ("Object 3") and no alternative text (title, description). Returns the last number used.
+Function CleanObjects(oSheet As Object, nObjects As Long) As Long
+	Dim k As Long, oChart As Object, oPage As Object, oShape As Object
+	On Error Resume Next
+	For k = 0 To oSheet.Charts.getCount() - 1
+		oChart = oSheet.Charts.getByIndex(k).EmbeddedObject
+		oChart.HasMainTitle = False
+		oChart.HasSubTitle = False
+		oChart.Diagram.HasXAxisTitle = False
+		oChart.Diagram.HasYAxisTitle = False
+		oChart.Diagram.HasZAxisTitle = False
+		oChart.Diagram.HasSecondaryXAxisTitle = False
+		oChart.Diagram.HasSecondaryYAxisTitle = False
+	Next k
+	oPage = oSheet.DrawPage
+	For k = 0 To oPage.getCount() - 1
+		oShape = oPage.getByIndex(k)
+		nObjects = nObjects + 1
+		oShape.Name = "Object " & nObjects
+		oShape.Title = ""
+		oShape.Description = ""
+	Next k
+	CleanObjects = nObjects
+End Function
+
+REM Number formats holding text ("Smith "0, or an escaped \S) are set back to General in the
+REM cells and styles using them and removed. Returns how many were removed.
+Function CleanNumberFormats(oCopy As Object) As Long
+	Dim oFormats As Object, aKeys, oLocale, k As Long, n As Long, i As Long
+	Dim oRanges As Object, oCells As Object, oStyles As Object, aNames, oStyle As Object
+	Dim sBad As String, vKey
+	oFormats = oCopy.NumberFormats
+	sBad = ","
+	For Each oLocale In Array(oCopy.CharLocale, MakeLocale("en", "GB"), MakeLocale("en", "US"), MakeLocale("", ""))
+		aKeys = oFormats.queryKeys(com.sun.star.util.NumberFormat.ALL, oLocale, False)
+		For k = 0 To UBound(aKeys)
+			If HoldsText(oFormats, aKeys(k)) And InStr(sBad, "," & aKeys(k) & ",") = 0 Then sBad = sBad & aKeys(k) & ","
+		Next k
+	Next
+	For i = 0 To oCopy.Sheets.getCount() - 1
+		oRanges = oCopy.Sheets.getByIndex(i).getUniqueCellFormatRanges()
+		For k = 0 To oRanges.getCount() - 1
+			oCells = oRanges.getByIndex(k)
+			If HoldsText(oFormats, oCells.NumberFormat) Then
+				If InStr(sBad, "," & oCells.NumberFormat & ",") = 0 Then sBad = sBad & oCells.NumberFormat & ","
+				oCells.NumberFormat = 0
+			End If
+		Next k
+	Next i
+	oStyles = oCopy.StyleFamilies.getByName("CellStyles")
+	aNames = oStyles.getElementNames()
+	For k = 0 To UBound(aNames)
+		oStyle = oStyles.getByName(aNames(k))
+		If HoldsText(oFormats, oStyle.NumberFormat) Then
+			If InStr(sBad, "," & oStyle.NumberFormat & ",") = 0 Then sBad = sBad & oStyle.NumberFormat & ","
+			oStyle.NumberFormat = 0
+		End If
+	Next k
+	n = 0
+	On Error Resume Next
+	For Each vKey In Split(Mid(sBad, 2), ",")
+		If vKey <> "" Then
+			oFormats.removeByKey(CLng(vKey))
+			n = n + 1
+		End If
+	Next
+	CleanNumberFormats = n
+End Function
+
+Function HoldsText(oFormats As Object, nKey As Long) As Boolean
+	Dim sCode As String
+	HoldsText = False
+	On Error GoTo Done
+	sCode = oFormats.getByKey(nKey).FormatString
+	HoldsText = InStr(sCode, Chr(34)) > 0 Or InStr(sCode, "\") > 0
+Done:
+End Function
+
+Function MakeLocale(sLanguage As String, sCountry As String) As com.sun.star.lang.Locale
+	Dim oLocale As New com.sun.star.lang.Locale
+	oLocale.Language = sLanguage
+	oLocale.Country = sCountry
+	MakeLocale = oLocale
+End Function
+
+REM Cell and page styles someone named (not caseweight's "cw ..." nor the office's own) are
+REM renamed "Style 1", "Style 2" ...; the cells keep them. Returns how many were renamed.
+Function RenameStyles(oCopy As Object) As Long
+	Dim sFamily, oStyles As Object, aNames, k As Long, n As Long, oStyle As Object, sNew As String
+	n = 0
+	On Error Resume Next
+	For Each sFamily In Array("CellStyles", "PageStyles")
+		oStyles = oCopy.StyleFamilies.getByName(sFamily)
+		aNames = oStyles.getElementNames()
+		For k = 0 To UBound(aNames)
+			oStyle = oStyles.getByName(aNames(k))
+			If oStyle.isUserDefined() And Left(aNames(k), 3) <> "cw " Then
+				n = n + 1
+				sNew = "Style " & n
+				Do While oStyles.hasByName(sNew)
+					n = n + 1
+					sNew = "Style " & n
+				Loop
+				oStyle.setName(sNew)
+			End If
+		Next k
+	Next
+	RenameStyles = n
 End Function
 
 REM Pass 1: cells marked as names get their references; pass 2: every text cell is replaced
 REM or kept (see Pseudonymise).
 Sub CleanTexts(oSource As Object, oTarget As Object, bWorkers As Boolean, nPass As Integer)
 	Dim aAddr, e, r As Long, c As Long, oCell As Object, sText As String, sKind As String
-	Dim sStyle As String, sNew As String, oOrig As Object
+	Dim sStyle As String, sNew As String, oOrig As Object, bTemplate As Boolean, nSheet As Long
+	bTemplate = IsTemplateSheet(oTarget.Name)
+	nSheet = oTarget.RangeAddress.Sheet
 	aAddr = oTarget.queryContentCells(com.sun.star.sheet.CellFlags.STRING).getRangeAddresses()
 	For Each e In aAddr
 		For r = e.StartRow To e.EndRow
@@ -569,7 +834,11 @@ Sub CleanTexts(oSource As Object, oTarget As Object, bWorkers As Boolean, nPass 
 				If Trim(sText) = "" Then GoTo NextCell
 				sStyle = oCell.CellStyle
 				sKind = ""
-				If Left(sStyle, 9) = "cw Input " Or Left(sStyle, 9) = "cw Field " Then
+				If bTemplate Then
+					REM The template says which of its cells hold names and free text.
+					sKind = DeclaredKind(nSheet, c, r)
+				ElseIf Left(sStyle, 9) = "cw Input " Or Left(sStyle, 9) = "cw Field " Then
+					REM A sheet copied out of a template keeps the styles marking names.
 					sKind = Mid(sStyle, 10)
 				End If
 				If nPass = 1 Then
@@ -585,10 +854,16 @@ Sub CleanTexts(oSource As Object, oTarget As Object, bWorkers As Boolean, nPass 
 					GoTo NextCell
 				End If
 				sNew = ""
-				If sKind = "Case" Or (sKind = "Worker" And bWorkers) Then
+				If sKind = "Case" Or (sKind = "Worker" And bWorkers) Or sKind = "Text" Then
 					sNew = Pseudonym(sKind, sText)
 				ElseIf sKind = "Worker" Then
 					GoTo NextCell
+				ElseIf bTemplate And IsTemplateCell(oSource.getCellByPosition(c, r), sStyle) Then
+					REM The template's own labels and results stay; a result showing a name
+					REM typed elsewhere (a formula copying it) gets that name's reference.
+					If Not MapHas(oPseudonyms, Key(sText)) Then GoTo NextCell
+					If oSource.getCellByPosition(c, r).getType() <> com.sun.star.table.CellContentType.FORMULA Then GoTo NextCell
+					sNew = MapGet(oPseudonyms, Key(sText))
 				ElseIf MapHas(oPseudonyms, Key(sText)) Then
 					sNew = MapGet(oPseudonyms, Key(sText))
 				ElseIf MapHas(oWorkerNames, Key(sText)) Then
@@ -612,6 +887,73 @@ NextCell:
 		Next r
 	Next
 End Sub
+
+REM Reads the template's declaration (CONTRACT in templates/cwtemplate.py) from the copy;
+REM a workbook without one is guessed cell by cell.
+Sub LoadContract(oCopy As Object)
+	Dim sContent As String, sPart, aKV, sName, oRange As Object
+	sContractSheets = "" : sValidSigns = "" : nDeclared = 0
+	ReDim aDeclaredKind(0) : ReDim aDeclaredRange(0)
+	If Not oCopy.NamedRanges.hasByName("caseweight_contract") Then Exit Sub
+	sContent = oCopy.NamedRanges.getByName("caseweight_contract").getContent()
+	sContent = Join(Split(sContent, Chr(34)), "")
+	If Left(sContent, 2) <> "1|" Then Exit Sub
+	For Each sPart In Split(sContent, "|")
+		aKV = Split(sPart, "=")
+		If UBound(aKV) = 1 Then
+			If aKV(0) = "sheets" Then
+				sContractSheets = "/" & aKV(1) & "/"
+			ElseIf aKV(0) = "valid" Then
+				sValidSigns = "," & aKV(1) & ","
+			ElseIf aKV(0) = "Case" Or aKV(0) = "Worker" Or aKV(0) = "Text" Then
+				For Each sName In Split(aKV(1), ",")
+					oRange = Nothing
+					If sName <> "" Then
+						If oCopy.NamedRanges.hasByName(sName) Then oRange = oCopy.NamedRanges.getByName(sName).getReferredCells()
+					End If
+					If Not IsNull(oRange) Then
+						ReDim Preserve aDeclaredKind(nDeclared)
+						ReDim Preserve aDeclaredRange(nDeclared)
+						aDeclaredKind(nDeclared) = aKV(0)
+						aDeclaredRange(nDeclared) = oRange.getRangeAddress()
+						nDeclared = nDeclared + 1
+					End If
+				Next
+			End If
+		End If
+	Next
+End Sub
+
+REM Whether a sheet (by its name, before any renaming) is one the template made.
+Function IsTemplateSheet(sName As String) As Boolean
+	IsTemplateSheet = False
+	If sContractSheets = "" Then Exit Function
+	IsTemplateSheet = InStr(sContractSheets, "/" & sName & "/") > 0
+End Function
+
+REM "Case", "Worker" or "Text" for a cell the template declares as holding names or free
+REM text, else "".
+Function DeclaredKind(nSheet As Long, c As Long, r As Long) As String
+	Dim k As Long, a
+	DeclaredKind = ""
+	For k = 0 To nDeclared - 1
+		a = aDeclaredRange(k)
+		If a.Sheet = nSheet And c >= a.StartColumn And c <= a.EndColumn And _
+			r >= a.StartRow And r <= a.EndRow Then
+			DeclaredKind = aDeclaredKind(k)
+			Exit Function
+		End If
+	Next k
+End Function
+
+REM Whether a cell of a template's sheet is the template's own: a label or result in one of
+REM its locked styles. Cells typed beside the template (default style) and its input cells
+REM not declared as names (codes, choices, numbers, dates) are judged as any other text.
+Function IsTemplateCell(oOrig As Object, sStyle As String) As Boolean
+	IsTemplateCell = False
+	If Left(sStyle, 3) <> "cw " Then Exit Function
+	IsTemplateCell = oOrig.CellProtection.IsLocked
+End Function
 
 Function Key(sText As String) As String
 	Key = LCase(Trim(Join(Split(sText, Chr(10)), " ")))
@@ -775,7 +1117,7 @@ Function RenameSheets(oCopy As Object, bWorkers As Boolean) As Long
 			sNew = MapGet(oPseudonyms, Key(sName))
 		ElseIf MapHas(oWorkerNames, Key(sName)) Then
 			sNew = ""
-		ElseIf IsSheetLabel(sName) Then
+		ElseIf IsSheetLabel(sName) Or IsTemplateSheet(sName) Then
 			sNew = ""
 		Else
 			sNew = "Sheet " & (i + 1)

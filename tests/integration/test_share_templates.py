@@ -1,0 +1,186 @@
+"""The pseudonymised copy of a workbook made from each template the build makes: the cells
+the template declares as names and free text (caseweight_contract) are replaced, and every
+other text the template wrote (its labels, headings, the Codes sheet, the over-maximum
+record, results) is kept verbatim, with `--pseudonymise` and with `--pseudonymise-workers`.
+"""
+
+import glob
+import os
+import shutil
+import subprocess
+import tempfile
+import unittest
+
+from common import OXT, SOURCE_DIR, OfficeTestCase, store
+from cwtemplate import CONTRACT
+from test_over_maximum import AS_AT, CASES, DATE_KEY, DAY, serial
+from test_share_pseudonymised import members
+
+SHARE = os.path.join(SOURCE_DIR, "tools", "caseweight-share")
+TEMPLATES = sorted(glob.glob(os.path.join(SOURCE_DIR, "build", "templates", "*.ots")))
+
+FIRST = ["Zebedee", "Ottoline", "Barnaby", "Wilhelmina", "Peregrine", "Clementine", "Horatio"]
+LAST = ["Quartermaine", "Fotheringay", "Blenkinsop", "Ravenscroft", "Tregothnan", "Abernethy"]
+CELLS_PER_RANGE = 3  # of a declared column: enough to see each replaced, quick to run
+
+
+def made_up_names():
+    for last in LAST:
+        for first in FIRST:
+            yield "%s %s" % (first, last)
+
+
+def contract(doc):
+    """{"sheets": [...], "Case": [...], "Worker": [...], "Text": [...]} of caseweight_contract."""
+    text = doc.NamedRanges.getByName(CONTRACT).getContent().strip('"')
+    out = {}
+    for part in text.split("|")[1:]:
+        key, _, value = part.partition("=")
+        out[key] = [v for v in value.split("/" if key == "sheets" else ",") if v]
+    return out
+
+
+def declared_cells(doc, decl):
+    """{(sheet name, col, row): kind} of every declared cell."""
+    cells = {}
+    for kind in ("Case", "Worker", "Text"):
+        for name in decl.get(kind, []):
+            a = doc.NamedRanges.getByName(name).getReferredCells().RangeAddress
+            sheet = doc.Sheets.getByIndex(a.Sheet).Name
+            for r in range(a.StartRow, a.EndRow + 1):
+                for c in range(a.StartColumn, a.EndColumn + 1):
+                    cells[(sheet, c, r)] = kind
+    return cells
+
+
+def texts(doc, sheet_names):
+    """{(sheet, col, row): what it shows} of every cell holding something."""
+    out = {}
+    for name in sheet_names:
+        sh = doc.Sheets.getByName(name)
+        # VALUE | DATETIME | STRING | FORMULA
+        for ra in sh.queryContentCells(1 | 2 | 4 | 16).RangeAddresses:
+            for r in range(ra.StartRow, ra.EndRow + 1):
+                for c in range(ra.StartColumn, ra.EndColumn + 1):
+                    s = sh.getCellByPosition(c, r).getString()
+                    if s.strip():
+                        out[(name, c, r)] = s
+    return out
+
+
+class TemplateCopies(OfficeTestCase):
+    maxDiff = None
+
+    @classmethod
+    def setUpClass(cls):
+        if not TEMPLATES:
+            raise unittest.SkipTest("build the templates first")
+        super().setUpClass()
+        cls.tmp = tempfile.mkdtemp(prefix="caseweight-share-templates-")
+        cls.addClassCleanup(shutil.rmtree, cls.tmp, True)
+
+    def share(self, src, out, option):
+        r = subprocess.run(
+            ["/usr/bin/python3", SHARE, option, src, out, "--oxt", OXT],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=300,
+            env=self.tool_env(),
+        )
+        self.assertEqual(r.returncode, 0, r.stderr)
+        return out
+
+    def fill(self, path):
+        """Fills the declared cells of a new workbook from the template with made-up names;
+        returns its file, {cell: text} of the template's other texts and {cell: (kind, name)}."""
+        office = self.office
+        doc = office.load(office.copy_in(path), AsTemplate=True)
+        try:
+            decl = contract(doc)
+            self.assertTrue(decl["sheets"], "the template declares its sheets")
+            self.assertTrue(decl.get("Case") or decl.get("Worker"), "and cells of names")
+            cells = declared_cells(doc, decl)
+            names = made_up_names()
+            filled = {}
+            per_range = {}
+            for (sheet, c, r), kind in sorted(cells.items()):
+                sh = doc.Sheets.getByName(sheet)
+                cell = sh.getCellByPosition(c, r)
+                cur = sh.createCursorByRange(sh.getCellRangeByPosition(c, r, c, r))
+                cur.collapseToMergedArea()
+                a = cur.RangeAddress
+                if (a.StartColumn, a.StartRow) != (c, r):
+                    continue  # inside a merged cell: its first cell holds the text
+                key = (sheet, c, kind)
+                if per_range.get(key, 0) >= CELLS_PER_RANGE:
+                    continue
+                per_range[key] = per_range.get(key, 0) + 1
+                if sh.isProtected():
+                    sh.unprotect("")
+                name = next(names)
+                cell.setString(name)
+                filled[(sheet, c, r)] = (kind, name)
+            self.record_above_the_maximum(doc, os.path.basename(path)[:-4], cells)
+            labels = {k: v for k, v in texts(doc, decl["sheets"]).items() if k not in cells}
+            saved = office.doc_path(os.path.basename(path)[:-4] + "-filled.ods")
+            store(doc, saved, "calc8")
+        finally:
+            doc.close(True)
+        src = os.path.join(self.tmp, os.path.basename(saved))
+        shutil.copyfile(saved, src)
+        return src, decl, labels, filled
+
+    def record_above_the_maximum(self, doc, file, cells):
+        """A worker template's rows scored and the worker made part-time, so that the sheet is
+        above the maximum and its over-maximum record (reason and who was informed already
+        filled in) says "Recorded": a result that must stay."""
+        doc.calculateAll()
+        if file not in CASES:
+            return
+        row, (key, part, _), _ = CASES[file]
+
+        def cell(name, r=0):
+            return doc.NamedRanges.getByName(name).getReferredCells().getCellByPosition(0, r)
+
+        for k, value in row.items():
+            c = cell("cw_col_" + k)
+            a = c.CellAddress
+            if (c.Spreadsheet.Name, a.Column, a.Row) in cells:
+                continue  # a name column, already filled
+            for r in range(CELLS_PER_RANGE):
+                cell("cw_col_" + k, r).setString(value)
+        cell("cw_" + DATE_KEY.get(file, "as_at")).setValue(serial(AS_AT))
+        cell("cw_" + key).setValue(part)
+        cell("cw_over_date").setValue(serial(AS_AT - 3 * DAY))
+        cell("cw_over_review").setValue(serial(AS_AT + 25 * DAY))
+        doc.calculateAll()
+        self.assertEqual(cell("cw_over_status").getString(), "Recorded", file)
+
+    def test_labels_kept_and_names_replaced_on_every_template(self):
+        for path in TEMPLATES:
+            src, decl, labels, filled = self.fill(path)
+            for option in ("--pseudonymise", "--pseudonymise-workers"):
+                with self.subTest(os.path.basename(path), option=option):
+                    out = self.share(src, src[:-4] + option + ".ods", option)
+                    doc = self.load(self.office.copy_in(out))
+                    got = texts(doc, decl["sheets"])
+                    changed = {k: (v, got.get(k)) for k, v in labels.items() if got.get(k) != v}
+                    self.assertEqual(changed, {}, "labels of the template changed")
+                    workers = option == "--pseudonymise-workers"
+                    gone = [n for kind, n in filled.values() if workers or kind != "Worker"]
+                    kept = [n for kind, n in filled.values() if not workers and kind == "Worker"]
+                    raw = b"".join(members(out).values())
+                    left = [n for n in gone if n.encode() in raw]
+                    self.assertEqual(left, [], "names left in the copy")
+                    for (sheet, c, r), (kind, name) in filled.items():
+                        shown = doc.Sheets.getByName(sheet).getCellByPosition(c, r).getString()
+                        if name in kept:
+                            self.assertEqual(shown, name)
+                        else:
+                            self.assertRegex(shown, r"^(Case|Worker|Text) \d\d$")
+                            self.assertTrue(shown.startswith(kind), (name, shown, kind))
+
+
+if __name__ == "__main__":
+    unittest.main()
