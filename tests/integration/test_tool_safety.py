@@ -384,10 +384,11 @@ class ToolSafety(OfficeTestCase):
         self.assertEqual(os.listdir(d), [])
 
     def start_in(self, d, tool, *args):
-        """tool with TMPDIR=d (its office's folders are made there: the phases can be seen)."""
+        """tool with TMPDIR=d (its office's folders are made there: the phases can be seen),
+        starting its office from nothing, so every phase of the start comes."""
         return subprocess.Popen(
             [PYTHON, os.path.join(TOOLS, tool)] + list(args) + ["--oxt", OXT],
-            env=dict(os.environ, TMPDIR=d),
+            env=own_office_env(TMPDIR=d),
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
