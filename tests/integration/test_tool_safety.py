@@ -604,5 +604,29 @@ class ToolSafety(OfficeTestCase):
                     self.assertIn(want, r.stderr)
 
 
+# The slowest tests run from their own files, test_tool_signals.py and test_tool_limits.py,
+# each in its own process beside this one (ctest -j): one file would be the suite's long pole.
+SIGNALS = (
+    "test_a_signal_in_each_phase_of_the_start_stops_the_run_cleanly",
+    "test_a_signal_while_the_output_is_written_stops_the_run_cleanly",
+    "test_runs_leave_nothing_in_the_temporary_folder",
+)
+LIMITS = (
+    "test_a_whole_sheet_formula_ends_the_office_not_the_machine",
+    "test_bombs_and_dangling_links_are_refused_with_what_they_are",
+    "test_score_names_every_error_cell_with_the_text_it_shows",
+    "test_a_wrong_memory_limit_is_said_in_one_line",
+)
+
+
+def suite_of(names):
+    return unittest.TestSuite(ToolSafety(name) for name in names)
+
+
+def load_tests(loader, tests, pattern):
+    rest = loader.getTestCaseNames(ToolSafety)
+    return suite_of([n for n in rest if n not in SIGNALS + LIMITS])
+
+
 if __name__ == "__main__":
     unittest.main()
