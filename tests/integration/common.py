@@ -2,6 +2,7 @@
 
 import os
 import re
+import subprocess
 import time
 import unittest
 
@@ -47,6 +48,19 @@ class OfficeTestCase(unittest.TestCase):
         class's office instead of starting its own (tests of the command itself, its exit on
         a signal or what it leaves behind, start their own)."""
         return dict(os.environ, **{SHARED_OFFICE: str(self.office.port)}, **extra)
+
+    def tool(self, name, *args, timeout=300):
+        """Runs tools/NAME ARGS --oxt OXT on this class's office (tool_env()); the finished
+        process, its output as text."""
+        return subprocess.run(
+            ["/usr/bin/python3", os.path.join(SOURCE_DIR, "tools", name)]
+            + list(args)
+            + ["--oxt", OXT],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            env=self.tool_env(),
+        )
 
     def new_doc(self):
         doc = self.office.new_calc()

@@ -8,7 +8,6 @@ import hashlib
 import os
 import re
 import shutil
-import subprocess
 import tempfile
 import time
 import unittest
@@ -17,10 +16,9 @@ import zipfile
 import uno
 from com.sun.star.table import CellAddress
 
-from common import OXT, SOURCE_DIR, OfficeTestCase, store
+from common import OfficeTestCase, store
 from caseweight.office import file_url, props
 
-SHARE = os.path.join(SOURCE_DIR, "tools", "caseweight-share")
 MACRO = "Caseweight.Share.WriteValuesOnlyCopy"
 SCRIPT = "vnd.sun.star.script:Standard.AutoRun.OnOpen?language=Basic&location=document"
 
@@ -103,14 +101,7 @@ class ValuesOnlyCopy(OfficeTestCase):
 
     def share(self, out):
         before = sha256(self.source)
-        r = subprocess.run(
-            ["/usr/bin/python3", SHARE, self.source, out, "--oxt", OXT],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            timeout=300,
-            env=self.tool_env(),
-        )
+        r = self.tool("caseweight-share", self.source, out)
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertEqual(sha256(self.source), before, "the original must not change")
 

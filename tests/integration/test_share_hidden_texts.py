@@ -8,7 +8,6 @@ the package, read as bytes and as UTF-16), while the template's own validation h
 import os
 import shutil
 import struct
-import subprocess
 import tempfile
 import unittest
 import zlib
@@ -19,10 +18,9 @@ from com.sun.star.beans import PropertyValue
 from com.sun.star.lang import Locale
 from com.sun.star.table import CellAddress, CellRangeAddress
 
-from common import OXT, SOURCE_DIR, OfficeTestCase, store
+from common import SOURCE_DIR, OfficeTestCase, store
 from test_share_pseudonymised import members
 
-SHARE = os.path.join(SOURCE_DIR, "tools", "caseweight-share")
 TEMPLATE = os.path.join(SOURCE_DIR, "build", "templates", "swindon-children.ots")
 
 PLANTED = {
@@ -172,14 +170,7 @@ class HiddenTexts(OfficeTestCase):
         cls.basic_help = names.getByName("cw_col_basic").getReferredCells().Validation.InputMessage
 
     def share(self, out):
-        r = subprocess.run(
-            ["/usr/bin/python3", SHARE, "--pseudonymise-workers", self.source, out, "--oxt", OXT],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            timeout=300,
-            env=self.tool_env(),
-        )
+        r = self.tool("caseweight-share", "--pseudonymise-workers", self.source, out)
         self.assertEqual(r.returncode, 0, r.stderr)
         return out
 

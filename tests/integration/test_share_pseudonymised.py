@@ -11,7 +11,6 @@ named after the worker and a hidden sheet; the sample team workbook (no template
 import os
 import re
 import shutil
-import subprocess
 import tempfile
 import unittest
 import zipfile
@@ -19,9 +18,8 @@ import zipfile
 import uno  # noqa: F401 - makes the com.sun.star modules importable
 from com.sun.star.table import CellAddress
 
-from common import OXT, SOURCE_DIR, OfficeTestCase, store
+from common import SOURCE_DIR, OfficeTestCase, store
 
-SHARE = os.path.join(SOURCE_DIR, "tools", "caseweight-share")
 TEMPLATE = os.path.join(SOURCE_DIR, "build", "templates", "swindon-children.ots")
 SAMPLE = os.path.join(SOURCE_DIR, "samples", "swindon-team.fods")
 
@@ -177,14 +175,7 @@ class PseudonymisedCopy(OfficeTestCase):
         return out
 
     def share(self, src, out, *options):
-        r = subprocess.run(
-            ["/usr/bin/python3", SHARE, *options, src, out, "--oxt", OXT],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            timeout=300,
-            env=self.tool_env(),
-        )
+        r = self.tool("caseweight-share", *options, src, out)
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertIn("pseudonymised", r.stdout)
         return out
@@ -273,14 +264,7 @@ class PseudonymisedCopy(OfficeTestCase):
 
     def test_plain_copy_still_keeps_the_names(self):
         out = os.path.join(self.tmp, "plain.ods")
-        r = subprocess.run(
-            ["/usr/bin/python3", SHARE, self.source, out, "--oxt", OXT],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            timeout=300,
-            env=self.tool_env(),
-        )
+        r = self.tool("caseweight-share", self.source, out)
         self.assertEqual(r.returncode, 0, r.stderr)
         text = xml_text(members(out)["content.xml"])
         self.assertIn(CHILD, text)

@@ -7,16 +7,14 @@ record, results) is kept verbatim, with `--pseudonymise` and with `--pseudonymis
 import glob
 import os
 import shutil
-import subprocess
 import tempfile
 import unittest
 
-from common import OXT, SOURCE_DIR, OfficeTestCase, store
+from common import SOURCE_DIR, OfficeTestCase, store
 from cwtemplate import CONTRACT
 from test_over_maximum import AS_AT, CASES, DATE_KEY, DAY, serial
 from test_share_pseudonymised import members
 
-SHARE = os.path.join(SOURCE_DIR, "tools", "caseweight-share")
 TEMPLATES = sorted(glob.glob(os.path.join(SOURCE_DIR, "build", "templates", "*.ots")))
 
 FIRST = ["Zebedee", "Ottoline", "Barnaby", "Wilhelmina", "Peregrine", "Clementine", "Horatio"]
@@ -80,14 +78,7 @@ class TemplateCopies(OfficeTestCase):
         cls.addClassCleanup(shutil.rmtree, cls.tmp, True)
 
     def share(self, src, out, option):
-        r = subprocess.run(
-            ["/usr/bin/python3", SHARE, option, src, out, "--oxt", OXT],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            timeout=300,
-            env=self.tool_env(),
-        )
+        r = self.tool("caseweight-share", option, src, out)
         self.assertEqual(r.returncode, 0, r.stderr)
         return out
 
