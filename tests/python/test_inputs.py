@@ -3,12 +3,11 @@
 of writing, an output that has become a link to an input."""
 
 import os
-import shutil
-import tempfile
 import unittest
 import zipfile
 
 from caseweight import inputs, rollup
+from tempdir import TempDir
 from caseweight.office import ToolError, check_input, memory_limit, replace_file
 
 NS = (
@@ -46,14 +45,7 @@ ORDINARY = ("<table:table-row>%s%s</table:table-row>" % (FILLED % "", FILLED % "
 BOMB = repeated(1_000_000, 1000)  # a billion filled cells
 
 
-class Files(unittest.TestCase):
-    def setUp(self):
-        self.dir = tempfile.mkdtemp(prefix="caseweight-inputs-test-")
-        self.addCleanup(shutil.rmtree, self.dir, True)
-
-    def path(self, name):
-        return os.path.join(self.dir, name)
-
+class Files(TempDir):
     def ods(self, name, body, extra=()):
         path = self.path(name)
         with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
@@ -64,12 +56,6 @@ class Files(unittest.TestCase):
             for part, data in extra:
                 with z.open(part, "w") as out:
                     data(out)
-        return path
-
-    def write(self, name, text):
-        path = self.path(name)
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(text)
         return path
 
 

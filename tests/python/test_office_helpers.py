@@ -5,30 +5,14 @@ reasons and the tools' exit statuses."""
 import contextlib
 import io
 import os
-import shutil
-import tempfile
 import unittest
 from unittest import mock
 
 from caseweight import office
 from caseweight.office import ToolError
+from tempdir import TempDir
 
 GB = 1 << 30
-
-
-class TempDir(unittest.TestCase):
-    def setUp(self):
-        self.dir = tempfile.mkdtemp(prefix="caseweight-test-")
-        self.addCleanup(shutil.rmtree, self.dir, ignore_errors=True)
-
-    def path(self, *parts):
-        return os.path.join(self.dir, *parts)
-
-    def write(self, name, data=b"x"):
-        path = self.path(name)
-        with open(path, "wb") as f:
-            f.write(data)
-        return path
 
 
 class SameFile(TempDir):

@@ -5,12 +5,11 @@ and date arithmetic, and the Teams sheet's formulas."""
 import datetime
 import io
 import os
-import shutil
-import tempfile
 import unittest
 import zipfile
 
 from caseweight import audit, rollup
+from tempdir import TempDir
 
 LOCK_LINE = (
     "Sam Duty Manager,ws-0412,sdutymanager,03.12.2026 09:14,"
@@ -32,15 +31,6 @@ def ods_bytes(manifest=b"<manifest/>", content=b"<content/>"):
         z.writestr("META-INF/manifest.xml", manifest)
         z.writestr("content.xml", content)
     return buf.getvalue()
-
-
-class TempDir(unittest.TestCase):
-    def setUp(self):
-        self.dir = tempfile.mkdtemp(prefix="caseweight-test-")
-        self.addCleanup(shutil.rmtree, self.dir, ignore_errors=True)
-
-    def path(self, *parts):
-        return os.path.join(self.dir, *parts)
 
 
 class FindFiles(TempDir):
