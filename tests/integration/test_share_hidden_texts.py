@@ -18,7 +18,8 @@ from com.sun.star.beans import PropertyValue
 from com.sun.star.lang import Locale
 from com.sun.star.table import CellAddress, CellRangeAddress
 
-from common import SOURCE_DIR, OfficeTestCase, store
+from common import SOURCE_DIR, OfficeTestCase
+from worker_files import save_from_template
 from test_share_pseudonymised import members
 
 TEMPLATE = os.path.join(SOURCE_DIR, "build", "templates", "swindon-children.ots")
@@ -80,16 +81,8 @@ class HiddenTexts(OfficeTestCase):
         super().setUpClass()
         cls.tmp = tempfile.mkdtemp(prefix="caseweight-share-hidden-")
         cls.addClassCleanup(shutil.rmtree, cls.tmp, True)
-        office = cls.office
-        doc = office.load(office.copy_in(TEMPLATE), AsTemplate=True)
-        try:
-            cls.plant(doc)
-            saved = office.doc_path("planted.ods")
-            store(doc, saved, "calc8")
-        finally:
-            doc.close(True)
         cls.source = os.path.join(cls.tmp, "planted.ods")
-        shutil.copyfile(saved, cls.source)
+        save_from_template(cls.office, TEMPLATE, cls.source, cls.plant)
 
     @classmethod
     def plant(cls, doc):

@@ -18,7 +18,8 @@ import zipfile
 import uno  # noqa: F401 - makes the com.sun.star modules importable
 from com.sun.star.table import CellAddress
 
-from common import SOURCE_DIR, OfficeTestCase, store
+from common import SOURCE_DIR, OfficeTestCase
+from worker_files import save_from_template
 
 TEMPLATE = os.path.join(SOURCE_DIR, "build", "templates", "swindon-children.ots")
 SAMPLE = os.path.join(SOURCE_DIR, "samples", "swindon-team.fods")
@@ -73,16 +74,9 @@ class PseudonymisedCopy(OfficeTestCase):
         cls.tmp = tempfile.mkdtemp(prefix="caseweight-pseudonymise-test-")
         cls.addClassCleanup(shutil.rmtree, cls.tmp, True)
         office = cls.office
-        doc = office.load(office.copy_in(TEMPLATE), AsTemplate=True)
-        try:
-            cls.fill(doc)
-            saved = office.doc_path("filled.ods")
-            store(doc, saved, "calc8")
-        finally:
-            doc.close(True)
         # the file itself named after the worker
         cls.source = os.path.join(cls.tmp, "%s caseload.ods" % WORKER)
-        shutil.copyfile(saved, cls.source)
+        save_from_template(office, TEMPLATE, cls.source, cls.fill)
         doc = office.load(office.copy_in(cls.source))
         try:
             doc.calculateAll()

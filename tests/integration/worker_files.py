@@ -16,13 +16,27 @@ def serial(d):
     return float((d - EPOCH).days)
 
 
+def save_from_template(office, tpl, path, fill):
+    """Opens the template file tpl as a new document, lets fill(doc) fill it in and saves it as
+    path (its extension gives the format); returns what fill returned."""
+    doc = office.load(office.copy_in(tpl), AsTemplate=True)
+    try:
+        result = fill(doc)
+        ext = os.path.splitext(path)[1]
+        tmp = office.doc_path("from-template" + ext)
+        store(doc, tmp, FILTERS[ext])
+        shutil.move(tmp, path)
+    finally:
+        doc.close(True)
+    return result
+
+
 def write_worker(office, oxt, path, file="swindon-children", fields=None, rows=()):
     """Writes path (.ods) from the template `file`: fields {key: value} of the named cells
     cw_KEY (dates as datetime.date), rows [{column key: value}]; returns {name: value} of the
     totals read back (cw_total, cw_band, cw_capacity, cw_headroom, cw_over_status)."""
-    tpl = template_path(file, oxt, office.tmp)
-    doc = office.load(office.copy_in(tpl), AsTemplate=True)
-    try:
+
+    def fill(doc):
         names = doc.NamedRanges
 
         def cell(name, row=0):
@@ -49,9 +63,6 @@ def write_worker(office, oxt, path, file="swindon-children", fields=None, rows=(
             if names.hasByName(name):
                 c = cell(name)
                 out[name] = c.getString() if c.FormulaResultType2 == 2 else c.getValue()
-        tmp = office.doc_path("worker" + os.path.splitext(path)[1])
-        store(doc, tmp, FILTERS[os.path.splitext(path)[1]])
-        shutil.move(tmp, path)
-    finally:
-        doc.close(True)
-    return out
+        return out
+
+    return save_from_template(office, template_path(file, oxt, office.tmp), path, fill)
