@@ -1,11 +1,13 @@
-"""caseweight's Python side: the templates' builder, the command-line tools, the benchmarks and
-the tests import it from python/ (on PYTHONPATH; the tools in tools/ set it themselves).
+"""caseweight's Python side: the weighting-sheet templates, the command-line tools; the
+benchmarks and the tests import it from python/ (on PYTHONPATH; the tools in tools/ set it
+themselves).
 
     caseweight.office    a private headless LibreOffice (Office) and the tools' helpers
     caseweight.schemes   the weighting schemes' data files (schemes/*.toml)
     caseweight.evaluate  formulas evaluated in a scratch sheet of a running office
     caseweight.fods      flat ODF spreadsheets written directly, for large test workbooks
-    caseweight.score, caseweight.share, caseweight.audit   the commands in tools/
+    caseweight.sheets    the weighting-sheet templates and their builder (sheets.build)
+    caseweight.score, .share, .audit, .rollup, .county, .pack   the commands in tools/
 
 Run it with /usr/bin/python3: the office's `uno` module is Debian's python3-uno.
 """

@@ -28,6 +28,7 @@ import zipfile
 
 from caseweight import SOURCE_DIR
 from caseweight.office import FILTERS, Office, ToolError, file_url, props, run_tool, store
+from caseweight import sheets
 
 NAME = "caseweight-county"
 
@@ -159,10 +160,8 @@ MISTAKES = {
 
 
 def template_sheet(file):
-    """The template description (templates/*.py) of a template file, and its worker sheet."""
-    import build  # templates/build.py: templates/ is on PYTHONPATH (tools/, tests)
-
-    t = next(t for t in build.TEMPLATES if t.file == file)
+    """The template description (caseweight.sheets) of a template file, and its worker sheet."""
+    t = next(t for t in sheets.TEMPLATES if t.file == file)
     return t, t.sheets[0]
 
 

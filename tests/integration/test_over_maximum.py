@@ -8,12 +8,12 @@ validated and it lies inside the printed page."""
 
 import datetime
 
-import notts
-import rbwm
-import swindon
-import warrington
+from caseweight.sheets import notts
+from caseweight.sheets import rbwm
+from caseweight.sheets import swindon
+from caseweight.sheets import warrington
 from common import OfficeTestCase, template_urls
-from cwtemplate import CANNOT_JUDGE, NOT_KNOWN, maximum_label
+from caseweight.sheets.cwtemplate import CANNOT_JUDGE, NOT_KNOWN, maximum_label
 from caseweight.office import props
 
 EPOCH = datetime.date(1899, 12, 30)

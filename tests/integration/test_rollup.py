@@ -16,8 +16,8 @@ import tempfile
 import time
 from unittest import mock
 
-import rbwm
-import warrington
+from caseweight.sheets import rbwm
+from caseweight.sheets import warrington
 from common import (
     OXT,
     SHARED_OFFICE,

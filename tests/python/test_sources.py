@@ -1,7 +1,7 @@
 """The Python sources outside the tests take the schemes' codes from the scheme files: no
-string in templates/, python/caseweight/ (but the made-up county's rows) or tools/ is a case or
-modifier code of a scheme, and
-no source edits sys.path (the package is found on PYTHONPATH)."""
+string in python/caseweight/ (the templates in sheets/ too, but the made-up county's rows) or
+tools/ is a case or modifier code of a scheme, and no source edits sys.path (the package is
+found on PYTHONPATH)."""
 
 import glob
 import io
@@ -20,8 +20,7 @@ MADE_UP_DATA = ("county.py",)
 
 
 def sources():
-    out = glob.glob(os.path.join(SOURCE_DIR, "templates", "*.py"))
-    out += glob.glob(os.path.join(SOURCE_DIR, "python", "caseweight", "*.py"))
+    out = glob.glob(os.path.join(SOURCE_DIR, "python", "caseweight", "**", "*.py"), recursive=True)
     out += glob.glob(os.path.join(SOURCE_DIR, "tools", "caseweight-*"))
     return sorted(
         p for p in out if not os.path.islink(p) and os.path.basename(p) not in MADE_UP_DATA

@@ -691,7 +691,7 @@ NextRange:
 	CleanValidations = n
 End Function
 
-REM The sign of a validation's texts, as templates/cwtemplate.py validation_sign.
+REM The sign of a validation's texts, as python/caseweight/sheets/cwtemplate.py validation_sign.
 Function ValidationSign(oV As Object) As Long
 	Dim s As String, sF As String, h As Long, k As Long, n As Long
 	sF = oV.getFormula1() & Chr(1) & oV.getFormula2()
@@ -888,7 +888,7 @@ NextCell:
 	Next
 End Sub
 
-REM Reads the template's declaration (CONTRACT in templates/cwtemplate.py) from the copy;
+REM Reads the template's declaration (CONTRACT in python/caseweight/sheets/cwtemplate.py) from the copy;
 REM a workbook without one is guessed cell by cell.
 Sub LoadContract(oCopy As Object)
 	Dim sContent As String, sPart, aKV, sName, oRange As Object

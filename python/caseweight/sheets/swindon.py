@@ -11,7 +11,7 @@ the worker stands in it.
 """
 
 from caseweight import schemes
-from cwtemplate import (
+from .cwtemplate import (
     Check,
     Children,
     Choice,
@@ -33,7 +33,7 @@ from cwtemplate import (
     scored,
     with_plus,
 )
-from history import history_sheet
+from .history import history_sheet
 
 SCHEME = schemes.of_file("swindon")
 S = SCHEME.name

@@ -8,7 +8,7 @@ table: the total against the grade's band, and the number of cases against the c
 for the worker's experience. Codes, points, grades and bands come from schemes/rbwm.toml.
 """
 
-from cwtemplate import (
+from .cwtemplate import (
     Check,
     Codes,
     Field,

@@ -9,7 +9,7 @@ points; the grand total is banded pro rata to the hours worked. Codes, points an
 from schemes/notts.toml.
 """
 
-from cwtemplate import (
+from .cwtemplate import (
     Check,
     Children,
     Choice,
@@ -26,7 +26,7 @@ from cwtemplate import (
     Total,
     over_maximum,
 )
-from history import history_sheet
+from .history import history_sheet
 
 from caseweight import schemes
 

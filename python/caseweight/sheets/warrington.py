@@ -5,7 +5,7 @@ the worker's grade, pro rata. Codes, points, grades and capacities come from
 schemes/warrington.toml.
 """
 
-from cwtemplate import (
+from .cwtemplate import (
     Check,
     Children,
     Codes,

@@ -1,37 +1,21 @@
-#!/usr/bin/python3
-"""Builds the weighting-sheet templates (.ots) from the descriptions in this folder.
+"""Builds the weighting-sheet templates (.ots) from the descriptions in this package.
 
-One headless LibreOffice with the add-in installed builds them all:
-    /usr/bin/python3 templates/build.py --oxt build/addin/caseweight-addin.oxt --out build/templates
+One headless LibreOffice with the add-in installed builds them all (python/ on the path):
+    /usr/bin/python3 -m caseweight.sheets.build --oxt build/addin/caseweight-addin.oxt \
+        --out build/templates
 """
 
 import argparse
+import glob
 import os
 import shutil
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+from caseweight import SOURCE_DIR
+from caseweight.office import Office, store
 
-try:
-    import caseweight  # noqa: F401
-except ModuleNotFoundError:
-    # Run as a plain script (the build runs it so): again, with python/ on PYTHONPATH.
-    paths = [os.path.join(HERE, "..", "python")] + [
-        p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p
-    ]
-    os.environ["PYTHONPATH"] = os.pathsep.join(paths)
-    os.execv(sys.executable, [sys.executable] + sys.argv)
-
-from caseweight.office import Office, store  # noqa: E402
-from cwtemplate import Builder, Engine  # noqa: E402
-
-import guide  # noqa: E402
-import notts  # noqa: E402
-import rbwm  # noqa: E402
-import swindon  # noqa: E402
-import warrington  # noqa: E402
-
-TEMPLATES = swindon.TEMPLATES + rbwm.TEMPLATES + notts.TEMPLATES + warrington.TEMPLATES
+from . import TEMPLATES, guide
+from .cwtemplate import Builder, Engine
 
 
 def main():
@@ -43,6 +27,9 @@ def main():
     ap.add_argument("--guide", help="also write the getting-started guide (.ods) here")
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
+    if not args.only:  # a template no longer described must not stay behind
+        for old in glob.glob(os.path.join(args.out, "*.ots")):
+            os.remove(old)
     chosen = [t for t in TEMPLATES if not args.only or t.file in args.only]
     names = [t.file for t in TEMPLATES]
     if len(set(names)) != len(names):
@@ -61,7 +48,7 @@ def main():
                 shutil.copyfile(tmp, os.path.join(args.out, t.file + ".ots"))
                 print("built", t.file + ".ots")
             if args.guide:
-                doc = guide.build(office, engine, TEMPLATES, os.path.join(HERE, ".."))
+                doc = guide.build(office, engine, TEMPLATES, SOURCE_DIR)
                 try:
                     tmp = office.doc_path("getting-started.ods")
                     store(doc, tmp, "calc8")

@@ -5,7 +5,7 @@ take the month as their group, so the same sheet serves every scheme. Every mont
 under the scheme's version in force in that month: SCHEMEAT with the month's date.
 """
 
-from cwtemplate import Choice, Date, Field, Formula, Number, Sheet, Text, put_table
+from .cwtemplate import Choice, Date, Field, Formula, Number, Sheet, Text, put_table
 
 HISTORY_ROWS = 240  # e.g. 20 workers x 12 months
 HISTORY_MONTHS = 12
