@@ -1,9 +1,9 @@
-// The scheme-file command, for councils and for the README.
+// The scheme-file command, for councils and for the code reference.
 //   caseweight-scheme check FILE...     every mistake of the files, with its line (exit 1), as
 //                                        Calc would find them beside the built-in schemes
 //   caseweight-scheme codes             every scheme's codes, groups, columns, labels, points
-//                                        and grades as Markdown, from the files
-//   caseweight-scheme codes --check F   exit 1 unless F holds that between the codes markers
+//                                        and grades as Markdown, from the files (the build
+//                                        writes it to docs/codes.md in the build folder)
 // The built-in schemes are read from --schemes DIR (default: the source's schemes/ folder).
 #include "scheme.hpp"
 #include "arguments.hpp"
@@ -64,7 +64,7 @@ std::string reference()
 
 int usage()
 {
-    std::cerr << "usage: caseweight-scheme check FILE... | codes [--check README] "
+    std::cerr << "usage: caseweight-scheme check FILE... | codes "
                  "[--schemes DIR]\n";
     return 2;
 }
@@ -110,7 +110,7 @@ int main(int argc, char** argv)
                   << (files.size() == 1 ? " file.\n" : " files.\n");
         return 0;
     }
-    if (args[0] != "codes")
+    if (args[0] != "codes" || args.size() != 1)
         return usage();
     const auto problems = caseweight::loadSchemes(shipped);
     for (const std::string& p : problems)
@@ -118,21 +118,6 @@ int main(int argc, char** argv)
     if (!problems.empty() || shipped.empty())
         return 1;
     const std::string text = reference();
-    if (args.size() == 3 && args[1] == "--check")
-    {
-        bool ok = false;
-        const std::string readme = readFile(args[2], ok);
-        const std::string begin = "<!-- codes:begin -->\n", end = "<!-- codes:end -->";
-        const auto b = readme.find(begin), e = readme.find(end);
-        if (!ok || b == std::string::npos || e == std::string::npos ||
-            readme.substr(b + begin.size(), e - b - begin.size()) != text)
-        {
-            std::cerr << args[2] << ": the code reference is out of date; paste the output of "
-                      << "caseweight-scheme codes between the codes:begin and codes:end markers.\n";
-            return 1;
-        }
-        return 0;
-    }
     std::cout << text;
     return 0;
 }

@@ -20,35 +20,17 @@ import unittest
 import zipfile
 
 from common import ERR_ILLEGAL_ARGUMENT, SOURCE_DIR, OfficeTestCase, store, template_urls
+from caseweight import sheets
 from caseweight.fods import col
 from caseweight.sheets.cwtemplate import CONTRACT
 
 VALUE_OR_TEXT = 1 | 2 | 4  # com.sun.star.sheet.CellFlags VALUE, DATETIME, STRING
 # The date field of each template's first sheet, and 1 May 2020 as Calc's date number.
-DATE_FIELDS = {
-    "swindon-children": "as_at",
-    "swindon-family-placements": "as_at",
-    "swindon-leaving-care": "as_at",
-    "swindon-disabled-children": "as_at",
-    "swindon-team-summary": "as_at",
-    "rbwm-all-cases": "date",
-    "notts-individual": "date",
-    "notts-team": "completed",
-    "warrington": "as_at",
-}
+DATE_FIELDS = {t.file: t.sheets[0].date_key for t in sheets.TEMPLATES}
 SERIAL_2020_05_01 = (datetime.date(2020, 5, 1) - datetime.date(1899, 12, 30)).days
 
-TEMPLATE_FILES = [
-    "swindon-children",
-    "swindon-family-placements",
-    "swindon-leaving-care",
-    "swindon-disabled-children",
-    "swindon-team-summary",
-    "rbwm-all-cases",
-    "notts-individual",
-    "notts-team",
-    "warrington",
-]
+# Every template the package describes, and the header field that dates its sheet.
+TEMPLATE_FILES = [t.file for t in sheets.TEMPLATES]
 
 
 class TemplatesTest(OfficeTestCase):

@@ -6,11 +6,25 @@ import os
 import shutil
 import tempfile
 import textwrap
+import tomllib
 import unittest
 
 from caseweight import schemes
 
-BUILT_IN = ("SWINDON", "RBWM", "NOTTS", "WARRINGTON")
+
+def names_in_folder():
+    """The scheme names the files in schemes/ declare, read here without the package."""
+    out = []
+    for f in sorted(os.listdir(schemes.BUILT_IN_DIR)):
+        if f.endswith(".toml"):
+            with open(os.path.join(schemes.BUILT_IN_DIR, f), "rb") as fh:
+                data = tomllib.load(fh)
+            if "name" in data:
+                out.append(data["name"])
+    return out
+
+
+BUILT_IN = names_in_folder()
 
 
 class BuiltIn(unittest.TestCase):

@@ -1,6 +1,7 @@
-"""The README's code reference (between <!-- codes:begin --> and <!-- codes:end -->) against
-the scheme files: every scheme, every code in the file's order, its group, column and label,
-the numbers its points text quotes, and the grades line."""
+"""The code reference the build writes (docs/codes.md in the build folder, printed by the C++
+reader: caseweight-scheme codes) against the scheme files as the Python package reads them:
+every scheme, every code in the file's order, its group, column and label, the numbers its
+points text quotes, and the grades line."""
 
 import os
 import re
@@ -12,11 +13,15 @@ ROW = re.compile(r"^\| `([A-Z0-9-]+)` \| ([a-z0-9-]*) \| ([a-z0-9-]*) \| (.*) \|
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
-def readme_tables():
-    """{scheme name: ([(code, group, column, what)], grades line)} of the README."""
-    with open(os.path.join(SOURCE_DIR, "README.md"), encoding="utf-8") as f:
-        text = f.read()
-    body = text.split("<!-- codes:begin -->", 1)[1].split("<!-- codes:end -->", 1)[0]
+REFERENCE = os.environ.get(
+    "CASEWEIGHT_CODE_REFERENCE", os.path.join(SOURCE_DIR, "build", "docs", "codes.md")
+)
+
+
+def reference_tables():
+    """{scheme name: ([(code, group, column, what)], grades line)} of the code reference."""
+    with open(REFERENCE, encoding="utf-8") as f:
+        body = f.read()
     out = {}
     name = None
     for line in body.splitlines():
@@ -51,9 +56,9 @@ def item_numbers(item):
     return out
 
 
-class ReadmeTables(unittest.TestCase):
+class CodeReference(unittest.TestCase):
     def setUp(self):
-        self.tables = readme_tables()
+        self.tables = reference_tables()
 
     def test_every_scheme_has_a_table(self):
         self.assertEqual(sorted(self.tables), sorted(s.name for s in schemes.built_in()))
