@@ -1,4 +1,4 @@
-"""Nottinghamshire County Council workload management (WLM) pro-formas (SPEC 3.3; seed 001,
+"""Nottinghamshire County Council workload management (WLM) pro-formas (schemes/notts.toml;
 "Children's Social Care - Workload Management (WLM)": the individual pro-forma the team
 manager completes in supervision, and the quarterly team pro-forma).
 

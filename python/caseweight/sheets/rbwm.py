@@ -1,5 +1,5 @@
 """Royal Borough of Windsor and Maidenhead: Appendix 1, "All cases - caseload weighting"
-(SPEC 3.2; seed 001, Appendices 1 and 2).
+(schemes/rbwm.toml; the scheme's Appendices 1 and 2).
 
 The columns of Appendix 1 in their order: child's name (CP/CiC) or family name (CIN), child in
 need, CiC / care leaver / foster carer, CP, single assessment, section 47, court, any other
@@ -48,7 +48,8 @@ REPORT = V.column("reports")["item"]
 FOSTERING = V.column("fostering")["items"]
 FYW = V.column("fyw")["items"]
 
-# Caseload numbers (cases, not points) by experience, full time (SPEC 3.2); pro rata by FTE.
+# Caseload numbers (cases, not points) by experience, full time (the scheme's caseload
+# ranges); pro rata by FTE.
 EXPERIENCE = (
     ("Newly qualified", 8, 10),
     ("After first year", 10, 12),

@@ -1,5 +1,5 @@
-"""Swindon Borough Council caseload weighting sheets (SPEC 3.1; seed 001, "The Weighting
-Sheets" and "Family Placements Service").
+"""Swindon Borough Council caseload weighting sheets (schemes/swindon.toml; the council's
+"The Weighting Sheets" and "Family Placements Service").
 
 The children's teams' sheet keeps the paper sheet's columns in their order: child's name,
 locality area of the child's home, basic weight, LAC, CP plan, court, significant assessment,
