@@ -1,7 +1,7 @@
-"""Warrington workload management scheme for social work teams, February 2014: every workload has a stable element, cases and extra responsibilities; a workload weight
-of a point per whole so many case points is added; the total is set against the capacity of
-the worker's grade, pro rata. Codes, points, grades and capacities come from
-schemes/warrington.toml.
+"""Warrington workload management scheme for social work teams, February 2014: every workload has a
+stable element, cases and extra responsibilities; a workload weight of a point per whole so many
+case points is added; the total is set against the capacity of the worker's grade, pro rata. Codes,
+points, grades and capacities come from schemes/warrington.toml.
 """
 
 from .cwtemplate import (
