@@ -339,25 +339,29 @@ class Template:
 GREEN, AMBER, RED, BLUE = 0xC6EFCE, 0xFFEB9C, 0xFFC7CE, 0xDDEBF7
 HEADER_FILL, FIELD_FILL, TITLE_FILL = 0x1F4E79, 0xFFF9E6, 0xFFFFFF
 
-# The band labels of WORKLOADBAND and their colours: within green, above red, below amber.
-BAND_COLOURS = {
-    "Within band": GREEN,
-    "Above band": RED,
-    "Below band": AMBER,
-    "Sustainable": GREEN,
-    "Demanding": AMBER,
-    "High": RED,
-    "Below sustainable": BLUE,
-    "Within capacity": GREEN,
-    "Over capacity": RED,
-    "Within range": GREEN,
-    "Above range": RED,
-    "Below range": AMBER,
-}
+# A band's colour follows its place, not its words, so a council's own labels are coloured too:
+# within green; above red, or amber for the first of two levels above; below amber, or blue
+# when a level above is amber already (below is then room for more work, not a warning).
+BAND_FILLS = {"green": GREEN, "amber": AMBER, "red": RED, "blue": BLUE}
 
 
-def band_style(label):
-    return "cw Band " + label
+def band_colours_of(places):
+    """[(label, colour name)] of bands given as [(label, place)], place below / within / above,
+    lowest first."""
+    above = [lab for lab, place in places if place == "above"]
+    out = []
+    for lab, place in places:
+        if place == "within":
+            out.append((lab, "green"))
+        elif place == "above":
+            out.append((lab, "red" if lab == above[-1] else "amber"))
+        else:
+            out.append((lab, "blue" if len(above) > 1 else "amber"))
+    return out
+
+
+def band_style(colour):
+    return "cw Band " + colour
 
 
 # Which input cells hold a person's name, by the key of their column or header field: "Case"
@@ -490,6 +494,50 @@ class Engine:
     def band_labels(self, scheme):
         """Every band label WORKLOADBAND gives for `scheme` (default grade)."""
         return [lab for lab, _, _ in self.band_limits(scheme)]
+
+    def band_places(self, scheme):
+        """[(label, place)] of the bands WORKLOADBAND gives for `scheme` (default grade), lowest
+        first; place below / within / above. Within is the band that holds the top of the
+        band (capacity 100 %)."""
+        key = ("places", scheme)
+        if key not in self._items:
+            top = self._eval(['=WORKLOADBAND("%s";1/WORKLOADCAPACITY("%s";1))' % (scheme, scheme)])
+            labels = self.band_labels(scheme)
+            if top[0] not in labels:
+                raise ValueError("%s: no band holds the top of the band" % scheme)
+            within = labels.index(top[0])
+            self._items[key] = [
+                (lab, "below" if i < within else "within" if i == within else "above")
+                for i, lab in enumerate(labels)
+            ]
+        return self._items[key]
+
+    def caseload_places(self):
+        """[(label, place)] of the words CASELOADBAND gives (below, within, above a policy's
+        range), from the policies that have a lower limit."""
+        key = ("caseload places",)
+        if key not in self._items:
+            codes = [c for c in self.scratch.array("=CASELOADPOLICIES()") if c]
+            probe = []
+            for c in codes:
+                probe += [
+                    '=CASELOADBAND("%s";0)' % c,
+                    '=CASELOADBAND("%s";CASELOADLIMIT("%s"))' % (c, c),
+                    '=CASELOADBAND("%s";CASELOADLIMIT("%s")+1)' % (c, c),
+                ]
+            said = self._eval(probe)
+            places = {}
+            for i in range(0, len(said), 3):
+                below, within, above = said[i : i + 3]
+                if None in (below, within, above):
+                    raise ValueError("CASELOADBAND is an error for " + codes[i // 3])
+                places.setdefault(within, "within")
+                places.setdefault(above, "above")
+                if below != within:
+                    places.setdefault(below, "below")
+            order = {"below": 0, "within": 1, "above": 2}
+            self._items[key] = sorted(places.items(), key=lambda x: order[x[1]])
+        return self._items[key]
 
     def band_limits(self, scheme, grade=""):
         """[(label, lowest whole point, highest whole point or None)] at full time."""
@@ -651,11 +699,11 @@ class Builder:
             IsCellBackgroundTransparent=False,
             CharColor=0x9C0006,
         )
-        for label, colour in BAND_COLOURS.items():
+        for colour, fill in BAND_FILLS.items():
             self._style(
-                band_style(label),
+                band_style(colour),
                 "cw Total",
-                CellBackColor=colour,
+                CellBackColor=fill,
                 IsCellBackgroundTransparent=False,
             )
 
@@ -778,9 +826,15 @@ class Builder:
         self.signs.add(validation_sign(rng.Validation))
 
     def band_colours(self, rng, sheet_index, col, row):
+        """The colours of a cell showing a band: the scheme's bands and the caseload ranges."""
+        places = self.engine.band_places(self.t.scheme)
+        ranges = self.engine.caseload_places()
         self.conditional(
             rng,
-            [("EQUAL", '"%s"' % lab, band_style(lab)) for lab in BAND_COLOURS],
+            [
+                ("EQUAL", '"%s"' % lab, band_style(colour))
+                for lab, colour in band_colours_of(places) + band_colours_of(ranges)
+            ],
             (sheet_index, col, row),
         )
 
@@ -1155,7 +1209,10 @@ class Builder:
     def band_texts(self, formula):
         """The band labels a band cell may show: the scheme's and those its formula names."""
         labels = set(self.engine.band_labels(self.t.scheme))
-        labels.update(x for x in re.findall(r'"([^"]*)"', formula) if x in BAND_COLOURS)
+        ranges = [lab for lab, _ in self.engine.caseload_places()]
+        if "CASELOADBAND" in formula.upper():
+            labels.update(ranges)
+        labels.update(x for x in re.findall(r'"([^"]*)"', formula) if x in ranges)
         return labels
 
     def fit(self, sh, spec, lay, hdr):
@@ -1535,7 +1592,7 @@ def over_maximum(version, span=5, also=()):
                 ("EQUAL", '"%s"' % RECORD_NEEDED, "cw Alert"),
                 ("EQUAL", '"%s"' % REVIEW_OVERDUE, "cw Alert"),
                 ("EQUAL", '"%s"' % CANNOT_JUDGE, "cw Alert"),
-                ("EQUAL", '"%s"' % RECORDED, band_style("Within band")),
+                ("EQUAL", '"%s"' % RECORDED, band_style("green")),
             ],
             (index, 1, status_row),
         )
