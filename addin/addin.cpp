@@ -267,6 +267,29 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
             });
     }
 
+    OUString SAL_CALL pointsText(const OUString& scheme, const Range& codes,
+                                 const uno::Any& form) override
+    {
+        return guarded(
+            [&]
+            {
+                const char* f = "pointsText";
+                return fromUtf8(caseweight::pointsText(toValue(scheme, argName(f, 0)),
+                                                       toValues(codes, argName(f, 1)),
+                                                       toValue(form, argName(f, 2))));
+            });
+    }
+
+    OUString SAL_CALL bandText(const OUString& scheme, const uno::Any& grade) override
+    {
+        return guarded(
+            [&]
+            {
+                return fromUtf8(caseweight::bandText(toValue(scheme, argName("bandText", 0)),
+                                                     toValue(grade, argName("bandText", 1))));
+            });
+    }
+
     double SAL_CALL casePoints(const OUString& scheme, const Range& items, const uno::Any& children,
                                const uno::Any& share) override
     {

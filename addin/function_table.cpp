@@ -218,6 +218,23 @@ const std::vector<FunctionInfo>& functionTable()
          "Returns which version of the scheme scores: its name, the date it is in force from, "
          "what it changed and its file.",
          {kScheme}},
+        {"pointsText",
+         "POINTSTEXT",
+         "Returns the points of item codes in words, as a sheet's headings state them: one code's "
+         "points (\"6 per child\"), or the distinct points of several (\"4, 6 or 10\"). With "
+         "SCHEMEAT, those in force on the sheet's date.",
+         {kScheme,
+          {"Codes", "One item code, codes separated by ; or , or a range of code cells (empty "
+                    "cells are ignored)."},
+          {"Form", "Optional. Left out or empty: the points in words; \"short\": the points "
+                   "alone (\"6\" for \"basic 10 + 6 per child\")."}}},
+        {"bandText",
+         "BANDTEXT",
+         "Returns a grade's band at full time in words (\"330 to 350 points\", \"up to 300 "
+         "points\"); with SCHEMEAT, the band in force on the sheet's date.",
+         {kScheme,
+          {"Grade", "Optional. The grade (left out or empty: the scheme's usual grade, such as "
+                    "{grade}); \"*\": every grade's band and the usual grade."}}},
     };
     return table;
 }

@@ -9,7 +9,7 @@
 #include "arguments.hpp"
 #include "caseweight/engine.hpp"
 #include "caseweight/schemes.hpp"
-#include "rules.hpp"
+#include "words.hpp"
 
 #include <fstream>
 #include <iostream>

@@ -6,6 +6,7 @@
 #include "items.hpp"
 #include "rules.hpp"
 #include "scheme.hpp"
+#include "words.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -44,6 +45,19 @@ std::string joinOr(const std::vector<std::string_view>& names)
         out += names[i];
     }
     return out;
+}
+
+// POINTSTEXT's Form: empty (an empty cell arrives as 0) for the words, "short" for the points.
+Wording formArg(const Value& form)
+{
+    if (isBlank(form) || isZero(form))
+        return Wording::Heading;
+    if (form.kind == Value::Kind::Error)
+        fail("The Form cell holds an error; fix that cell first.");
+    if (form.kind == Value::Kind::Text && normaliseName(form.text) == "SHORT")
+        return Wording::Short;
+    fail("Form must be left out, empty or \"short\"; got " +
+         (form.kind == Value::Kind::Number ? formatNumber(form.number) : quoted(form.text)) + ".");
 }
 
 [[noreturn]] void unknownGroup(const Scheme& scheme, const std::string& group)
@@ -156,7 +170,25 @@ std::string itemLabel(const Value& scheme, const Value& code)
 {
     const Scheme& s = schemeArg(scheme);
     const Item& item = lookupItem(s, code);
-    return item.label + ": " + pointsText(s, item);
+    return item.label + ": " + detail::pointsText(s, item);
+}
+
+std::string pointsText(const Value& scheme, const Values& codes, const Value& form)
+{
+    const Scheme& s = schemeArg(scheme);
+    const std::vector<std::size_t> items = codeList(s, codes);
+    const Wording wording = formArg(form);
+    if (items.size() == 1)
+        return detail::pointsText(s, s.items[items.front()], wording);
+    return pointsList(s, items);
+}
+
+std::string bandText(const Value& scheme, const Value& grade)
+{
+    const Scheme& s = schemeArg(scheme);
+    if (grade.kind == Value::Kind::Text && normaliseName(grade.text) == "*")
+        return gradesText(s);
+    return withinText(gradeArg(grade, s));
 }
 
 std::vector<std::string> schemeItems(const Value& scheme, const Value& group)

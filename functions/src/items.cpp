@@ -1,6 +1,7 @@
 #include "items.hpp"
 
 #include "arguments.hpp"
+#include "dates.hpp"
 
 #include <array>
 #include <cstdint>
@@ -160,6 +161,13 @@ void unknownCode(const Scheme& scheme, std::string_view code)
 {
     const std::string name(scheme.name);
     const std::string article(scheme.article);
+    // A code that a later version of the same scheme adds: not in force at this version's date.
+    if (const SchemeEntry* own = findScheme(scheme.name))
+        for (const Scheme& later : own->versions)
+            if (later.from > scheme.from && findItem(later, code) >= 0)
+                fail(quoted(code) + " is " + article + " " + name + " code only from " +
+                     isoDate(later.from) + " on; the version of " + name +
+                     " that scores here is the one from " + isoDate(scheme.from) + ".");
     std::string owners;
     std::string_view ownerArticle;
     std::size_t ownerCount = 0;
@@ -258,6 +266,40 @@ const Item& lookupItem(const Scheme& scheme, const Value& code)
     if (i < 0)
         unknownCode(scheme, normalised);
     return scheme.items[static_cast<std::size_t>(i)];
+}
+
+std::vector<std::size_t> codeList(const Scheme& scheme, const Values& codes)
+{
+    std::vector<std::size_t> items;
+    for (const Value& cell : codes)
+    {
+        switch (cell.kind)
+        {
+        case Value::Kind::Empty:
+            continue;
+        case Value::Kind::Error:
+            fail("A code cell holds an error; fix that cell first.");
+        case Value::Kind::Number:
+            // Calc passes a reference to one empty cell as the number 0: no code.
+            if (codes.size() == 1 && cell.number == 0.0)
+                continue;
+            fail("Item codes are text; a cell holds the number " + formatNumber(cell.number) +
+                 ". Give the code (such as CP), not its points.");
+        case Value::Kind::Text:
+            break;
+        }
+        forEachToken(cell.text,
+                     [&](std::string_view token)
+                     {
+                         const int i = findItem(scheme, token);
+                         if (i < 0)
+                             unknownCode(scheme, normaliseCode(token));
+                         items.push_back(static_cast<std::size_t>(i));
+                     });
+    }
+    if (items.empty())
+        fail("The item codes are missing; give one code, or several separated by ;.");
+    return items;
 }
 
 } // namespace caseweight::detail

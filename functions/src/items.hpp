@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace caseweight::detail
 {
@@ -51,6 +52,11 @@ Row parseItems(const Scheme& scheme, const Values& items, ItemUse use);
 
 // The table row of one code (ITEMLABEL).
 const Item& lookupItem(const Scheme& scheme, const Value& code);
+
+// The items of a list of codes (POINTSTEXT): one code, codes separated by ";" or ",", or a
+// range of such cells (empty cells ignored), in their order, repeats kept; any item of the
+// scheme, case or worker. No code at all is an invalid argument.
+std::vector<std::size_t> codeList(const Scheme& scheme, const Values& codes);
 
 // Throws the sentence for a code that is not the scheme's (naming the scheme it belongs to).
 [[noreturn]] void unknownCode(const Scheme& scheme, std::string_view code);

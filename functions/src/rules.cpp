@@ -44,7 +44,14 @@ std::string groupNoun(Group group)
     return "item";
 }
 
-// "A, B or C" of item codes.
+std::string numberWord(unsigned n)
+{
+    static const char* const kWords[] = {"no", "one", "two", "three", "four", "five"};
+    return n < 6 ? kWords[n] : std::to_string(n);
+}
+
+} // namespace
+
 std::string codesOr(const Scheme& s, const std::vector<std::size_t>& items, const char* last)
 {
     std::string out;
@@ -56,14 +63,6 @@ std::string codesOr(const Scheme& s, const std::vector<std::size_t>& items, cons
     }
     return out;
 }
-
-std::string numberWord(unsigned n)
-{
-    static const char* const kWords[] = {"no", "one", "two", "three", "four", "five"};
-    return n < 6 ? kWords[n] : std::to_string(n);
-}
-
-} // namespace
 
 bool exceeds(double value, double limit)
 {
@@ -341,68 +340,6 @@ void noteFeatures(Scheme& scheme)
     }
     for (const Rule& rule : scheme.rules)
         scheme.hasCap = scheme.hasCap || rule.kind == Rule::Kind::Cap;
-}
-
-std::string pointsText(const Scheme& s, const Item& item)
-{
-    const auto n = [](double x) { return formatNumber(x); };
-    std::string text;
-    switch (item.per)
-    {
-    case Per::FamilySize:
-        for (std::size_t i = 0; i < item.sizes.size(); ++i)
-        {
-            const Step& step = item.sizes[i];
-            text += (i == 0 ? "" : "; ") + n(step.value);
-            if (i + 1 < item.sizes.size())
-                text += " for " +
-                        (step.from == item.sizes[i + 1].from - 1
-                             ? std::to_string(step.from)
-                             : std::to_string(step.from) + "-" +
-                                   std::to_string(item.sizes[i + 1].from - 1)) +
-                        (item.sizes[i + 1].from - 1 == 1 ? " child" : " children");
-            else
-                text += " for " + std::to_string(step.from) + " or more";
-        }
-        return text;
-    case Per::FirstChild:
-        return n(item.points) + " for the first child, " + n(item.further) + " for each further";
-    case Per::Row:
-    case Per::Child:
-        break;
-    }
-    const double total = item.points + item.basic;
-    const bool perChild = item.per == Per::Child;
-    text = n(total);
-    if (item.basic > 0)
-        text += " (basic " + n(item.basic) + " + " + n(item.points) + ")";
-    // A modifier "per child" counts the groups on the rows of a case type that counts groups.
-    std::vector<std::size_t> grouped;
-    for (std::size_t i = 0; i < s.items.size(); ++i)
-        if (!s.items[i].units.empty())
-            grouped.push_back(i);
-    if (item.group == Group::Case)
-        grouped.clear();
-    const std::string groups = grouped.empty() || !std::isnan(item.unitPoints)
-                                   ? std::string()
-                                   : " (per group on " + codesOr(s, grouped, " or ") + " rows)";
-    if (!item.perChildWith.empty())
-        text +=
-            " per child with " + codesOr(s, item.perChildWith, " or ") + groups + ", else per row";
-    else if (perChild)
-        text += " per child" + groups;
-    if (!item.perRowWith.empty())
-        text += "; per row with " + codesOr(s, item.perRowWith, " or ");
-    if (!std::isnan(item.basicCap))
-        text += "; the basic part is capped at " + n(item.basicCap) + " for the row";
-    if (!std::isnan(item.unitPoints) && !grouped.empty())
-        text +=
-            "; " + n(item.unitPoints) + " per group on " + codesOr(s, grouped, " or ") + " rows";
-    if (item.replacesRow)
-        text += ", instead of every other point of the row";
-    if (item.repeat == Repeat::MayRepeat)
-        text += ", each";
-    return text;
 }
 
 } // namespace caseweight::detail

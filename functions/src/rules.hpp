@@ -58,7 +58,7 @@ std::string_view band(const Scheme& scheme, double points, const Grade& grade, d
 // Points as a fraction of the top of the grade's band (or capacity) at the FTE.
 double capacityAtTop(double points, const Grade& grade, double fte);
 
-// How an item scores, in words, from its numbers: "16 per child (basic 10 + 6)".
-std::string pointsText(const Scheme& scheme, const Item& item);
+// "A, B or C" of item codes (`last` is " or " or ", ").
+std::string codesOr(const Scheme& s, const std::vector<std::size_t>& items, const char* last);
 
 } // namespace caseweight::detail

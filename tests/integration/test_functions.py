@@ -153,6 +153,56 @@ CASES = [
     ('=INDEX(SCHEMEITEMS("SWINDON";"travel");2)', T("TRAVEL-1-2H")),
     ('=ROWS(SCHEMEITEMS("RBWM";"case"))', V(5)),
     ('=SCHEMEITEMS("RBWM";"nonsense")', E),
+    # POINTSTEXT and BANDTEXT: points and bands in words, as the templates' headings state them
+    ('=POINTSTEXT("SWINDON";"CP")', T("basic 10 + 6 per child (basic at most 30)")),
+    (
+        '=POINTSTEXT(SCHEMEAT("SWINDON";DATE(2026;11;1));"cp")',
+        T("basic 10 + 6 per child (basic at most 30)"),
+    ),
+    ('=POINTSTEXT("SWINDON";"CP";"short")', T("6")),
+    ('=POINTSTEXT("SWINDON";"LAC";"SHORT")', T("6")),
+    ('=POINTSTEXT("SWINDON";"CIN")', T("10 a family (4-6 children 20, 7+ 30)")),
+    ('=POINTSTEXT("SWINDON";"CIN";"short")', T("10 a family (4-6 children 20, 7+ 30)")),
+    ('=POINTSTEXT("SWINDON";"ASSESSMENT")', T("10 (per child with LAC or CP)")),
+    ('=POINTSTEXT("SWINDON";"TASK")', T("5 each time")),
+    ('=POINTSTEXT("SWINDON";"TRAVEL-NEAR;TRAVEL-1-2H;TRAVEL-2H")', T("4, 6 or 10")),
+    ('=POINTSTEXT("SWINDON";"COURT,COURT-ACTIVE";"short")', T("5 or 10")),
+    ('=POINTSTEXT("NOTTS";"S47-ICPC")', T("15 first child, 2 each further child")),
+    ('=POINTSTEXT("NOTTS";"PQ")', T("7.5")),
+    ('=POINTSTEXT("RBWM";"COURT")', T("3")),
+    ('=POINTSTEXT("RBWM";"REPORT")', T("10 per child each time")),
+    ('=POINTSTEXT("WARRINGTON";"CIN")', T("2 a family (3-6 children 3, 7+ 4)")),
+    ('=POINTSTEXT("SWINDON";"XYZ")', E),
+    ('=POINTSTEXT("SWINDON";"S17-ASSESSMENT")', E),
+    ('=POINTSTEXT("KENT";"CP")', E),
+    ('=POINTSTEXT("SWINDON";"")', E),
+    ('=POINTSTEXT("SWINDON";6)', E),
+    ('=POINTSTEXT("SWINDON";"CP";"long")', E),
+    ('=POINTSTEXT("SWINDON";"CP";2)', E),
+    ('=BANDTEXT("SWINDON")', T("330 to 350 points")),
+    ('=BANDTEXT("SWINDON";"NQSW")', T("up to 300 points")),
+    ('=BANDTEXT("RBWM";"nqsw")', T("220 to 250 points")),
+    ('=BANDTEXT(SCHEMEAT("RBWM";DATE(2026;11;1));"SENIOR")', T("350 to 400 points")),
+    (
+        '=BANDTEXT("SWINDON";"*")',
+        T(
+            "NQSW: up to 300 points; EXPERIENCED: 330 to 350 points; "
+            "HIGHER-SPECIALIST: 350 to 400 points. Empty means EXPERIENCED."
+        ),
+    ),
+    (
+        '=BANDTEXT("WARRINGTON";"*")',
+        T(
+            "PRACTITIONER: up to 100 points; ASYE: up to 90 points; STUDENT: up to 60 points. "
+            "Empty means PRACTITIONER."
+        ),
+    ),
+    ('=BANDTEXT("NOTTS")', T("75 to 95 points")),
+    ('=BANDTEXT("NOTTS";"*")', T("75 to 95 points")),
+    ('=BANDTEXT("SWINDON";"BASIC")', E),
+    ('=BANDTEXT("SWINDON";"BOSS")', E),
+    ('=BANDTEXT("SWINDON";5)', E),
+    ('=BANDTEXT("KENT")', E),
     # Bad input of every kind (SPEC section 2)
     ('=CASEPOINTS("KENT";"CP")', E),
     ('=CASEPOINTS(5;"CP")', E),
@@ -221,6 +271,14 @@ class FunctionsInCalc(OfficeTestCase):
         # A range where a single value belongs.
         sheet.getCellByPosition(6, 8).setFormula('=CASEPOINTS("SWINDON";"CP";F1:F2)')
         sheet.getCellByPosition(7, 8).setFormula('=CASECHECK("SWINDON";"CP";F1:F2)')
+        # POINTSTEXT of a column of code cells, empty cells ignored; of empty cells only.
+        sheet.getCellByPosition(8, 0).setString("TRAVEL-NEAR")
+        sheet.getCellByPosition(8, 2).setString("TRAVEL-1-2H; TRAVEL-2H")
+        sheet.getCellByPosition(9, 0).setFormula('=POINTSTEXT("SWINDON";I1:I3)')
+        sheet.getCellByPosition(9, 1).setFormula('=POINTSTEXT("SWINDON";I2)')
+        sheet.getCellByPosition(9, 2).setFormula('=POINTSTEXT("SWINDON";I3;Z1)')
+        sheet.getCellByPosition(9, 3).setFormula('=BANDTEXT("SWINDON";Z1)')
+        sheet.getCellByPosition(9, 4).setFormula('=CASEREASON("POINTSTEXT";"RBWM";"LAC")')
         doc.calculateAll()
         cell = sheet.getCellByPosition
         self.assertEqual(cell_result(cell(6, 0)), ("value", 32 + 8 + 6))
@@ -239,6 +297,11 @@ class FunctionsInCalc(OfficeTestCase):
         self.assertEqual(cell_result(cell(6, 9)), ("error", ERR_ILLEGAL_ARGUMENT))
         self.assertIn("an empty cell counts as 0", cell(7, 9).getString())
         self.assertEqual(cell_result(cell(6, 10)), ("value", 16))
+        self.assertEqual(cell_result(cell(9, 0)), ("text", "4, 6 or 10"))
+        self.assertEqual(cell_result(cell(9, 1)), ("error", ERR_ILLEGAL_ARGUMENT))
+        self.assertEqual(cell_result(cell(9, 2)), ("text", "6 or 10"))
+        self.assertEqual(cell_result(cell(9, 3)), ("text", "330 to 350 points"))
+        self.assertIn('"LAC" is a SWINDON code', cell(9, 4).getString())
 
     def test_casecheck_explains_in_plain_english(self):
         doc = self.new_doc()
@@ -297,6 +360,8 @@ class FunctionsInCalc(OfficeTestCase):
             "WORKLOADCAPACITY": ["Scheme", "Points", "Grade", "FTE"],
             "ITEMLABEL": ["Scheme", "Code"],
             "SCHEMEITEMS": ["Scheme", "Group"],
+            "POINTSTEXT": ["Scheme", "Codes", "Form"],
+            "BANDTEXT": ["Scheme", "Grade"],
         }
         # Required and optional as the README's headings write them ([Optional]) and as the
         # table's texts say ("Optional. ..."): Calc takes it from the IDL's parameter types.

@@ -43,6 +43,8 @@ FULL_CALLS = {
     "COLUMNCHECK": ['"SWINDON"', '"lac"', "12", "2"],
     "COLUMNVALUES": ['"SWINDON"', '"lac"', "2"],
     "SHEETCOLUMNS": ['"SWINDON"'],
+    "POINTSTEXT": ['"SWINDON"', '"CP"', '"short"'],
+    "BANDTEXT": ['"SWINDON"', '"NQSW"'],
 }
 
 

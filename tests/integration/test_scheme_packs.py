@@ -219,6 +219,32 @@ class CouncilPacks(PackOffice):
         self.assertIn("rbwm-court-2027.toml", version)
         self.assertEqual(got[3], ("text", "RBWM@2027-04-01"))
 
+    def test_words_of_points_and_bands_follow_the_amendment_from_its_date(self):
+        """POINTSTEXT and BANDTEXT give the words of the version a sheet's date selects."""
+        got = results(
+            self.new_doc(),
+            [
+                '=POINTSTEXT("RBWM@2027-03-31";"COURT")',
+                '=POINTSTEXT(SCHEMEAT("RBWM";DATE(2027;4;1));"COURT")',
+                '=POINTSTEXT(SCHEMEAT("RBWM";DATE(2027;3;31));"COURT;COURT-COMPLEX")',
+                '=POINTSTEXT(SCHEMEAT("RBWM";DATE(2027;4;1));"COURT;COURT-COMPLEX")',
+                '=POINTSTEXT(SCHEMEAT("RBWM";DATE(2027;4;1));"COURT";"short")',
+                '=BANDTEXT(SCHEMEAT("RBWM";DATE(2027;4;1));"NQSW")',
+                '=POINTSTEXT("SWINDON";"LAC")',
+                '=POINTSTEXT("SWINDON-COPY";"LAC")',
+                '=POINTSTEXT(SCHEMEAT("RBWM";DATE(2027;4;1));"NOSUCH")',
+            ],
+        )
+        self.assertEqual(got[0], ("text", "3"))
+        self.assertEqual(got[1], ("text", "5"))
+        self.assertEqual(got[2], ("text", "3 or 5"))
+        self.assertEqual(got[3], ("text", "5"))
+        self.assertEqual(got[4], ("text", "5"))
+        self.assertEqual(got[5], ("text", "220 to 250 points"))
+        self.assertEqual(got[6], ("text", "basic 10 + 6 per child"))
+        self.assertEqual(got[7], ("text", "basic 10 + 8 per child"))
+        self.assertEqual(got[8], ("error", ERR_ILLEGAL_ARGUMENT))
+
     def test_renamed_copy_is_a_new_scheme_beside_the_original(self):
         got = results(
             self.new_doc(),

@@ -3,6 +3,7 @@
 #include "rules.hpp"
 #include "scheme.hpp"
 #include "test_support.hpp"
+#include "words.hpp"
 
 using namespace cwtest;
 using namespace caseweight::detail;

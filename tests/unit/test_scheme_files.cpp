@@ -12,25 +12,6 @@ using caseweight::SchemeFile;
 namespace
 {
 
-std::vector<SchemeFile> shipped()
-{
-    return caseweight::schemeFilesIn(CASEWEIGHT_SCHEMES_DIR);
-}
-
-// Loads the shipped files and `extra` for one test, and the shipped ones again after it.
-class WithFiles
-{
-  public:
-    explicit WithFiles(const std::vector<SchemeFile>& extra)
-    {
-        auto files = shipped();
-        files.insert(files.end(), extra.begin(), extra.end());
-        problems = caseweight::loadSchemes(files);
-    }
-    ~WithFiles() { caseweight::loadSchemes(shipped()); }
-    std::vector<std::string> problems;
-};
-
 const char* const kMinimal = R"(name = "KENT"
 council = "Kent"
 source = "Test"

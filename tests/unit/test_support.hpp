@@ -2,6 +2,7 @@
 #pragma once
 
 #include "caseweight/engine.hpp"
+#include "caseweight/schemes.hpp"
 #include "scheme.hpp"
 
 #include <stdexcept>
@@ -75,6 +76,28 @@ inline double worker(const std::string& scheme, const std::string& items, Value 
 {
     return caseweight::workerPoints(S(scheme), cell(items), hours);
 }
+
+// The shipped scheme files.
+inline std::vector<caseweight::SchemeFile> shipped()
+{
+    return caseweight::schemeFilesIn(CASEWEIGHT_SCHEMES_DIR);
+}
+
+// Loads the shipped files and `extra` for one test, and the shipped ones again after it.
+class WithFiles
+{
+  public:
+    explicit WithFiles(const std::vector<caseweight::SchemeFile>& extra)
+    {
+        auto files = shipped();
+        files.insert(files.end(), extra.begin(), extra.end());
+        problems = caseweight::loadSchemes(files);
+    }
+    ~WithFiles() { caseweight::loadSchemes(shipped()); }
+    WithFiles(const WithFiles&) = delete;
+    WithFiles& operator=(const WithFiles&) = delete;
+    std::vector<std::string> problems;
+};
 
 // The message contains every word, is one sentence and ends with a period.
 inline ::testing::AssertionResult sentenceHas(const std::string& message,

@@ -77,6 +77,18 @@ std::string itemLabel(const Value& scheme, const Value& code);
 // SCHEMEITEMS: the valid codes, in table order, optionally of one group or sheet column.
 std::vector<std::string> schemeItems(const Value& scheme, const Value& group);
 
+// POINTSTEXT: the points of item codes in words, as a sheet's headings state them, for the
+// scheme's version (a SCHEMEAT scheme: the sheet's date). One code: "basic 10 + 6 per child
+// (basic at most 30)", "8 first child, 2 each further child" ...; several: their distinct
+// points, "4, 6 or 10". Form "short" (any case): the points alone ("6"). Form left out, empty
+// or 0 (an empty cell): the words.
+std::string pointsText(const Value& scheme, const Values& codes, const Value& form);
+
+// BANDTEXT: a grade's band at full time in words ("330 to 350 points", "up to 300 points");
+// the default grade when left out; Grade "*": every grade's band and the default grade
+// ("NQSW: up to 300 points; ... Empty means EXPERIENCED.").
+std::string bandText(const Value& scheme, const Value& grade);
+
 // SCHEMEAT: the scheme as in force on a date: "RBWM@2027-04-01", which every Scheme argument
 // accepts. A scheme given without a date is the version in force today.
 std::string schemeAt(const Value& scheme, const Value& date);
