@@ -31,10 +31,10 @@ from typing import Callable, List, Optional, Sequence, Tuple
 import re
 
 import uno
-from caseweight import schemes
 from caseweight.evaluate import Scratch
 from caseweight.fods import col as col_name
 from caseweight.office import props as _props
+from caseweight.sheets import words
 from com.sun.star.table import BorderLine2, CellAddress, CellRangeAddress
 from com.sun.star.util import CellProtection
 
@@ -188,12 +188,9 @@ def scored(title, version, codes, plus=None):
     """A column header: `title`, then the points of its codes as the scheme file gives them
     (one code: its points in words; several: their distinct points, "4, 6 or 10"); with
     `plus`, the points that code adds ("with COMPLEX +4")."""
-    if len(codes) == 1:
-        text = version.points_text(codes[0])
-    else:
-        text = version.points_list(codes)
+    text = words.points(*codes)
     if plus:
-        text += ",\nwith %s +%s" % (plus, version.short_points(plus))
+        text += ",\nwith %s +%s" % (plus, words.points(plus, form="short"))
     return "%s\n%s" % (title, text)
 
 
@@ -208,20 +205,38 @@ def with_plus(codes, plus):
 
 
 def within_text(version, grade=""):
-    """The grade's band at full time in words: "330 to 350 points", "up to 300 points"."""
-    lower, upper = version.within(grade)
-    if not lower:
-        return "up to %s points" % schemes.number_text(upper)
-    return "%s to %s points" % (schemes.number_text(lower), schemes.number_text(upper))
+    """The grade's band at full time in words, live: "330 to 350 points"."""
+    return words.band(grade)
 
 
 def grades_note(version, what="points"):
-    """The help of a Grade field: each grade's band (or capacity) at full time, and the
-    default: "NQSW: up to 300 points; EXPERIENCED: 330 to 350 points ... Empty means ..."."""
-    parts = ["%s: %s" % (g, within_text(version, g)) for g in version.grade_names()]
-    if what != "points":
-        parts = [p.replace(" points", " " + what) for p in parts]
-    return "%s. Empty means %s." % ("; ".join(parts), version.default_grade)
+    """The help of a Grade field: the grades and the default (their bands are in the table
+    beside the totals, worded for the sheet's date)."""
+    return "%s. Empty means %s. The %s of each grade: see the table beside the totals." % (
+        ", ".join(version.grade_names()),
+        version.default_grade,
+        "band" if what == "points" else what,
+    )
+
+
+def title_of(heading):
+    """A heading's first line, without its live words (a drop-down's title)."""
+    return words.plain(heading.split("\n")[0]).strip()
+
+
+def live_label(entry):
+    """What a drop-down entry is, live from ITEMLABEL: "CP", "LAC; COMPLEX" (both labels),
+    "TASK; TASK" (2 x the label)."""
+    parts = [p.strip() for p in entry.split(";")]
+    if len(parts) > 1 and len(set(parts)) == 1:
+        return "%d x %s" % (len(parts), words.label(parts[0]))
+    return " + ".join(words.label(p) for p in parts)
+
+
+def without_points(label):
+    """An ITEMLABEL without the points it words after its last ": " (the item wording has
+    none)."""
+    return label.rsplit(": ", 1)[0]
 
 
 def band_table(builder, lay, top, version, first_col=0, span=3):
@@ -612,6 +627,8 @@ class Builder:
         self.code_lists = {}  # (group, only, prefix, combos) -> (range, entries)
         self.declared = {"Case": [], "Worker": [], "Text": []}  # see CONTRACT
         self.signs = set()
+        self._live = set()  # (sheet name, col, row) of cells holding live words
+        self._lay = None
         self._styles()
 
     # -- styles ---------------------------------------------------------------------------
@@ -718,9 +735,19 @@ class Builder:
             key = nf.addNew(code, loc)
         return key
 
+    def scheme_ref(self):
+        """The Scheme argument of live words written now: the scheme cell of the sheet being
+        built (with its sheet's name, so the Codes sheet may use it too), else the name."""
+        lay = getattr(self, "_lay", None)
+        ref = lay.names["scheme"] if lay else '"%s"' % self.t.scheme
+        return ref if ref.startswith('"') else "$'%s'.%s" % (lay.sheet_name, ref)
+
     def put(self, sheet, col, row, value, style=None, fmt=None):
         c = sheet.getCellByPosition(col, row)
-        if isinstance(value, str) and value.startswith("="):
+        if words.is_live(value):
+            c.setFormula(words.formula(value, self.scheme_ref()))
+            self._live.add((sheet.Name, col, row))
+        elif isinstance(value, str) and value.startswith("="):
             c.setFormula(value)
         elif isinstance(value, str):
             c.setString(value)
@@ -891,9 +918,9 @@ class Builder:
         self.put(sh, 0, r, heading.replace("\n", " "), "cw Label")
         self.merge(sh, 0, r, 1, r)
         first = r + 1
-        for i, (code, label) in enumerate(entries):
+        for i, (code, _) in enumerate(entries):
             self.put(sh, 0, first + i, code, "cw Listed code")
-            self.put(sh, 1, first + i, label, "cw Entry")
+            self.put(sh, 1, first + i, live_label(code), "cw Entry")
         last = first + len(entries) - 1
         self.codes_next = last + 2
         source = "$Codes.%s:%s" % (addr(0, first, True), addr(0, last, True))
@@ -933,6 +960,7 @@ class Builder:
             sh = sheets.getByName(spec.name)
         lay = Layout(sh, spec.name)
         lay.names["scheme"] = '"%s"' % self.t.scheme
+        self._lay = lay
         ncols = len(spec.columns)
         lay.last_col = ncols - 1
         for i, c in enumerate(spec.columns):
@@ -1028,11 +1056,11 @@ class Builder:
             if c.kind == "codes":
                 source, entries = self.code_list(c, c.header)
                 self.check_heading(c.header, [e for e, _ in entries])
-                self.validation_list(rng, source, c.header.split("\n")[0], self._help(entries))
+                self.validation_list(rng, source, title_of(c.header), self._help(entries))
             elif c.kind == "choice":
                 src = ";".join('"%s"' % x for x in c.choices)
                 self.validation_list(
-                    rng, src, c.header.split("\n")[0], c.note or "Choose: " + ", ".join(c.choices)
+                    rng, src, title_of(c.header), c.note or "Choose: " + ", ".join(c.choices)
                 )
             elif c.kind == "number":
                 maximum = c.maximum
@@ -1043,7 +1071,7 @@ class Builder:
                     c.whole,
                     c.minimum,
                     maximum,
-                    c.header.split("\n")[0],
+                    title_of(c.header),
                     c.note.replace("{maximum}", str(maximum)),
                     c.error,
                 )
@@ -1225,11 +1253,13 @@ class Builder:
         used = sh.createCursor()
         used.gotoEndOfUsedArea(False)
         end_col = used.RangeAddress.EndColumn
-        cells = sh.queryContentCells(4)  # STRING
+        cells = sh.queryContentCells(4 | 16)  # STRING, FORMULA (only live words are fitted)
         for ra in cells.RangeAddresses:
             for r in range(ra.StartRow, ra.EndRow + 1):
                 for c in range(ra.StartColumn, ra.EndColumn + 1):
                     cell = sh.getCellByPosition(c, r)
+                    if cell.getType().value == "FORMULA" and (sh.Name, c, r) not in self._live:
+                        continue
                     text = cell.getString()
                     cur = sh.createCursorByRange(sh.getCellRangeByPosition(c, r, c, r))
                     cur.collapseToMergedArea()
@@ -1281,7 +1311,9 @@ class Builder:
                 row.Height = low
 
     def _help(self, entries):
-        lines = ["%s: %s" % (code, label) for code, label in entries]
+        """A drop-down's help: each entry and what it is, without its points (a help text
+        cannot follow the sheet's date; the Codes sheet does)."""
+        lines = ["%s: %s" % (code, without_points(label)) for code, label in entries]
         text = "\n".join(lines)
         if len(text) > 900:  # long lists: the codes only; the Codes sheet has the wording
             text = ", ".join(code for code, _ in entries) + "\n(see the Codes sheet)"
