@@ -1,12 +1,15 @@
 """caseweight-county OUT_DIR: writes a made-up county's weighting sheets, to try the roll-up on.
 
 Services hold team folders (50 by default), each team 6-10 workers' sheets of one scheme
-(the four schemes in turn), made from the shipped templates: the templates' own cells,
-formulas, drop-downs and styles, with realistic case rows typed in. Some rows are in error (a
-code of another scheme, a number typed where a code belongs), and a few files are there to be
-refused: one locked by a colleague (a LibreOffice lock file beside it), one damaged (a cut-off
-.ods), one password-protected, one sheet without its As at date, and one workbook that is no
-weighting sheet at all. Most sheets are flat ODF (.fods), some .ods and .xlsx.
+(the schemes of the shipped worker templates in turn), made from the templates: their own
+cells, formulas, drop-downs and styles, with case rows typed in. The rows are drawn from the
+worker sheet's own columns (the codes of its drop-down lists, children, co-work share) and
+kept only when the add-in's CASECHECK finds them OK; grades are the scheme file's. Some rows
+are in error (a code of another scheme, a number typed where a code belongs), and a few files
+are there to be refused: one locked by a colleague (a LibreOffice lock file beside it), one
+damaged (a cut-off .ods), one password-protected, one sheet without its As at date, and one
+workbook that is no weighting sheet at all. Most sheets are flat ODF (.fods), some .ods and
+.xlsx.
 
 The templates are read from build/caseweight.oxt (or build/templates/); a headless office
 fills each template once with markers and saves it as flat XML, and every worker's sheet is
@@ -17,6 +20,7 @@ Exit status: 0 written, 2 when it cannot be (with the reason), 130 on Ctrl+C, 14
 
 import argparse
 import datetime
+from dataclasses import dataclass, field
 import html
 import os
 import random
@@ -26,19 +30,12 @@ import sys
 import tempfile
 import zipfile
 
-from caseweight import SOURCE_DIR
+from caseweight import SOURCE_DIR, schemes, sheets
 from caseweight.office import FILTERS, Office, ToolError, file_url, props, run_tool, store
-from caseweight import sheets
+from caseweight.sheets import cwtemplate
 
 NAME = "caseweight-county"
 
-# The worker templates used, by scheme.
-TEMPLATES = {
-    "SWINDON": "swindon-children",
-    "RBWM": "rbwm-all-cases",
-    "NOTTS": "notts-individual",
-    "WARRINGTON": "warrington",
-}
 INPUT_KINDS = ("text", "number", "choice", "date", "codes")
 
 SERVICES = [
@@ -66,12 +63,249 @@ FAMILY = [
     "Kerr", "Lloyd", "Mason", "Nash", "Oakley", "Parry", "Quinn", "Reid", "Shaw", "Tate",
     "Usher", "Vaughan", "Walsh", "Young", "Ali", "Bibi", "Chen", "Doyle", "Egan", "Frost",
 ]  # fmt: skip
-GRADES = {
-    "SWINDON": ["NQSW", "EXPERIENCED", "EXPERIENCED", "EXPERIENCED", "HIGHER-SPECIALIST"],
-    "RBWM": ["NQSW", "EXPERIENCED", "EXPERIENCED", "SENIOR"],
-    "NOTTS": [None],
-    "WARRINGTON": ["PRACTITIONER", "PRACTITIONER", "PRACTITIONER", "ASYE", "STUDENT"],
-}
+
+# -- the case rows: drawn from the worker sheet's columns, kept when CASECHECK says OK ----------
+#
+# Nothing here names a scheme: the schemes are those of the shipped worker templates, the
+# codes those of each template's code columns (the entries of their drop-down lists, as the
+# template builder lists them from the add-in), the grades those of the scheme file, and
+# whether a drawn row is valid is the add-in's CASECHECK, asked once per scheme for a pool of
+# candidate rows at the start.
+
+CANDIDATES = 300  # candidate rows drawn per scheme; those CASECHECK finds OK are the pool
+CASE_ROWS = (6, 14)  # case rows on a worker's sheet (at most the sheet's rows)
+MODIFIER_CHANCE = 0.2  # each other code column filled (at most about one a row in all)
+COMBO_CHANCE = 0.2  # a combination of codes ("A; B") instead of a single code
+CHOICE_CHANCE = 0.9  # a choice column (locality ...) filled
+SHARE_CHANCE = 0.1  # a co-worked case (share 0.5)
+SHARE = 0.5
+CHILDREN = (1, 1, 1, 2, 2, 3, 4)
+DEFAULT_GRADE_WEIGHT = 3  # the scheme's default grade comes up this many times as often
+TYPED_NUMBERS = range(7, 100)  # a number typed in a code cell: the first not a code's points
+
+
+def is_worker_sheet(spec):
+    """A sheet with a case table: code columns and a row's points (CASEPOINTS)."""
+    return any(c.kind == "codes" for c in spec.columns) and any(
+        "CASEPOINTS(" in c.formula for c in spec.columns
+    )
+
+
+def worker_templates():
+    """{scheme: template}: each scheme's first shipped template whose first sheet is a worker
+    sheet, in the order of caseweight.sheets.TEMPLATES."""
+    out = {}
+    for t in sheets.TEMPLATES:
+        if t.scheme not in out and is_worker_sheet(t.sheets[0]):
+            out[t.scheme] = t
+    return out
+
+
+def scheme_codes(scheme):
+    """Every code of the scheme, in any of its versions."""
+    s = schemes.load(scheme)
+    return {c for v in s.versions for c in v.codes()}
+
+
+def entry_codes(entry):
+    """The codes of a drop-down entry ("A; B" -> ["A", "B"])."""
+    return [p.strip() for p in str(entry).split(";") if p.strip()]
+
+
+def column_entries(office, engine, template):
+    """{code column key: [entry]} of the template's worker sheet: the drop-down lists as the
+    template builder makes them (Builder.entries_of: SCHEMEITEMS of the column's groups,
+    only / prefix, and its combinations)."""
+    builder = cwtemplate.Builder(office, engine, template)
+    try:
+        return {
+            c.key: [e for e, _ in builder.entries_of(c)]
+            for c in template.sheets[0].columns
+            if c.kind == "codes"
+        }
+    finally:
+        builder.doc.close(True)
+
+
+def foreign_codes(scheme, entries):
+    """The codes on other schemes' worker sheets (entries: {scheme: {key: [entry]}}) that are
+    no code of `scheme`: typed by mistake, they are refused."""
+    own = scheme_codes(scheme)
+    out = set()
+    for other, columns in entries.items():
+        if other != scheme:
+            for listed in columns.values():
+                out.update(c for e in listed for c in entry_codes(e) if c not in own)
+    return sorted(out)
+
+
+def grade_choices(version, spec):
+    """The grades a worker is drawn from: the scheme's (the default one more often), those the
+    sheet's grade field offers; [None] when the scheme's bands ignore the grade or the sheet
+    has no grade field."""
+    grade = next((f for f in spec.fields if f.key == "grade"), None)
+    names = version.grade_names()
+    if grade is not None and grade.kind == "choice":
+        names = [g for g in names if g in grade.choices]
+    if grade is None or not names:
+        return [None]
+    extra = [version.default_grade] * (DEFAULT_GRADE_WEIGHT - 1)
+    return names + (extra if version.default_grade in names else [])
+
+
+@dataclass
+class Form:
+    """A scheme's worker sheet as the county fills it."""
+
+    scheme: str
+    template: object  # cwtemplate.Template
+    spec: object  # its worker sheet (cwtemplate.Sheet)
+    entries: dict  # code column key -> [entry]
+    case_keys: list  # the code columns holding a case type
+    grades: list
+    mistakes: list  # (code column key, value the column refuses)
+    candidates: list  # drawn rows, {column key: value}, without the case's name
+    rows: list = field(default_factory=list)  # the candidates CASECHECK finds OK
+
+    @property
+    def name_keys(self):
+        """The text columns naming the case (the first text column when none is declared)."""
+        text = [c.key for c in self.spec.columns if c.kind == "text"]
+        named = [k for k in text if cwtemplate.holds(k, "text") == "Case"]
+        return named or text[:1]
+
+
+def case_columns(version, entries):
+    """The code columns whose entries hold a code of the scheme's case-type group (the group
+    of its one-case-type rule)."""
+    rule = version.rule("one-case-type") or {}
+    group = set(version.codes(group=rule.get("group", "case")))
+    return [k for k, listed in entries.items() if any(set(entry_codes(e)) & group for e in listed)]
+
+
+def plan_mistakes(rng, version, spec, entries, case_keys, foreign):
+    """(column key, value) mistakes for each code column other than the case type's (every
+    code column when that is all): a code of another scheme, and a number that is no points
+    of the column's codes."""
+    keys = [k for k in entries if k not in case_keys] or list(entries)
+    out = []
+    for key in keys:
+        if foreign:
+            out.append((key, rng.choice(foreign)))
+        points = set()
+        for e in entries[key]:
+            for code in entry_codes(e):
+                points.update(_points(version.scheme, code))
+        out.append((key, next(n for n in TYPED_NUMBERS if n not in points)))
+    return out
+
+
+def _points(scheme, code):
+    """Every number of points the scheme file gives `code`, in any version."""
+    out = set()
+    for v in scheme.versions:
+        for i in v.items:
+            if i["code"] == code:
+                out.update(i[k] for k in ("points", "basic", "further", "unit_points") if k in i)
+                out.update(s["points"] for s in i.get("sizes", []))
+    return out
+
+
+def _entry(rng, listed):
+    """A drop-down entry: a single code, sometimes a combination."""
+    singles = [e for e in listed if len(entry_codes(e)) == 1]
+    combos = [e for e in listed if len(entry_codes(e)) > 1]
+    if combos and (not singles or rng.random() < COMBO_CHANCE):
+        return rng.choice(combos)
+    return rng.choice(singles)
+
+
+def draw_row(rng, spec, entries, case_keys):
+    """A candidate case row {column key: value} (the case's name left out): one case-type
+    column always, each other code column and the co-work share sometimes, children, and the
+    choice columns mostly. It may break a scheme rule: CASECHECK decides."""
+    row = {}
+    case_key = rng.choice(case_keys or list(entries))
+    others = [k for k in entries if k != case_key and k not in case_keys]
+    chance = min(MODIFIER_CHANCE, 1.0 / len(others)) if others else 0
+    for c in spec.columns:
+        if c.kind == "codes":
+            if c.key == case_key or (c.key in others and rng.random() < chance):
+                row[c.key] = _entry(rng, entries[c.key])
+        elif c.kind == "choice" and c.choices:
+            row[c.key] = _maybe(rng, CHOICE_CHANCE, rng.choice(c.choices))
+        elif c.kind == "number" and c.key == "children":
+            n = rng.choice(CHILDREN)
+            row[c.key] = max(c.minimum or 1, min(n, c.maximum or n))
+        elif c.kind == "number" and c.key == "share":
+            row[c.key] = _maybe(rng, SHARE_CHANCE, SHARE)
+    return {k: v for k, v in row.items() if v is not None}
+
+
+def plan(template, entries, as_at, foreign, rng, candidates=CANDIDATES):
+    """The Form of a worker template: its entries, case-type columns, grades, mistakes and
+    `candidates` drawn rows, not yet checked (without an office)."""
+    spec = template.sheets[0]
+    version = schemes.load(template.scheme).version_at(as_at)
+    case_keys = case_columns(version, entries)
+    return Form(
+        scheme=template.scheme,
+        template=template,
+        spec=spec,
+        entries=entries,
+        case_keys=case_keys,
+        grades=grade_choices(version, spec),
+        mistakes=plan_mistakes(rng, version, spec, entries, case_keys, foreign),
+        candidates=[draw_row(rng, spec, entries, case_keys) for _ in range(candidates)],
+    )
+
+
+def row_items(spec, row):
+    """The row's code cells as one Items text ("A; B")."""
+    return "; ".join(str(row[c.key]) for c in spec.columns if c.kind == "codes" and c.key in row)
+
+
+def check_formula(scheme, as_at, spec, row):
+    """CASECHECK of a row as the sheet asks it: under the version in force on the As at
+    date, with the row's Children and Share ("" when empty)."""
+
+    def arg(key):
+        v = row.get(key)
+        return '""' if v is None else schemes.number_text(v)
+
+    return '=CASECHECK(SCHEMEAT("%s";DATE(%d;%d;%d));"%s";%s;%s)' % (
+        scheme,
+        as_at.year,
+        as_at.month,
+        as_at.day,
+        row_items(spec, row).replace('"', '""'),
+        arg("children"),
+        arg("share"),
+    )
+
+
+def forms(office, as_at, seed):
+    """{scheme: Form} of every scheme with a worker template, its rows the candidates the
+    add-in's CASECHECK finds OK (asked in one batch of formulas for every scheme)."""
+    templates = worker_templates()
+    engine = cwtemplate.Engine(office)
+    try:
+        entries = {s: column_entries(office, engine, t) for s, t in templates.items()}
+        out = {}
+        for scheme, t in templates.items():
+            rng = random.Random("%s:%s" % (seed, scheme))
+            out[scheme] = plan(t, entries[scheme], as_at, foreign_codes(scheme, entries), rng)
+        asked = [(f, r) for f in out.values() for r in f.candidates]
+        said = engine.scratch.values([check_formula(f.scheme, as_at, f.spec, r) for f, r in asked])
+    finally:
+        engine.close()
+    for (form, row), answer in zip(asked, said):
+        if answer == "OK":
+            form.rows.append(row)
+    for scheme, form in out.items():
+        if not form.rows:
+            raise ToolError("no drawn %s row passes CASECHECK" % scheme)
+    return out
 
 
 def _family(rng):
@@ -88,81 +322,23 @@ def _maybe(rng, p, value):
     return value if rng.random() < p else None
 
 
-# One case row per scheme: {column key: value}; None leaves the cell empty.
-def swindon_row(rng):
-    kind = rng.choice(["CIN", "CIN", "CP", "CP", "LAC", "LAC"])
-    row = {"name": _family(rng), "children": rng.choice([1, 1, 1, 2, 2, 3, 4])}
-    row["locality"] = rng.choice(["EN", "S", "W"])
-    complex_ = kind != "CIN" and rng.random() < 0.2
-    key = {"CIN": "basic", "CP": "cp", "LAC": "lac"}[kind]
-    row[key] = kind + ("; COMPLEX" if complex_ else "")
-    if kind != "CIN":
-        row["court"] = _maybe(rng, 0.15, rng.choice(["COURT", "COURT-ACTIVE"]))
-    row["assessment"] = _maybe(rng, 0.2, rng.choice(["ASSESSMENT", "S47"]))
-    if kind == "CP":
-        row["pre"] = _maybe(rng, 0.1, "PRE-PROCEEDINGS")
-    row["travel"] = _maybe(rng, 0.15, rng.choice(["TRAVEL-NEAR", "TRAVEL-1-2H", "TRAVEL-2H"]))
-    row["task"] = _maybe(rng, 0.1, "TASK")
-    return row
-
-
-def rbwm_row(rng):
-    kind = rng.choice(["CIN", "CIN", "CP", "CP", "CIC", "CIC", "CARE-LEAVER"])
-    row = {"name": _family(rng)}
-    complex_ = kind != "CIN" and rng.random() < 0.2
-    key = {"CIN": "cin", "CP": "cp", "CIC": "cic", "CARE-LEAVER": "cic"}[kind]
-    row[key] = kind + ("; COMPLEX" if complex_ else "")
-    row["single"] = _maybe(rng, 0.15, "SINGLE-ASSESSMENT")
-    if kind == "CP":
-        row["s47"] = _maybe(rng, 0.2, "S47")
-    row["travel"] = _maybe(rng, 0.15, rng.choice(["TRAVEL-NEAR", "TRAVEL-1-2H", "TRAVEL-2H"]))
-    return row
-
-
-NOTTS_SPECIFIC = [
-    "S17-ASSESSMENT", "S47", "CIN-STABLE", "CIN-STABLE", "CIN-UNSTABLE", "CP-STABLE",
-    "CP-STABLE", "CP-UNSTABLE", "LAC-STABLE", "LAC-STABLE", "LAC-UNSTABLE", "LAC-PERMANENT",
-    "COURT-CP", "PF",
-]  # fmt: skip
-NOTTS_ADDITIONAL = ["INTERPRETER", "TRAVEL-1-2H", "COMPLEX-FAMILY", "S47-OPEN", "ALLEGATION"]
-
-
-def notts_row(rng):
-    row = {"family": _family(rng), "children": rng.choice([1, 1, 1, 2, 2, 3])}
-    row["specific"] = rng.choice(NOTTS_SPECIFIC)
-    row["add1"] = _maybe(rng, 0.2, rng.choice(NOTTS_ADDITIONAL))
-    return row
-
-
-def warrington_row(rng):
-    row = {"name": _family(rng), "children": rng.choice([1, 1, 1, 2, 2, 3])}
-    row["type"] = rng.choice(["CP", "CP", "CIC", "CIC", "CIN", "CIN", "PRIVATE-FOSTERING"])
-    row["status"] = _maybe(rng, 0.2, rng.choice(["NEW", "TRANSFER"]))
-    row["assess1"] = _maybe(rng, 0.2, rng.choice(["ASSESS-LOW", "ASSESS-MEDIUM", "ASSESS-HIGH"]))
-    row["travel"] = _maybe(rng, 0.1, "TRAVEL-1H")
-    return row
-
-
-ROWS = {"SWINDON": swindon_row, "RBWM": rbwm_row, "NOTTS": notts_row, "WARRINGTON": warrington_row}
-ROW_COUNT = {"SWINDON": (6, 14), "RBWM": (8, 16), "NOTTS": (6, 12), "WARRINGTON": (6, 12)}
-
-# Planted mistakes: (column key, value). A code of another scheme, or a number typed where a
-# code belongs (7, where the scheme's points would be 6 or 10).
-MISTAKES = {
-    "SWINDON": [("court", "COURT-S7"), ("court", 7)],
-    "RBWM": [("s47", "S47-ICPC"), ("travel", 7)],
-    "NOTTS": [("add1", "COURT-ACTIVE"), ("add1", 7)],
-    "WARRINGTON": [("assess1", "SINGLE-ASSESSMENT"), ("assess1", 7)],
-}
+def case_rows(rng, form, mistake=False):
+    """A worker's case rows: CASE_ROWS of the form's valid rows (within the sheet's rows),
+    each with a case name; with `mistake`, one of the form's mistakes planted in one row."""
+    lo, hi = (min(n, form.spec.rows) for n in CASE_ROWS)
+    rows = []
+    for _ in range(rng.randint(lo, hi)):
+        row = dict(rng.choice(form.rows))
+        for key in form.name_keys:
+            row[key] = _family(rng)
+        rows.append(row)
+    if mistake and form.mistakes:
+        key, value = rng.choice(form.mistakes)
+        rows[rng.randrange(len(rows))][key] = value
+    return rows
 
 
 # -- skeletons: a template as flat XML with a marker in every input cell ---------------------
-
-
-def template_sheet(file):
-    """The template description (caseweight.sheets) of a template file, and its worker sheet."""
-    t = next(t for t in sheets.TEMPLATES if t.file == file)
-    return t, t.sheets[0]
 
 
 def template_path(file, oxt, workdir):
@@ -249,26 +425,23 @@ def fill(skeleton, values):
 # -- the county ----------------------------------------------------------------------------
 
 
-def worker_values(rng, scheme, spec, team, name, as_at, mistake):
+def worker_values(rng, form, team, name, as_at, mistake):
+    """{marker: value} of a worker's sheet of `form`: the header fields and the case rows."""
+    spec = form.spec
     v = {"f.worker": name, "f.team": team}
-    date_key = spec.date_key
-    v["f." + date_key] = as_at
-    grade = rng.choice(GRADES[scheme])
-    if grade and any(f.key == "grade" for f in spec.fields):
+    v["f." + spec.date_key] = as_at
+    keys = {f.key for f in spec.fields}
+    grade = rng.choice(form.grades)
+    if grade and "grade" in keys:
         v["f.grade"] = grade
     fte = rng.choice([1, 1, 1, 1, 0.8, 0.6, 0.5])
-    if any(f.key == "fte" for f in spec.fields):
+    if "fte" in keys:
         v["f.fte"] = fte
-    if any(f.key == "hours" for f in spec.fields):
+    if "hours" in keys:
         v["f.hours"] = round(37 * fte, 1)
-    if any(f.key == "month" for f in spec.fields):
+    if "month" in keys:
         v["f.month"] = as_at.strftime("%B %Y")
-    lo, hi = ROW_COUNT[scheme]
-    rows = [ROWS[scheme](rng) for _ in range(min(spec.rows, rng.randint(lo, hi)))]
-    if mistake:
-        key, value = rng.choice(MISTAKES[scheme])
-        rows[rng.randrange(len(rows))][key] = value
-    for i, row in enumerate(rows):
+    for i, row in enumerate(case_rows(rng, form, mistake)):
         for key, value in row.items():
             v["c.%s.%d" % (key, i)] = value
     return v
@@ -312,13 +485,12 @@ def generate(out_dir, teams=50, seed=1, as_at=None, oxt=None, log=None, per_team
     work = tempfile.mkdtemp(prefix="caseweight-county-")
     try:
         with Office(oxt=oxt) as office:
-            skeletons = {}
-            specs = {}
-            for scheme, file in TEMPLATES.items():
-                _, spec = template_sheet(file)
-                specs[scheme] = spec
-                skeletons[scheme] = make_skeleton(office, template_path(file, oxt, work), spec)
-            # Teams spread over the services, each one scheme (the four in turn).
+            county = forms(office, as_at, seed)
+            skeletons = {
+                scheme: make_skeleton(office, template_path(f.template.file, oxt, work), f.spec)
+                for scheme, f in county.items()
+            }
+            # Teams spread over the services, each one scheme (the schemes in turn).
             names = []
             for s, (service, kinds) in enumerate(SERVICES):
                 names.append((service, kinds))
@@ -328,14 +500,14 @@ def generate(out_dir, teams=50, seed=1, as_at=None, oxt=None, log=None, per_team
                 team = "%s %s" % (kinds[(t // len(names)) % len(kinds)], PLACES[t % len(PLACES)])
                 if t >= len(names) * len(PLACES):
                     team += " %d" % (t + 1)
-                scheme = list(TEMPLATES)[t % len(TEMPLATES)]
+                scheme = list(county)[t % len(county)]
                 team_dirs.append((service, team, scheme))
             used = set()
             count = 0
             for t, (service, team, scheme) in enumerate(team_dirs):
                 folder = os.path.join(out_dir, service, team)
                 os.makedirs(folder, exist_ok=True)
-                spec = specs[scheme]
+                form = county[scheme]
                 for w in range(rng.randint(*per_team)):
                     while True:
                         person = "%s %s" % (rng.choice(FIRST), rng.choice(LAST))
@@ -343,12 +515,12 @@ def generate(out_dir, teams=50, seed=1, as_at=None, oxt=None, log=None, per_team
                             break
                     used.add(person)
                     mistake = rng.random() < 0.15
-                    values = worker_values(rng, scheme, spec, team, person, as_at, mistake)
+                    values = worker_values(rng, form, team, person, as_at, mistake)
                     base = person.lower().replace(" ", "-")
                     kind = "fods"
                     if count == 3:
                         kind = "no-date"
-                        values.pop("f." + spec.date_key)
+                        values.pop("f." + form.spec.date_key)
                     elif count == 5:
                         kind = "locked"
                     elif count == 7:

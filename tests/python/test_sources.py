@@ -1,7 +1,7 @@
 """The Python sources outside the tests take the schemes' codes from the scheme files: no
-string in python/caseweight/ (the templates in sheets/ too, but the made-up county's rows) or
-tools/ is a case or modifier code of a scheme, and no source edits sys.path (the package is
-found on PYTHONPATH)."""
+string in python/caseweight/ (the templates in sheets/ and the made-up county too) or tools/
+is a case or modifier code of a scheme, and no source edits sys.path (the package is found on
+PYTHONPATH)."""
 
 import glob
 import io
@@ -15,16 +15,10 @@ from caseweight import SOURCE_DIR, schemes
 ROW_GROUPS = ("case", "modifier", "specific", "additional")
 
 
-# Modules that write made-up case rows (as samples/ and bench/ do): their codes are data.
-MADE_UP_DATA = ("county.py",)
-
-
 def sources():
     out = glob.glob(os.path.join(SOURCE_DIR, "python", "caseweight", "**", "*.py"), recursive=True)
     out += glob.glob(os.path.join(SOURCE_DIR, "tools", "caseweight-*"))
-    return sorted(
-        p for p in out if not os.path.islink(p) and os.path.basename(p) not in MADE_UP_DATA
-    )
+    return sorted(p for p in out if not os.path.islink(p))
 
 
 def strings(path):
