@@ -5,7 +5,7 @@ and paper-sheet columns.
     swindon = schemes.load("SWINDON")              # a built-in scheme, by name or alias
     other = schemes.load("/path/to/scheme.toml")   # or a file
     v = swindon.version_at(datetime.date(2027, 4, 1))   # the version in force on that date
-    v.points("CP"), v.label("CP"), v.points_text("CP")  # 6, "Child protection plan: ...", ...
+    v.points("CP"), v.label("CP")  # 6, "Child protection plan: ..."
     v.grade_names(), v.band_limits("NQSW"), v.columns
 
 A scheme file holds its first version (from its `from` date) and optional [[amendment]] tables,
@@ -110,65 +110,6 @@ class Version:
         """The item's `points` (per row, per child or for the first child, as `per` says);
         None for an item scored by family size only."""
         return self.item(code).get("points")
-
-    def points_text(self, code):
-        """The item's points in words, from the data: "10", "6 per child", "basic 10 + 6 per
-        child (basic at most 30)", "8 first child, 2 each further child", "10 a family (4-6
-        children 20, 7+ 30)" ..."""
-        i = self.item(code)
-        per = i.get("per", "row")
-        pts = i.get("points")
-        if per == "family-size":
-            sizes = i["sizes"]
-            parts = []
-            for k, s in enumerate(sizes):
-                nxt = sizes[k + 1]["from"] - 1 if k + 1 < len(sizes) else None
-                if k == 0:
-                    continue
-                span = "%d+" % s["from"] if nxt is None else "%d-%d" % (s["from"], nxt)
-                if k == 1:
-                    span += " children"
-                parts.append("%s %s" % (span, number_text(s["points"])))
-            text = "%s a family" % number_text(sizes[0]["points"])
-            if parts:
-                text += " (%s)" % ", ".join(parts)
-        elif per == "first-child":
-            text = "%s first child, %s each further child" % (
-                number_text(pts),
-                number_text(i.get("further", 0)),
-            )
-        elif per == "child":
-            text = "%s per child" % number_text(pts)
-            if "basic" in i:
-                text = "basic %s + %s" % (number_text(i["basic"]), text)
-                if "basic_cap" in i:
-                    text += " (basic at most %s)" % number_text(i["basic_cap"])
-        else:
-            text = number_text(pts)
-            if i.get("per_child_with"):
-                text += " (per child with %s)" % " or ".join(i["per_child_with"])
-        if i.get("repeat"):
-            text += " each time"
-        return text
-
-    def short_points(self, code):
-        """The points alone, as a column header quotes them: "6", "10", "4-6: 20" ... (for a
-        per-child item without its basic weight: the standard)."""
-        i = self.item(code)
-        if i.get("per") == "family-size":
-            return self.points_text(code)
-        return number_text(i.get("points", 0))
-
-    def points_list(self, codes, last="or"):
-        """The distinct points of `codes` in words: "4, 6 or 10"."""
-        seen = []
-        for c in codes:
-            p = self.short_points(c)
-            if p not in seen:
-                seen.append(p)
-        if len(seen) == 1:
-            return seen[0]
-        return "%s %s %s" % (", ".join(seen[:-1]), last, seen[-1])
 
     # -- grades and bands -------------------------------------------------------------------
     @property

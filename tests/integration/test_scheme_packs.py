@@ -165,6 +165,19 @@ class CouncilPacks(PackOffice):
         def cell(name, row=0):
             return doc.NamedRanges.getByName(name).ReferredCells.getCellByPosition(0, row)
 
+        def heading(name):
+            """The heading over a column of the case table."""
+            a = doc.NamedRanges.getByName(name).ReferredCells.RangeAddress
+            return doc.Sheets.getByIndex(0).getCellByPosition(a.StartColumn, a.StartRow - 1)
+
+        def codes_line(code):
+            """What the Codes sheet says of a code."""
+            sh = doc.Sheets.getByName("Codes")
+            for r in range(200):
+                if sh.getCellByPosition(0, r).getString() == code:
+                    return sh.getCellByPosition(1, r).getString()
+            raise AssertionError(code + " is not on the Codes sheet")
+
         march = (datetime.date(2027, 3, 15) - datetime.date(1899, 12, 30)).days
         may = (datetime.date(2027, 5, 3) - datetime.date(1899, 12, 30)).days
         try:
@@ -175,6 +188,9 @@ class CouncilPacks(PackOffice):
             doc.calculateAll()
             self.assertEqual(cell("cw_total").getValue(), 14)
             self.assertIn("RBWM as from 2014-01-01", cell("cw_scheme_version").getString())
+            # the words that state points are the March version's
+            self.assertIn("ongoing +3,", heading("cw_col_court").getString())
+            self.assertIn("In court, ongoing: 3", codes_line("PRE-PROCEEDINGS; COURT"))
             path = os.path.join(self.office.docs, "rbwm-march.ods")
             doc.storeToURL(file_url(path), props(FilterName="calc8"))
         finally:
@@ -186,6 +202,14 @@ class CouncilPacks(PackOffice):
             cell("cw_date").setValue(may)
             doc.calculateAll()
             self.assertEqual(cell("cw_total").getValue(), 16, "COURT is 5 from April 2027")
+            # the heading and the Codes sheet follow the sheet's date: the amended points
+            self.assertIn("ongoing +5,", heading("cw_col_court").getString())
+            self.assertIn("In court, ongoing: 5", codes_line("PRE-PROCEEDINGS; COURT"))
+            cell("cw_date").setValue(march)
+            doc.calculateAll()
+            self.assertIn("ongoing +3,", heading("cw_col_court").getString())
+            cell("cw_date").setValue(may)
+            doc.calculateAll()
             version = cell("cw_scheme_version").getString()
             self.assertIn("RBWM as from 2027-04-01", version)
             self.assertIn("rbwm-court-2027.toml", version)

@@ -24,53 +24,6 @@ class NumberText(unittest.TestCase):
         self.assertEqual(schemes.number_text(22.2), "22.2")
 
 
-class PointsInWords(unittest.TestCase):
-    def test_per_row_and_per_child(self):
-        self.assertEqual(version("SWINDON").points_text("TRAVEL-2H"), "10")
-        self.assertEqual(version("RBWM").points_text("COMPLEX"), "4 per child")
-        self.assertEqual(version("SWINDON").points_text("LAC"), "basic 10 + 6 per child")
-        self.assertEqual(version("NOTTS").points_text("PQ"), "7.5")
-
-    def test_per_child_with_a_case_type(self):
-        self.assertEqual(
-            version("SWINDON").points_text("ASSESSMENT"), "10 (per child with LAC or CP)"
-        )
-        self.assertEqual(
-            version("RBWM").points_text("SINGLE-ASSESSMENT"), "10 (per child with CIC or CP)"
-        )
-
-    def test_first_and_further_children(self):
-        notts = version("NOTTS")
-        self.assertEqual(notts.points_text("S47-ICPC"), "15 first child, 2 each further child")
-        # private fostering prints no B value: further children score 0
-        self.assertEqual(notts.points_text("PF"), "1 first child, 0 each further child")
-        self.assertEqual(notts.points_text("TC-LAC-NEW"), "10 first child, 6 each further child")
-
-    def test_family_size(self):
-        self.assertEqual(
-            version("WARRINGTON").points_text("CIN"), "2 a family (3-6 children 3, 7+ 4)"
-        )
-
-    def test_repeat(self):
-        self.assertEqual(version("RBWM").points_text("REPORT"), "10 per child each time")
-
-    def test_short_points(self):
-        swindon = version("SWINDON")
-        self.assertEqual(swindon.short_points("CP"), "6")
-        self.assertEqual(swindon.short_points("COURT-ACTIVE"), "10")
-        self.assertEqual(swindon.short_points("CIN"), "10 a family (4-6 children 20, 7+ 30)")
-
-    def test_points_list(self):
-        swindon = version("SWINDON")
-        self.assertEqual(swindon.points_list(["COURT", "COURT-ACTIVE"]), "5 or 10")
-        self.assertEqual(swindon.points_list(["COURT", "COURT-ACTIVE"], last="and"), "5 and 10")
-        self.assertEqual(swindon.points_list(["TASK", "COURT"]), "5")
-        self.assertEqual(
-            version("WARRINGTON").points_list(["ASSESS-LOW", "ASSESS-MEDIUM", "ASSESS-HIGH"]),
-            "1, 2 or 3",
-        )
-
-
 class Bands(unittest.TestCase):
     def test_swindon(self):
         v = version("SWINDON")

@@ -9,6 +9,7 @@ points; the grand total is banded pro rata to the hours worked. Codes, points an
 from schemes/notts.toml.
 """
 
+from . import words
 from .cwtemplate import (
     Check,
     Children,
@@ -33,7 +34,8 @@ from caseweight import schemes
 SCHEME = schemes.of_file("notts")
 S = SCHEME.name
 V = SCHEME.version_at()  # the version in force when the templates are built
-HOURS_POINTS = schemes.number_text(V.worker["hours_points"])
+# The points of an hour of extra formal duties, live for the sheet's date.
+HOURS_POINTS = words.number("WORKERPOINTS({scheme};;1)")
 PERSONAL_MOST = V.rule("at-most", group="worker")["most"]
 ADDITIONAL_MOST = V.rule("at-most", group="additional")["most"]
 ABOVE = [a["label"] for a in V.bands["above"]]
@@ -90,7 +92,13 @@ def personal_capacity(builder, lay, index):
         "Extra formal duties",
         "Hours a month of extra formal duties.",
     )
-    builder.put(sh, 4, r, '=IF(D{0}="";"";D{0}*{1})'.format(r + 1, HOURS_POINTS), "cw Result")
+    builder.put(
+        sh,
+        4,
+        r,
+        '=IF(D{r}="";"";WORKERPOINTS({s};;D{r}))'.format(r=r + 1, s=lay.cell("scheme")),
+        "cw Result",
+    )
     lay.names["personal_items"] = "$D$%d:$D$%d" % (top + 2, top + 3)
     lay.names["duty_hours"] = "$D$%d" % (r + 1)
     builder.name("cw_personal_items", lay.sheet_name, 3, top + 1, 3, top + 2)

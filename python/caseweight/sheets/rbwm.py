@@ -8,6 +8,7 @@ table: the total against the grade's band, and the number of cases against the c
 for the worker's experience. Codes, points, grades and bands come from schemes/rbwm.toml.
 """
 
+from . import words
 from .cwtemplate import (
     Check,
     Codes,
@@ -32,7 +33,11 @@ SCHEME = schemes.of_file("rbwm")
 S = SCHEME.name
 V = SCHEME.version_at()  # the version in force when the templates are built
 GRADES = tuple(V.grade_names())
-pts = V.short_points
+
+
+def pts(code):
+    return words.points(code, form="short")
+
 
 # Appendix 1's columns, as the scheme file describes them.
 CIN = V.column("cin")["items"]
@@ -152,7 +157,7 @@ all_cases = Template(
                 Codes(
                     "court",
                     "Court\npre-proceedings / initial statement %s, ongoing +%s, final hearing +%s"
-                    % (V.points_list(PRE), pts(IN_COURT), pts(FINAL_HEARING)),
+                    % (words.points(*PRE), pts(IN_COURT), pts(FINAL_HEARING)),
                     "pre-proceedings",
                     36,
                     combos=(
@@ -254,7 +259,7 @@ all_cases = Template(
                 "type in its column." % (COMPLEX, pts(COMPLEX)),
                 "Court: choose the stage reached (pre-proceedings %s, then +%s in court, +%s at "
                 "final hearing); complex issues and demanding directions go in the next column."
-                % (V.points_list(PRE), pts(IN_COURT), pts(FINAL_HEARING)),
+                % (words.points(*PRE), pts(IN_COURT), pts(FINAL_HEARING)),
                 "A row that breaks a rule turns red, its total shows Err:502 and the Check column "
                 "says why.",
             ),

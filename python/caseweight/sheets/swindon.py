@@ -11,6 +11,7 @@ the worker stands in it.
 """
 
 from caseweight import schemes
+from . import words
 from .cwtemplate import (
     Check,
     Children,
@@ -136,16 +137,17 @@ def grade_bands(builder, lay, index):
 SCORING_NOTES = (
     "One row per looked after or child protection child (or a sibling group: Children = N); one "
     "row per family for children in need.",
-    "%s and %s include the basic weight %s; the %s basic part of a sibling group living together "
-    "is capped at %s. %s (+%s per child) goes with %s only."
+    "%s and %s include the basic weight: %s %s; %s %s (the basic part of a sibling group living "
+    "together). %s (+%s per child) goes with %s only."
     % (
         LAC["item"],
         CP["item"],
-        schemes.number_text(V.item(CP["item"])["basic"]),
+        LAC["item"],
+        words.points(LAC["item"]),
         CP["item"],
-        schemes.number_text(V.item(CP["item"])["basic_cap"]),
+        words.points(CP["item"]),
         COMPLEX,
-        V.short_points(COMPLEX),
+        words.points(COMPLEX, form="short"),
         " or ".join(CASE_TYPES_WITH_COMPLEX),
     ),
     "A row that breaks a rule turns red, its total shows Err:502 and the Check column says why.",
@@ -177,7 +179,7 @@ CHILDREN_COLUMNS = [
     Locality("Locality area of child's home", 15),
     Codes(
         "basic",
-        "Basic weight\n" + "; ".join("%s %s" % (c, V.points_text(c)) for c in FAMILY),
+        "Basic weight\n" + "; ".join("%s %s" % (c, words.points(c)) for c in FAMILY),
         "children",
         only=FAMILY,
     ),
@@ -243,8 +245,8 @@ disabled_children = Template(
                         "basic",
                         "Basic weight\ncare-managed %s;\n%s"
                         % (
-                            V.points_list(CARE_MANAGED),
-                            "; ".join("%s %s" % (c, V.points_text(c)) for c in FAMILY),
+                            words.points(*CARE_MANAGED),
+                            "; ".join("%s %s" % (c, words.points(c)) for c in FAMILY),
                         ),
                         "cypd+children",
                         only=CARE_MANAGED + FAMILY,
@@ -258,7 +260,7 @@ disabled_children = Template(
             totals=worker_totals(),
             notes=(
                 "Care-managed cases: %s in the basic weight column, %s points a case."
-                % (" or ".join(CARE_MANAGED), V.points_list(CARE_MANAGED)),
+                % (" or ".join(CARE_MANAGED), words.points(*CARE_MANAGED)),
             )
             + SCORING_NOTES[1:],
             extras=[grade_bands, over_maximum(V)],
@@ -319,7 +321,7 @@ leaving_care = Template(
                 "Eligible young people are still looked after: score %s (with %s when "
                 "complex), not %s." % (LAC["item"], COMPLEX, " or ".join(CARE_LEAVER)),
                 "Relevant and former relevant young people: %s, basic weight %s."
-                % (" or ".join(CARE_LEAVER), V.points_list(CARE_LEAVER)),
+                % (" or ".join(CARE_LEAVER), words.points(*CARE_LEAVER)),
                 SCORING_NOTES[2],
             ),
             extras=[grade_bands, over_maximum(V)],
@@ -352,7 +354,7 @@ family_placements = Template(
                 Codes(
                     "basic",
                     "Basic weighting\n"
-                    + ";\n".join("%s %s" % (c, V.points_text(c)) for c in FP_CASES),
+                    + ";\n".join("%s %s" % (c, words.points(c)) for c in FP_CASES),
                     "family-placements",
                     30,
                     only=FP_CASES,

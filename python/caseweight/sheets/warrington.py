@@ -4,6 +4,7 @@ case points is added; the total is set against the capacity of the worker's grad
 points, grades and capacities come from schemes/warrington.toml.
 """
 
+from . import words
 from .cwtemplate import (
     Check,
     Children,
@@ -116,7 +117,7 @@ workload = Template(
                     "assess1",
                     "Assessment / plan\n"
                     + ", ".join(
-                        "%s %s" % (V.label(c).split(", ")[-1], V.short_points(c))
+                        "%s %s" % (V.label(c).split(", ")[-1], words.points(c, form="short"))
                         for c in V.codes(column="assessment")
                     ),
                     "assessment",
@@ -125,7 +126,7 @@ workload = Template(
                 Codes("assess2", "Second assessment / plan", "assessment", 24),
                 Codes(
                     "travel",
-                    "Placed over an hour away +%s" % V.points_list(V.codes(column="travel")),
+                    "Placed over an hour away +%s" % words.points(*V.codes(column="travel")),
                     "travel",
                     20,
                 ),
@@ -182,7 +183,7 @@ workload = Template(
                 % (", ".join(PER_CHILD), " or ".join(FAMILY)),
                 "%s scores the row %s (%s: per group) instead of its other points, "
                 "for the month only."
-                % (" or ".join(CLOSING), V.points_text(CLOSING[0]), " or ".join(FAMILY)),
+                % (" or ".join(CLOSING), words.points(CLOSING[0]), " or ".join(FAMILY)),
                 "A row that breaks a rule turns red, its total shows Err:502 and the Check column "
                 "says why.",
             ),
