@@ -26,7 +26,7 @@ import sys
 import tempfile
 import zipfile
 
-from caseweight import SOURCE_DIR
+from caseweight import SOURCE_DIR, schemes
 from caseweight.office import FILTERS, Office, ToolError, file_url, props, run_tool, store
 
 NAME = "caseweight-county"
@@ -261,7 +261,8 @@ def worker_values(rng, scheme, spec, team, name, as_at, mistake):
     if any(f.key == "fte" for f in spec.fields):
         v["f.fte"] = fte
     if any(f.key == "hours" for f in spec.fields):
-        v["f.hours"] = round(37 * fte, 1)
+        week = schemes.load(scheme).version_at(as_at).full_time_hours
+        v["f.hours"] = round(week * fte, 1)
     if any(f.key == "month" for f in spec.fields):
         v["f.month"] = as_at.strftime("%B %Y")
     lo, hi = ROW_COUNT[scheme]
