@@ -202,6 +202,56 @@ std::string withSchemeNames(std::string_view text)
     put("{items}", items.empty() ? "CODE; CODE" : items);
     put("{codes}", codes.empty() ? "a code of the scheme" : codes);
     put("{grade}", grade.empty() ? "the first of its grades" : grade);
+    if (out.find("{week}") != std::string::npos)
+    {
+        // "37 hours (NOTTS, RBWM ...)", from the files.
+        std::vector<std::pair<double, std::string>> weeks;
+        for (const std::string& name : names)
+        {
+            const double hours = schemeFullTimeHours(name);
+            if (hours <= 0)
+                continue;
+            auto it = std::find_if(weeks.begin(), weeks.end(),
+                                   [&](const auto& w) { return w.first == hours; });
+            if (it == weeks.end())
+                weeks.push_back({hours, name});
+            else
+                it->second += ", " + name;
+        }
+        std::string text;
+        for (const auto& [hours, who] : weeks)
+        {
+            char number[32];
+            std::snprintf(number, sizeof number, "%g", hours);
+            text += (text.empty() ? "" : "; ") + std::string(number) + " hours (" + who + ")";
+        }
+        put("{week}", text.empty() ? "see the scheme's file" : text);
+    }
+    if (out.find("{policies}") != std::string::npos ||
+        out.find("{authorities}") != std::string::npos)
+    {
+        // Examples from the files: the first code of each authority (the part before a dash).
+        std::vector<std::string> codes, authorities;
+        try
+        {
+            for (const std::string& code : caseloadPolicies(Value::empty()))
+            {
+                const std::string head = code.substr(0, code.find('-'));
+                if (std::find(authorities.begin(), authorities.end(), head) == authorities.end())
+                {
+                    authorities.push_back(head);
+                    codes.push_back(code);
+                }
+            }
+        }
+        catch (const std::exception&)
+        {
+        }
+        if (codes.size() > 3)
+            codes.resize(3);
+        put("{policies}", codes.empty() ? "AUTHORITY-CODE" : listOr(codes));
+        put("{authorities}", authorities.empty() ? "the authority's name" : listOr(authorities));
+    }
     if (out.find("{bands}") != std::string::npos)
     {
         std::vector<std::pair<std::string, std::vector<std::string>>> groups;
@@ -520,26 +570,29 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
             });
     }
 
-    OUString SAL_CALL caseloadBand(const OUString& policy, const Range& cases,
-                                   const uno::Any& fte) override
+    OUString SAL_CALL caseloadBand(const OUString& policy, const Range& cases, const uno::Any& fte,
+                                   const uno::Any& date) override
     {
         return guarded(
             [&]
             {
                 const char* f = "caseloadBand";
-                return fromUtf8(caseweight::caseloadBand(toValue(policy, argName(f, 0)),
-                                                         toValue(cases, argName(f, 1)),
-                                                         toValue(fte, argName(f, 2))));
+                return fromUtf8(caseweight::caseloadBand(
+                    toValue(policy, argName(f, 0)), toValue(cases, argName(f, 1)),
+                    toValue(fte, argName(f, 2)), toValue(date, argName(f, 3))));
             });
     }
 
-    double SAL_CALL caseloadLimit(const OUString& policy, const uno::Any& fte) override
+    double SAL_CALL caseloadLimit(const OUString& policy, const uno::Any& fte,
+                                  const uno::Any& date) override
     {
         return guarded(
             [&]
             {
-                return caseweight::caseloadLimit(toValue(policy, argName("caseloadLimit", 0)),
-                                                 toValue(fte, argName("caseloadLimit", 1)));
+                const char* f = "caseloadLimit";
+                return caseweight::caseloadLimit(toValue(policy, argName(f, 0)),
+                                                 toValue(fte, argName(f, 1)),
+                                                 toValue(date, argName(f, 2)));
             });
     }
 

@@ -29,8 +29,9 @@ constexpr ArgumentInfo kHours{"Hours", "Optional. Contracted hours a week (defau
 constexpr ArgumentInfo kReductions{
     "ReductionHours", "Optional. Hours a week off for reasons such as training or union duties: a "
                       "number or a range (summed), e.g. from REDUCTIONHOURS."};
-constexpr ArgumentInfo kFullTime{"FullTimeHours",
-                                 "Optional. The full-time hours a week, 1 to 168 (default 37)."};
+constexpr ArgumentInfo kFullTime{
+    "FullTimeHours", "Optional. The full-time hours a week, 1 to 168 (default: the scheme's "
+                     "full-time week from its file: {week})."};
 constexpr ArgumentInfo kTeamPoints{
     "Points", "A range of worker totals, one cell per worker (empty cells: no worker)."};
 constexpr ArgumentInfo kGrades{
@@ -43,8 +44,11 @@ constexpr ArgumentInfo kGroups{"Groups",
 constexpr ArgumentInfo kGroup{"Group",
                               "Optional. Only the workers whose Groups cell holds this value."};
 constexpr ArgumentInfo kPolicy{
-    "Policy", "A caseload policy code such as WALSALL-EXPERIENCED, RBWM-NQSW or BARNSLEY "
-              "(CASELOADPOLICIES lists them)."};
+    "Policy", "A caseload policy code such as {policies} (CASELOADPOLICIES lists them); "
+              "CODE@2027-04-01 for its limits in force on a date."};
+constexpr ArgumentInfo kPolicyDate{
+    "Date", "Optional. The sheet's date (its As at cell), or SCHEMEAT(scheme; date), for the "
+            "limits in force on it (left out: today)."};
 constexpr ArgumentInfo kCases{"Cases", "A number of cases."};
 constexpr ArgumentInfo kTarget{"Target", "The target number of cases per FTE, e.g. 18."};
 constexpr ArgumentInfo kCurrentFte{"CurrentFTE", "The FTE of the social workers now."};
@@ -162,16 +166,16 @@ const std::vector<FunctionInfo>& functionTable()
          "CASELOADBAND",
          "Returns Below range, Within range or Above range for a number of cases against a "
          "published caseload policy, pro rata to FTE.",
-         {kPolicy, kCases, kFte}},
+         {kPolicy, kCases, kFte, kPolicyDate}},
         {"caseloadLimit",
          "CASELOADLIMIT",
          "Returns a caseload policy's upper limit of cases, pro rata to FTE.",
-         {kPolicy, kFte}},
+         {kPolicy, kFte, kPolicyDate}},
         {"caseloadPolicies",
          "CASELOADPOLICIES",
          "Returns a one-column array of the caseload policy codes (of one authority).",
-         {{"Authority", "Optional. DONCASTER, WALSALL, WEST-SUSSEX, RBWM, BARNSLEY, LAMING or "
-                        "DFE."}}},
+         {{"Authority", "Optional. Only the codes that start with this, up to a dash: such as "
+                        "{authorities}."}}},
         {"staffNeeded",
          "STAFFNEEDED",
          "Returns the extra FTE social workers needed to bring the cases to a target per FTE: "

@@ -2,8 +2,9 @@
 //   caseweight-scheme check FILE...     every mistake of the files, with its line (exit 1), as
 //                                        Calc would find them beside the built-in schemes
 //   caseweight-scheme codes             every scheme's codes, groups, columns, labels, points
-//                                        and grades as Markdown, from the files (the build
-//                                        writes it to docs/codes.md in the build folder)
+//                                        and grades, and the caseload policies, as Markdown,
+//                                        from the files (the build writes it to docs/codes.md
+//                                        in the build folder)
 // The built-in schemes are read from --schemes DIR (default: the source's schemes/ folder).
 #include "scheme.hpp"
 #include "arguments.hpp"
@@ -11,6 +12,7 @@
 #include "caseweight/schemes.hpp"
 #include "words.hpp"
 
+#include <cmath>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -57,8 +59,23 @@ std::string reference()
             }
             out << " (default `" << s.defaultGrade << "`).";
         }
+        if (!std::isnan(s.fullTimeHours))
+            out << " Full-time week: " << formatNumber(s.fullTimeHours) << " hours.";
         out << "\n\n";
     }
+    out << "#### Caseload policies\n\nNumbers of cases at full time, pro rata by FTE "
+           "(`CASELOADBAND`, `CASELOADLIMIT`, `CASELOADPOLICIES`).\n\n"
+           "| code | what | cases at full time | source |\n|---|---|---|---|\n";
+    for (const PolicyEntry& entry : allPolicies())
+    {
+        if (entry.versions.empty())
+            continue;
+        const PolicyVersion& p = entry.versions.back();
+        out << "| `" << entry.code << "` | " << p.label << " | "
+            << (p.lower > 0 ? formatNumber(p.lower) + "-" : std::string("up to "))
+            << formatNumber(p.upper) << " | " << p.source << " (`schemes/" << p.file << "`) |\n";
+    }
+    out << "\n";
     return out.str();
 }
 

@@ -251,6 +251,15 @@ std::string schemeDefaultGrade(const std::string& scheme)
     return s.gradesIgnored ? std::string() : s.defaultGrade;
 }
 
+double schemeFullTimeHours(const std::string& scheme)
+{
+    const SchemeEntry* entry = findScheme(scheme);
+    if (!entry || entry->versions.empty())
+        return 0;
+    const double hours = versionOn(*entry, today()).fullTimeHours;
+    return std::isnan(hours) ? 0 : hours;
+}
+
 std::vector<std::string> schemesScoringHours()
 {
     std::vector<std::string> names;

@@ -3,7 +3,7 @@
 #include "caseweight/planning.hpp"
 
 #include "arguments.hpp"
-#include "policies.hpp"
+#include "dates.hpp"
 #include "rules.hpp"
 
 #include <algorithm>
@@ -16,7 +16,6 @@ using namespace detail;
 
 namespace
 {
-constexpr double kDefaultFullTimeHours = 37;
 constexpr double kMinFullTimeHours = 1; // below an hour a week is a typing slip, not a contract
 constexpr double kHoursInWeek = 168;
 constexpr double kLastDate = 2958465; // 9999-12-31
@@ -78,11 +77,15 @@ struct Hours
     double fullTime;
 };
 
-Hours hoursArgs(const Value& hours, const Values& reductions, const Value& fullTimeHours)
+// Blank FullTimeHours: the scheme's full-time week, from its file (or the default week).
+Hours hoursArgs(const Scheme& s, const Value& hours, const Values& reductions,
+                const Value& fullTimeHours)
 {
-    const double fullTime =
-        numberArg(fullTimeHours, {"FullTimeHours", kMinFullTimeHours, kHoursInWeek, false},
-                  kDefaultFullTimeHours);
+    if (isBlank(fullTimeHours) && std::isnan(s.fullTimeHours))
+        fail("The full-time week of " + s.name + " is not known (" + fullTimeWeekProblem() +
+             "); give FullTimeHours.");
+    const double fullTime = numberArg(
+        fullTimeHours, {"FullTimeHours", kMinFullTimeHours, kHoursInWeek, false}, s.fullTimeHours);
     const double contracted = numberArg(hours, {"Hours", 0, fullTime, true}, fullTime);
     const double off = sumArg(reductions, "Reduction hours").value_or(0.0);
     if (exceeds(off, contracted))
@@ -102,7 +105,7 @@ double availablePoints(const Value& scheme, const Value& grade, const Value& hou
                        const Values& reductions, const Value& fullTimeHours)
 {
     const Scheme& s = schemeArg(scheme);
-    return finiteResult(available(s, grade, hoursArgs(hours, reductions, fullTimeHours)));
+    return finiteResult(available(s, grade, hoursArgs(s, hours, reductions, fullTimeHours)));
 }
 
 double capacityUsed(const Value& scheme, const Value& points, const Value& grade,
@@ -110,7 +113,7 @@ double capacityUsed(const Value& scheme, const Value& points, const Value& grade
 {
     const Scheme& s = schemeArg(scheme);
     const double p = pointsArg(points);
-    const double a = available(s, grade, hoursArgs(hours, reductions, fullTimeHours));
+    const double a = available(s, grade, hoursArgs(s, hours, reductions, fullTimeHours));
     if (a <= 0)
         fail("No hours are left after the reductions, so there is no capacity to use.");
     return finiteResult(p / a);
@@ -121,7 +124,7 @@ double headroom(const Value& scheme, const Value& points, const Value& grade, co
 {
     const Scheme& s = schemeArg(scheme);
     const double p = pointsArg(points);
-    return finiteResult(available(s, grade, hoursArgs(hours, reductions, fullTimeHours)) - p);
+    return finiteResult(available(s, grade, hoursArgs(s, hours, reductions, fullTimeHours)) - p);
 }
 
 double reductionHours(const Values& hours, const Values& starts, const Values& ends,
@@ -274,7 +277,34 @@ double teamCapacity(const TeamArgs& team)
 // ---- caseload-number policies ---------------------------------------------------------------
 namespace
 {
-const CaseloadPolicy& policyArg(const Value& policy)
+// The Date argument: a date, or a SCHEMEAT result ("RBWM@2027-04-01") for its date.
+int dateArg(const Value& date)
+{
+    if (date.kind == Value::Kind::Error)
+        fail("The Date cell holds an error; fix that cell first.");
+    if (date.kind == Value::Kind::Text)
+    {
+        const std::size_t at = date.text.find('@');
+        const std::optional<int> day = at == std::string::npos
+                                           ? std::nullopt
+                                           : parseIsoDate(normaliseName(date.text.substr(at + 1)));
+        if (!day)
+            fail("The Date must be a date, or a scheme with its date such as SCHEMEAT gives "
+                 "(RBWM@2027-04-01); got the text " +
+                 quoted(date.text) + ".");
+        return *day;
+    }
+    if (isZero(date)) // an empty cell arrives as 0
+        fail("The Date is an empty cell; give the sheet's date (its As at cell), or leave the "
+             "argument out for the limits in force today.");
+    if (!std::isfinite(date.number) || date.number < 1 || date.number > kLastDate)
+        fail("The Date must be a date between 1900 and 9999.");
+    return static_cast<int>(std::floor(date.number));
+}
+
+// The version of the policy in force on the Date (left out: on the date after the code's @,
+// else today).
+const PolicyVersion& policyArg(const Value& policy, const Value& date)
 {
     if (isBlank(policy) || isZero(policy))
         fail("The policy is missing; CASELOADPOLICIES() lists them.");
@@ -284,10 +314,36 @@ const CaseloadPolicy& policyArg(const Value& policy)
         fail("The policy must be a code, not the number " + formatNumber(policy.number) + ".");
     std::string code = normaliseName(policy.text);
     std::replace(code.begin(), code.end(), ' ', '-');
-    for (const CaseloadPolicy& p : caseloadPolicyTable())
-        if (p.code == code)
-            return p;
-    fail(quoted(code) + " is not a caseload policy; CASELOADPOLICIES() lists them.");
+    std::optional<int> day;
+    if (const std::size_t at = code.find('@'); at != std::string::npos)
+    {
+        day = parseIsoDate(code.substr(at + 1));
+        code.resize(at);
+        if (!day)
+            fail("The policy " + quoted(policy.text) +
+                 " has a date that is not a real date; write it as " + code + "@2027-04-01.");
+    }
+    const PolicyEntry* entry = findPolicy(code);
+    if (!entry)
+    {
+        std::string unread;
+        for (const std::string& why : unreadableFiles())
+            unread += (unread.empty() ? " (a file that may define it cannot be read: " : "; ") +
+                      why.substr(0, why.find(':'));
+        fail(quoted(code) + " is not a caseload policy; CASELOADPOLICIES() lists them" +
+             (unread.empty() ? "" : unread + ")") + ".");
+    }
+    if (!entry->error.empty())
+        fail(entry->error);
+    if (!isBlank(date))
+    {
+        if (day)
+            fail("The policy " + quoted(policy.text) +
+                 " has a date already; leave the Date argument out, or the date after @.");
+        day = dateArg(date);
+    }
+    // Today's date is looked up only for a policy that has amendments.
+    return policyOn(*entry, day ? *day : (entry->versions.size() > 1 ? today() : 0));
 }
 
 double casesArg(const Value& cases)
@@ -296,9 +352,10 @@ double casesArg(const Value& cases)
 }
 } // namespace
 
-std::string caseloadBand(const Value& policy, const Value& cases, const Value& fte)
+std::string caseloadBand(const Value& policy, const Value& cases, const Value& fte,
+                         const Value& date)
 {
-    const CaseloadPolicy& p = policyArg(policy);
+    const PolicyVersion& p = policyArg(policy, date);
     const double n = casesArg(cases);
     const double f = fteArg(fte);
     if (fallsBelow(n, p.lower * f))
@@ -308,9 +365,9 @@ std::string caseloadBand(const Value& policy, const Value& cases, const Value& f
     return "Within range";
 }
 
-double caseloadLimit(const Value& policy, const Value& fte)
+double caseloadLimit(const Value& policy, const Value& fte, const Value& date)
 {
-    const CaseloadPolicy& p = policyArg(policy);
+    const PolicyVersion& p = policyArg(policy, date);
     return finiteResult(p.upper * fteArg(fte));
 }
 
@@ -327,7 +384,7 @@ std::vector<std::string> caseloadPolicies(const Value& authority)
         std::replace(prefix.begin(), prefix.end(), ' ', '-');
     }
     std::vector<std::string> out;
-    for (const CaseloadPolicy& p : caseloadPolicyTable())
+    for (const PolicyEntry& p : allPolicies())
         if (p.code.substr(0, prefix.size()) == prefix &&
             (p.code.size() == prefix.size() || prefix.empty() || p.code[prefix.size()] == '-'))
             out.emplace_back(p.code);

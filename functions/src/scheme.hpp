@@ -19,24 +19,6 @@
 namespace caseweight::detail
 {
 
-// A read-only view of a constant array (the caseload policies are constant arrays).
-template <class T> class Table
-{
-  public:
-    constexpr Table() = default;
-    template <std::size_t N> constexpr Table(const T (&array)[N]) : first_(array), size_(N) {}
-
-    constexpr const T* begin() const { return first_; }
-    constexpr const T* end() const { return first_ + size_; }
-    constexpr std::size_t size() const { return size_; }
-    constexpr bool empty() const { return size_ == 0; }
-    constexpr const T& operator[](std::size_t i) const { return first_[i]; }
-
-  private:
-    const T* first_ = nullptr;
-    std::size_t size_ = 0;
-};
-
 // What an item is to a scheme. Case, Modifier, Specific and Additional items belong on a case
 // row (CASEPOINTS); Worker items belong to the worker (WORKERPOINTS).
 enum class Group
@@ -203,6 +185,10 @@ struct Scheme
     double workerBase = 0;  // given to every worker (Warrington's stable element)
     double hoursPoints = 0; // points per hour a month of extra duties; 0: not scored
     double onePointPer = 0; // workload weight: 1 point per whole this many case points
+    // The full-time week in hours (AVAILABLEPOINTS and friends when FullTimeHours is blank):
+    // the file's full_time_hours, else the default week of the file of policies; kNone when
+    // neither is known (see fullTimeWeekProblem).
+    double fullTimeHours = kNone;
     // What the scheme uses at all (set by noteFeatures), so that a row skips the rest.
     bool hasUnits = false;
     bool hasReplacing = false;
@@ -260,6 +246,50 @@ struct SchemeEntry
 // every mistake is added to `problems` as "file:line: sentence".
 std::vector<SchemeEntry> readSchemes(const std::vector<SchemeFile>& files,
                                      std::vector<std::string>& problems);
+
+// A caseload-number policy (SPEC section 5): numbers of cases at full time, not points. One
+// dated version, as a [[policy]] table gives it or an [[amendment.policy]] changes it.
+struct PolicyVersion
+{
+    int from = 0;     // in force from this day (the first version: also every earlier day)
+    double lower = 0; // 0 where the policy sets only a maximum
+    double upper = 0;
+    std::string label;  // short words: "Newly qualified"
+    std::string source; // where the figures come from
+    std::string note;   // what this version changed ("" for the first)
+    std::string file;   // the file of this version (for sentences)
+};
+
+struct PolicyEntry
+{
+    std::string code;                    // stable, upper case: stored in users' sheets
+    std::vector<PolicyVersion> versions; // by date, oldest first; empty when `error` is set
+    std::string error;                   // why the policy cannot be used (names file and line)
+};
+
+// Everything the files define: schemes, policies and the default full-time week.
+struct Loaded
+{
+    std::vector<SchemeEntry> schemes;
+    std::vector<PolicyEntry> policies;
+    double fullTimeHours = kNone;        // the default week (a file of policies' full_time_hours)
+    std::string fullTimeProblem;         // why it is not known, when it is not
+    std::vector<std::string> unreadable; // files that are not TOML: "file line N: sentence"
+};
+
+// Reads every file (see readSchemes) into schemes, policies and the default week.
+Loaded readAll(const std::vector<SchemeFile>& files, std::vector<std::string>& problems);
+
+// Every policy (usable or not), in the files' order.
+const std::vector<PolicyEntry>& allPolicies();
+// The policy with this code (upper case, dashes), or nullptr.
+const PolicyEntry* findPolicy(std::string_view code);
+// The version in force on a day (the first version for earlier days).
+const PolicyVersion& policyOn(const PolicyEntry& entry, int day);
+// Why the default full-time week is not known ("" when it is).
+const std::string& fullTimeWeekProblem();
+// The files of the set in use that are not TOML, for sentences about unknown codes.
+const std::vector<std::string>& unreadableFiles();
 
 // The entry with this normalised name or alias, or nullptr.
 const SchemeEntry* findScheme(std::string_view normalisedName);

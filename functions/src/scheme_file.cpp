@@ -1,6 +1,7 @@
-// Reading scheme files (TOML) into dated Scheme versions, and the registry every function
-// reads. Every mistake is reported with its file and line; a file with mistakes only
-// disables the scheme it defines or amends.
+// Reading scheme files (TOML) into dated Scheme versions and caseload policies, and the
+// registry every function reads. Every mistake is reported with its file and line; a file with
+// mistakes only disables the scheme it defines or amends (a mistake in a [[policy]] table: that
+// policy; in a file of policies: the policies it defines or amends).
 #include "caseweight/schemes.hpp"
 
 #include "arguments.hpp"
@@ -31,12 +32,18 @@ namespace
 {
 
 // The set in use: replaced as a whole, never changed; earlier sets are kept (see schemes.hpp).
-std::atomic<const std::vector<SchemeEntry>*> gSchemes{nullptr};
+std::atomic<const Loaded*> gLoaded{nullptr};
 
-const std::vector<SchemeEntry>& emptySet()
+const Loaded& emptySet()
 {
-    static const std::vector<SchemeEntry> none;
+    static const Loaded none{{}, {}, kNone, "no files are loaded", {}};
     return none;
+}
+
+const Loaded& inUse()
+{
+    const Loaded* set = gLoaded.load(std::memory_order_acquire);
+    return set ? *set : emptySet();
 }
 
 std::string baseName(const std::string& path)
@@ -61,24 +68,24 @@ class Report
 
     void add(int line, const std::string& sentence)
     {
-        ++count_;
         out_.push_back(file_ + ":" + std::to_string(line) + ": " + sentence);
-        if (first_.empty())
-            first_ = file_ + " line " + std::to_string(line) + ": " + sentence;
+        mine_.push_back(file_ + " line " + std::to_string(line) + ": " + sentence);
     }
     void add(const toml::node& node, const std::string& sentence)
     {
         add(static_cast<int>(node.source().begin.line), sentence);
     }
-    int count() const { return count_; }
-    const std::string& first() const { return first_; }
+    std::size_t count() const { return mine_.size(); }
+    // The first mistake ("file line N: sentence"), or "".
+    std::string first() const { return firstSince(0); }
+    // The first mistake after the first `n`, or "".
+    std::string firstSince(std::size_t n) const { return n < mine_.size() ? mine_[n] : ""; }
     const std::string& file() const { return file_; }
 
   private:
     std::string file_;
     std::vector<std::string>& out_;
-    std::string first_;
-    int count_ = 0;
+    std::vector<std::string> mine_;
 };
 
 int lineOf(const toml::node& node)
@@ -246,6 +253,99 @@ std::vector<Step> steps(const toml::table& t, std::string_view key, std::string_
         out.push_back({static_cast<int>(*from), *value});
     }
     return out;
+}
+
+// ---- caseload policies and the full-time week ----------------------------------------------
+
+constexpr double kMinWeek = 1;   // an hour a week: below it, a typing slip
+constexpr double kMaxWeek = 168; // the hours of a week
+
+// `full_time_hours` of a table, checked: the hours of a full-time week.
+std::optional<double> fullTimeHours(const toml::table& t, Report& r)
+{
+    const auto hours = number(t, "full_time_hours", r, false, t);
+    if (hours && (*hours < kMinWeek || *hours > kMaxWeek))
+    {
+        r.add(*t.get("full_time_hours"),
+              "\"full_time_hours\" is the hours of a full-time week, from " +
+                  formatNumber(kMinWeek) + " to " + formatNumber(kMaxWeek) + "; it is " +
+                  formatNumber(*hours) + ".");
+        return std::nullopt;
+    }
+    return hours;
+}
+
+// A [[policy]] table, or an [[amendment.policy]] table (only the keys it gives).
+struct PolicyChange
+{
+    std::string code;
+    std::optional<double> lower;
+    std::optional<double> upper;
+    std::optional<std::string> label;
+    std::optional<std::string> source;
+    int from = 0;
+    std::string note;
+    std::string file; // its path
+    int line = 0;
+    std::string problem; // its table's first mistake (a file of policies: the file's)
+};
+
+const std::vector<std::string_view> kPolicyKeys = {"code", "label", "lower", "upper", "source"};
+
+PolicyChange readPolicyTable(const toml::table& t, bool isNew, const std::string& path, Report& r)
+{
+    const std::size_t before = r.count();
+    unknownKeys(t, kPolicyKeys, isNew ? "a policy" : "an amendment of a policy", r);
+    PolicyChange c;
+    c.file = path;
+    c.line = lineOf(t);
+    if (auto code = text(t, "code", r, true, t))
+    {
+        c.code = *code;
+        if (!validCode(c.code))
+            r.add(t, "the policy code \"" + c.code +
+                         "\" must be capital letters, digits and dashes (such as WALSALL-NQSW).");
+    }
+    c.label = text(t, "label", r, isNew, t);
+    c.source = text(t, "source", r, isNew, t);
+    c.lower = number(t, "lower", r, false, t);
+    c.upper = number(t, "upper", r, isNew, t);
+    if (c.upper && !(*c.upper > 0))
+        r.add(t, "the policy " + c.code + " needs an upper limit above 0.");
+    if (c.lower && c.upper && *c.lower > *c.upper)
+        r.add(t, "the limits of the policy " + c.code +
+                     " are the wrong way round: its lower "
+                     "limit " +
+                     formatNumber(*c.lower) + " is above its upper limit " +
+                     formatNumber(*c.upper) + ".");
+    c.problem = r.firstSince(before);
+    return c;
+}
+
+// The tables of an array key ("policy", "amendment.policy").
+std::vector<const toml::table*> tablesOf(const toml::node& n, const std::string& what, Report& r)
+{
+    std::vector<const toml::table*> out;
+    const toml::array* a = n.as_array();
+    if (!a)
+    {
+        r.add(n, "\"" + what + "\" must be [[" + what + "]] tables.");
+        return out;
+    }
+    for (const toml::node& e : *a)
+        if (const toml::table* t = e.as_table())
+            out.push_back(t);
+        else
+            r.add(e, "\"" + what + "\" must be [[" + what + "]] tables.");
+    return out;
+}
+
+void readPolicies(const toml::table& top, const std::string& path, Report& r,
+                  std::vector<PolicyChange>& out)
+{
+    if (const toml::node* n = top.get("policy"))
+        for (const toml::table* t : tablesOf(*n, "policy", r))
+            out.push_back(readPolicyTable(*t, true, path, r));
 }
 
 // An item's references to other codes, resolved once every item is read.
@@ -741,7 +841,10 @@ struct Amendment
 void applyAmendment(Scheme& s, const Amendment& a, Report& r)
 {
     const toml::table& t = *a.table;
-    unknownKeys(t, {"from", "note", "item", "grade", "default_grade"}, "an amendment", r);
+    unknownKeys(t, {"from", "note", "item", "grade", "default_grade", "full_time_hours", "policy"},
+                "an amendment", r);
+    if (auto hours = fullTimeHours(t, r))
+        s.fullTimeHours = *hours;
     s.from = a.from;
     s.note = a.note;
     s.file = baseName(a.file);
@@ -811,8 +914,13 @@ struct Definition
     std::vector<std::string> otherFiles; // a second definition of the name
 };
 
+// The [[amendment]] tables of a file: those of the scheme to `out`, their [[amendment.policy]]
+// tables to `changes`. An amendment of policies only is no version of the scheme; its
+// mistakes (reported to `pr`) stop the policies, not the scheme. `policiesOnly`: a file of
+// policies, whose amendments change policies only.
 void collectAmendments(const toml::table& top, const std::shared_ptr<toml::table>& keep,
-                       const std::string& path, std::vector<Amendment>& out, Report& r)
+                       const std::string& path, std::vector<Amendment>& out, Report& r, Report& pr,
+                       std::vector<PolicyChange>& changes, bool policiesOnly)
 {
     const toml::node* n = top.get("amendment");
     if (!n)
@@ -831,11 +939,34 @@ void collectAmendments(const toml::table& top, const std::shared_ptr<toml::table
             r.add(e, "\"amendment\" must be [[amendment]] tables.");
             continue;
         }
-        const auto from = day(*t, "from", r, true, e);
-        if (!from)
-            continue;
-        out.push_back(
-            {t, *from, text(*t, "note", r, false, e).value_or(""), path, lineOf(e), keep});
+        bool onlyPolicies = policiesOnly || t->get("policy") != nullptr;
+        for (auto&& [key, value] : *t)
+            if (key.str() != "from" && key.str() != "note" && key.str() != "policy")
+                onlyPolicies = policiesOnly;
+        Report& rr = onlyPolicies ? pr : r;
+        const std::size_t before = pr.count();
+        if (policiesOnly)
+        {
+            unknownKeys(*t, {"from", "note", "policy"}, "an amendment of policies", pr);
+            if (!t->get("policy"))
+                pr.add(e, "an amendment in a file of policies changes policies: give "
+                          "[[amendment.policy]] tables with their codes.");
+        }
+        const auto from = day(*t, "from", rr, true, e);
+        const std::string note = text(*t, "note", rr, false, e).value_or("");
+        // Without a date the amendment's policies still stop, with the mistake.
+        if (const toml::node* p = t->get("policy"); p && (from || onlyPolicies))
+            for (const toml::table* pt : tablesOf(*p, "amendment.policy", pr))
+            {
+                PolicyChange c = readPolicyTable(*pt, false, path, pr);
+                c.from = from.value_or(0);
+                c.note = note;
+                if (c.problem.empty())
+                    c.problem = pr.firstSince(before);
+                changes.push_back(std::move(c));
+            }
+        if (from && !onlyPolicies)
+            out.push_back({t, *from, note, path, lineOf(e), keep});
     }
 }
 
@@ -845,7 +976,7 @@ Scheme readBase(const toml::table& top, const std::string& path, Report& r)
     unknownKeys(top,
                 {"name", "article", "aliases", "council", "source", "from", "note", "default_grade",
                  "grades_ignored", "grade", "bands", "worker", "workload", "rule", "item", "column",
-                 "amendment"},
+                 "amendment", "full_time_hours", "policy"},
                 "the scheme", r);
     s.file = baseName(path);
     s.name = normaliseName(text(top, "name", r, true, top).value_or(stemUpper(path)));
@@ -860,6 +991,7 @@ Scheme readBase(const toml::table& top, const std::string& path, Report& r)
     s.source = text(top, "source", r, true, top).value_or("");
     s.from = day(top, "from", r, true, top).value_or(0);
     s.note = text(top, "note", r, false, top).value_or("");
+    s.fullTimeHours = fullTimeHours(top, r).value_or(kNone);
     readItems(top, s, r);
     readGrades(top, s.grades, r, true);
     s.gradesIgnored = flag(top, "grades_ignored", r).value_or(false);
@@ -910,12 +1042,25 @@ struct Amends
     std::string firstProblem;
 };
 
+// A file of policies' default full-time week.
+struct Week
+{
+    double hours = kNone;
+    std::string file; // its path
+    int line = 0;
+};
+
 // What the files hold, before the versions are built.
 struct Sources
 {
     std::vector<Definition> defs;
     std::vector<Amends> amends;
     std::vector<std::pair<std::string, std::string>> broken; // scheme (by file name), why
+    std::vector<PolicyChange> policies;                      // [[policy]] tables
+    std::vector<PolicyChange> policyChanges;                 // [[amendment.policy]] tables
+    std::vector<Week> weeks;
+    std::map<std::string, std::string> policyFileProblems; // file of policies -> first mistake
+    std::vector<std::string> unreadable;
 };
 
 bool names(const Scheme& s, const std::string& name)
@@ -957,9 +1102,12 @@ void readFile(const SchemeFile& f, Sources& sources, std::vector<std::string>& p
         r.add(static_cast<int>(e.source().begin.line),
               "this is not valid TOML: " + std::string(e.description()) + ".");
         sources.broken.emplace_back(stemUpper(f.path), r.first());
+        sources.unreadable.push_back(r.first());
         return;
     }
     const toml::table& top = *table;
+    // The policies' mistakes, reported apart so that they stop the policies, not the scheme.
+    Report pr(baseName(f.path), problems);
     if (const toml::node* target = top.get("amends"))
     {
         unknownKeys(top, {"amends", "amendment"}, "a file of amendments", r);
@@ -967,17 +1115,165 @@ void readFile(const SchemeFile& f, Sources& sources, std::vector<std::string>& p
         a.target = normaliseName(target->value<std::string>().value_or(""));
         a.file = f.path;
         a.line = lineOf(*target);
-        collectAmendments(top, table, f.path, a.amendments, r);
+        const std::size_t changes = sources.policyChanges.size();
+        collectAmendments(top, table, f.path, a.amendments, r, pr, sources.policyChanges, false);
         a.firstProblem = r.first();
-        sources.amends.push_back(std::move(a));
+        // A file that amends policies only needs no scheme.
+        if (!a.amendments.empty() || !a.firstProblem.empty() ||
+            sources.policyChanges.size() == changes)
+            sources.amends.push_back(std::move(a));
+        return;
+    }
+    if (!top.get("name") && !top.get("item") &&
+        (top.get("policy") || top.get("full_time_hours") || top.get("amendment")))
+    {
+        // A file of policies: any mistake stops everything it defines or amends.
+        unknownKeys(top, {"full_time_hours", "policy", "amendment"}, "a file of policies", r);
+        if (top.get("full_time_hours"))
+            sources.weeks.push_back({fullTimeHours(top, r).value_or(kNone), f.path,
+                                     lineOf(*top.get("full_time_hours"))});
+        readPolicies(top, f.path, r, sources.policies);
+        std::vector<Amendment> none;
+        collectAmendments(top, table, f.path, none, r, r, sources.policyChanges, true);
+        if (!r.first().empty())
+            sources.policyFileProblems[f.path] = r.first();
         return;
     }
     Definition d;
     d.base = readBase(top, f.path, r);
     d.file = f.path;
-    collectAmendments(top, table, f.path, d.amendments, r);
+    readPolicies(top, f.path, pr, sources.policies);
+    collectAmendments(top, table, f.path, d.amendments, r, pr, sources.policyChanges, false);
     d.firstProblem = r.first();
     addDefinition(std::move(d), sources.defs, problems);
+}
+
+// The default full-time week: the first file of policies that gives one; a second is a
+// mistake of its file.
+void chooseWeek(Sources& sources, Loaded& out, std::vector<std::string>& problems)
+{
+    if (sources.weeks.empty())
+    {
+        out.fullTimeProblem = "no file of policies gives the default full_time_hours";
+        return;
+    }
+    const Week& first = sources.weeks.front();
+    for (std::size_t i = 1; i < sources.weeks.size(); ++i)
+    {
+        const Week& w = sources.weeks[i];
+        Report r(baseName(w.file), problems);
+        r.add(w.line, "the default full-time week is already given by " + baseName(first.file) +
+                          "; give a scheme's own week as full_time_hours in the scheme's file.");
+        sources.policyFileProblems.emplace(w.file, r.first());
+    }
+    const auto bad = sources.policyFileProblems.find(first.file);
+    if (bad != sources.policyFileProblems.end())
+        out.fullTimeProblem = "the default full_time_hours cannot be used: " + bad->second;
+    else if (std::isnan(first.hours))
+        out.fullTimeProblem =
+            "the default full_time_hours of " + baseName(first.file) + " is not a number of hours";
+    else
+        out.fullTimeHours = first.hours;
+}
+
+// The policies and their dated versions. A policy stops when its own table, an amendment of
+// it or its file of policies has a mistake, or when a second file defines its code again.
+std::vector<PolicyEntry> buildPolicies(Sources& sources, std::vector<std::string>& problems)
+{
+    struct Building
+    {
+        const PolicyChange* def;
+        std::vector<const PolicyChange*> changes;
+        std::string problem;
+    };
+    const auto fileProblem = [&](const PolicyChange& c)
+    {
+        const auto it = sources.policyFileProblems.find(c.file);
+        return c.problem.empty() && it != sources.policyFileProblems.end() ? it->second : c.problem;
+    };
+    std::vector<Building> all;
+    for (const PolicyChange& d : sources.policies)
+    {
+        if (!validCode(d.code))
+            continue; // its mistake is reported
+        auto it = std::find_if(all.begin(), all.end(),
+                               [&](const Building& b) { return b.def->code == d.code; });
+        if (it != all.end())
+        {
+            Report again(baseName(d.file), problems);
+            again.add(d.line, "the policy " + d.code + " is already defined by " +
+                                  baseName(it->def->file) +
+                                  "; to change its limits from a date, give an "
+                                  "[[amendment.policy]] table.");
+            if (it->problem.empty())
+                it->problem = again.first();
+            continue;
+        }
+        all.push_back({&d, {}, fileProblem(d)});
+    }
+    for (const PolicyChange& c : sources.policyChanges)
+    {
+        if (!validCode(c.code))
+            continue;
+        auto it = std::find_if(all.begin(), all.end(),
+                               [&](const Building& b) { return b.def->code == c.code; });
+        if (it == all.end())
+        {
+            Report r(baseName(c.file), problems);
+            r.add(c.line, c.code + " is not a caseload policy of any file loaded; a new policy "
+                                   "needs a [[policy]] table with its code, label, limits and "
+                                   "source.");
+            continue;
+        }
+        it->changes.push_back(&c);
+    }
+    std::vector<PolicyEntry> out;
+    for (Building& b : all)
+    {
+        std::stable_sort(b.changes.begin(), b.changes.end(),
+                         [](const PolicyChange* x, const PolicyChange* y)
+                         { return x->from < y->from; });
+        const PolicyChange& d = *b.def;
+        PolicyVersion first;
+        first.lower = d.lower.value_or(0);
+        first.upper = d.upper.value_or(0);
+        first.label = d.label.value_or("");
+        first.source = d.source.value_or("");
+        first.file = baseName(d.file);
+        std::vector<PolicyVersion> versions{first};
+        for (const PolicyChange* c : b.changes)
+        {
+            Report r(baseName(c->file), problems);
+            if (b.problem.empty())
+                b.problem = fileProblem(*c);
+            if (c->problem.empty() && c->from == versions.back().from)
+                r.add(c->line, "two versions of the policy " + d.code + " start on " +
+                                   isoDate(c->from) + "; give each version its own date.");
+            PolicyVersion next = versions.back();
+            next.from = c->from;
+            next.note = c->note;
+            next.file = baseName(c->file);
+            next.lower = c->lower.value_or(next.lower);
+            next.upper = c->upper.value_or(next.upper);
+            next.label = c->label.value_or(next.label);
+            next.source = c->source.value_or(next.source);
+            if (next.lower > next.upper)
+                r.add(c->line, "from " + isoDate(c->from) + " the lower limit " +
+                                   formatNumber(next.lower) + " of the policy " + d.code +
+                                   " is above its upper limit " + formatNumber(next.upper) + ".");
+            versions.push_back(std::move(next));
+            if (b.problem.empty())
+                b.problem = r.first();
+        }
+        PolicyEntry entry;
+        entry.code = d.code;
+        if (b.problem.empty())
+            entry.versions = std::move(versions);
+        else
+            entry.error = d.code + " cannot be used: " + b.problem;
+        out.push_back(std::move(entry));
+    }
+    return out;
 }
 
 // Each file of amendments joins the definition it names (its own mistakes disable that scheme).
@@ -1049,13 +1345,27 @@ SchemeEntry buildEntry(Definition& d, std::vector<std::string>& problems)
 std::vector<SchemeEntry> readSchemes(const std::vector<SchemeFile>& files,
                                      std::vector<std::string>& problems)
 {
+    return readAll(files, problems).schemes;
+}
+
+Loaded readAll(const std::vector<SchemeFile>& files, std::vector<std::string>& problems)
+{
     Sources sources;
     for (const SchemeFile& f : files)
         readFile(f, sources, problems);
     attachAmendments(sources, problems);
-    std::vector<SchemeEntry> entries;
+    Loaded loaded;
+    chooseWeek(sources, loaded, problems);
+    std::vector<SchemeEntry>& entries = loaded.schemes;
     for (Definition& d : sources.defs)
         entries.push_back(buildEntry(d, problems));
+    // A scheme without its own full-time week has the default one.
+    for (SchemeEntry& entry : entries)
+        for (Scheme& v : entry.versions)
+            if (std::isnan(v.fullTimeHours))
+                v.fullTimeHours = loaded.fullTimeHours;
+    loaded.policies = buildPolicies(sources, problems);
+    loaded.unreadable = sources.unreadable;
     // A file that is not TOML names no scheme: the scheme named like the file stops.
     for (const auto& [name, why] : sources.broken)
         if (std::none_of(entries.begin(), entries.end(),
@@ -1066,13 +1376,44 @@ std::vector<SchemeEntry> readSchemes(const std::vector<SchemeFile>& files,
             entry.error = name + " cannot be used: " + why;
             entries.push_back(std::move(entry));
         }
-    return entries;
+    return loaded;
 }
 
 const std::vector<SchemeEntry>& allSchemes()
 {
-    const auto* set = gSchemes.load(std::memory_order_acquire);
-    return set ? *set : emptySet();
+    return inUse().schemes;
+}
+
+const std::vector<PolicyEntry>& allPolicies()
+{
+    return inUse().policies;
+}
+
+const PolicyEntry* findPolicy(std::string_view code)
+{
+    for (const PolicyEntry& entry : allPolicies())
+        if (entry.code == code)
+            return &entry;
+    return nullptr;
+}
+
+const PolicyVersion& policyOn(const PolicyEntry& entry, int d)
+{
+    const PolicyVersion* in = &entry.versions.front();
+    for (const PolicyVersion& v : entry.versions)
+        if (v.from <= d)
+            in = &v;
+    return *in;
+}
+
+const std::string& fullTimeWeekProblem()
+{
+    return inUse().fullTimeProblem;
+}
+
+const std::vector<std::string>& unreadableFiles()
+{
+    return inUse().unreadable;
 }
 
 const SchemeEntry* findScheme(std::string_view normalisedName)
@@ -1109,10 +1450,10 @@ std::vector<std::string> loadSchemes(const std::vector<SchemeFile>& files)
         // Every set loaded stays allocated (and reachable) for the life of the process: a
         // calculation that started with the previous set may still be reading it.
         static std::mutex mutex;
-        static std::vector<std::unique_ptr<const std::vector<SchemeEntry>>> kept;
-        auto set = std::make_unique<const std::vector<SchemeEntry>>(readSchemes(files, problems));
+        static std::vector<std::unique_ptr<const Loaded>> kept;
+        auto set = std::make_unique<const Loaded>(readAll(files, problems));
         const std::lock_guard<std::mutex> lock(mutex);
-        gSchemes.store(set.get(), std::memory_order_release);
+        gLoaded.store(set.get(), std::memory_order_release);
         kept.push_back(std::move(set));
     }
     catch (const std::exception& e)
@@ -1176,7 +1517,7 @@ std::vector<SchemeFile> schemeFilesIn(const std::string& folder)
 
 bool schemesLoaded()
 {
-    return gSchemes.load(std::memory_order_acquire) != nullptr;
+    return gLoaded.load(std::memory_order_acquire) != nullptr;
 }
 
 } // namespace caseweight

@@ -38,7 +38,6 @@ from caseweight.office import (
 )
 
 NAME = "caseweight-audit"
-FULL_TIME_HOURS = 37.0  # Notts "Hours worked per week" -> FTE
 
 
 # -- text ---------------------------------------------------------------------------------
@@ -137,6 +136,8 @@ SCHEMES = _schemes()
 PRO_FORMA = next(
     n for n, v in SCHEMES.items() if any(c["kind"] == "first-child" for c in v.columns)
 )
+# The pro-forma's "Hours worked per week" -> FTE: hours / the scheme's full-time week.
+FULL_TIME_HOURS = float(SCHEMES[PRO_FORMA].full_time_hours)
 RULES = {
     name: GENERIC_FIRST + GENERIC_LAST + column_rules(v.columns)
     for name, v in SCHEMES.items()

@@ -438,7 +438,8 @@ def worker_values(rng, form, team, name, as_at, mistake):
     if "fte" in keys:
         v["f.fte"] = fte
     if "hours" in keys:
-        v["f.hours"] = round(37 * fte, 1)
+        week = schemes.load(form.scheme).version_at(as_at).full_time_hours
+        v["f.hours"] = round(week * fte, 1)
     if "month" in keys:
         v["f.month"] = as_at.strftime("%B %Y")
     for i, row in enumerate(case_rows(rng, form, mistake)):

@@ -13,6 +13,13 @@ each `from` a later date, changing fields of existing items (or grades, columns)
 whole new ones. A file with `amends = "NAME"` instead of `name` holds only amendments: it adds
 dated versions to that scheme (load() applies every such file of the scheme's folder).
 Labels carry no points: points live only in `points`, `further`, `sizes`, `basic` ...
+
+Caseload-number policies ([[policy]] tables: a scheme's own in its file, the others in
+schemes/policies.toml) and the full-time week (`full_time_hours`) are data too:
+
+    v.full_time_hours                   # NOTTS: its own 37; a scheme without: the default
+    schemes.default_full_time_hours()   # the default week of the file of policies
+    schemes.policies(date, prefix="RBWM")   # {code: policy} of every file, in force on date
 """
 
 import datetime
@@ -25,7 +32,7 @@ from caseweight import SOURCE_DIR
 BUILT_IN_DIR = os.path.join(SOURCE_DIR, "schemes")
 
 # The keyed lists of a version and the field that names an entry of each.
-KEYED = {"item": "code", "grade": "name", "column": "key"}
+KEYED = {"item": "code", "grade": "name", "column": "key", "policy": "code"}
 
 
 class SchemeError(ValueError):
@@ -69,6 +76,16 @@ class Version:
         self.bands = data.get("bands", {})
         self.worker = data.get("worker", {})
         self.workload = data.get("workload", {})
+
+    @property
+    def full_time_hours(self):
+        """The hours of a full-time week: the file's `full_time_hours` (as amended), else the
+        default week of the file of policies beside it (else of the built-in one)."""
+        own = self.data.get("full_time_hours")
+        if own is not None:
+            return own
+        folder = os.path.dirname(os.path.abspath(self.scheme.path))
+        return default_full_time_hours(folder) or default_full_time_hours()
 
     def __repr__(self):
         return "<Version %s>" % self.spec
@@ -225,6 +242,8 @@ class Scheme:
 
     def _add_amendments(self, amendments, where):
         for a in amendments:
+            if "policy" in a and set(a) <= {"from", "note", "policy"}:
+                continue  # policies only: no version of the scheme (see policies())
             self._amendments.append((_date(a.get("from"), where), a))
         self._amendments.sort(key=lambda x: x[0])
         start = _date(self._base.get("from"), self.path)
@@ -337,4 +356,47 @@ def built_in():
         data = _read(path)
         if "name" in data:
             out.append(load(data["name"]))
+    return out
+
+
+# -- caseload policies and the full-time week (files of policies: no `name`, no `amends`) ----
+
+
+def _is_policy_file(data):
+    return "name" not in data and "amends" not in data and "item" not in data
+
+
+def default_full_time_hours(directory=BUILT_IN_DIR):
+    """The default full-time week: `full_time_hours` of the first file of policies of the
+    folder (schemes/policies.toml for the built-in schemes); None when no file gives one."""
+    for path in _files(directory):
+        data = _read(path)
+        if _is_policy_file(data) and "full_time_hours" in data:
+            return data["full_time_hours"]
+    return None
+
+
+def policies(date=None, directory=BUILT_IN_DIR, prefix=None):
+    """{code: policy} of every [[policy]] table of the folder's files, in the files' order,
+    with every [[amendment.policy]] (of any file) up to `date` (default today) applied; only
+    the codes starting with `prefix` and a dash (or equal to it) when given. A policy is a dict
+    of code, label, lower (0 when not given), upper and source."""
+    if date is None:
+        date = datetime.date.today()
+    elif isinstance(date, str):
+        date = datetime.date.fromisoformat(date)
+    out, changes = {}, []
+    for path in _files(directory):
+        data = _read(path)
+        for p in data.get("policy", []):
+            out[p["code"]] = dict({"lower": 0}, **p)
+        for a in data.get("amendment", []):
+            for change in a.get("policy", []):
+                changes.append((_date(a.get("from"), path), change))
+    for when, change in sorted(changes, key=lambda c: c[0]):
+        if when <= date and change.get("code") in out:
+            out[change["code"]].update(change)
+    if prefix:
+        prefix = prefix.upper()
+        out = {c: p for c, p in out.items() if c == prefix or c.startswith(prefix + "-")}
     return out

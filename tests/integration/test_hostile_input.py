@@ -35,8 +35,8 @@ FULL_CALLS = {
     "TEAMSPREAD": ['"SWINDON"', "{300;200}", '"NQSW"', "0.5", '{"A";"B"}', '"A"'],
     "TEAMABOVEBAND": ['"SWINDON"', "{300;200}", '"NQSW"', "0.5", '{"A";"B"}', '"A"'],
     "TEAMCAPACITY": ['"SWINDON"', "{300;200}", '"NQSW"', "0.5", '{"A";"B"}', '"A"'],
-    "CASELOADBAND": ['"RBWM-NQSW"', "10", "0.5"],
-    "CASELOADLIMIT": ['"RBWM-NQSW"', "0.5"],
+    "CASELOADBAND": ['"RBWM-NQSW"', "10", "0.5", "DATE(2027;4;1)"],
+    "CASELOADLIMIT": ['"RBWM-NQSW"', "0.5", "DATE(2027;4;1)"],
     "CASELOADPOLICIES": ['"RBWM"'],
     "STAFFNEEDED": ["100", "18", "2"],
     "STAFFCOST": ["100", "18", "2", "50000"],
@@ -225,7 +225,7 @@ class HostileInput(OfficeTestCase):
                 '=CASEREASON("COLUMNVALUES";"NOTTS";"other-children")',
                 '=COLUMNVALUES("NOTTS";"other-children")',
                 '=CASEREASON("NOSUCH";1)',
-                '=CASEREASON("CASELOADLIMIT";"RBWM-NQSW";1;3)',
+                '=CASEREASON("CASELOADLIMIT";"RBWM-NQSW";1;DATE(2027;4;1);3)',
             ],
         )
         self.assertEqual(
@@ -235,7 +235,7 @@ class HostileInput(OfficeTestCase):
         self.assertIn("2 or more", got[1][1])
         self.assertEqual(got[2][0], ("error", ERR_ILLEGAL_ARGUMENT))
         self.assertIn("not a caseweight function", got[3][1])
-        self.assertIn("takes 2 arguments", got[4][1])
+        self.assertIn("takes 3 arguments", got[4][1])
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 """Scheme packs: a council's scheme files packed with caseweight-pack and installed beside
 caseweight.oxt in real headless Calc, without rebuilding any C++ (docs/schemes.md).
 
-The worked example (docs/examples/rbwm-court-2027.toml) amends RBWM from a date; a renamed copy
+The worked example (docs/examples/rbwm-court-2027.toml) amends RBWM from a date, and
+docs/examples/rbwm-nqsw-2027.toml a caseload policy's limits; a renamed copy
 of schemes/swindon.toml with one weight changed is a new scheme; packs of broken files
 (packed with --no-check) disable only their own scheme. The checker's messages for the same
 broken files. (An install for all users: test_shared_install.py.)
@@ -22,6 +23,7 @@ from common import ERR_ILLEGAL_ARGUMENT, OXT, SOURCE_DIR, Office, cell_result, t
 
 PACK = os.path.join(SOURCE_DIR, "tools", "caseweight-pack")
 EXAMPLE = os.path.join(SOURCE_DIR, "docs", "examples", "rbwm-court-2027.toml")
+POLICY_EXAMPLE = os.path.join(SOURCE_DIR, "docs", "examples", "rbwm-nqsw-2027.toml")
 SWINDON = os.path.join(SOURCE_DIR, "schemes", "swindon.toml")
 RBWM = os.path.join(SOURCE_DIR, "schemes", "rbwm.toml")
 
@@ -151,6 +153,7 @@ class CouncilPacks(PackOffice):
         return [
             pack_files(folder, "rbwm-court", EXAMPLE),
             pack_files(folder, "swindon-copy", swindon_copy(folder)),
+            pack_files(folder, "rbwm-nqsw", POLICY_EXAMPLE),
         ]
 
     def test_saved_sheet_keeps_the_scores_of_its_date(self):
@@ -268,6 +271,42 @@ class CouncilPacks(PackOffice):
         self.assertEqual(got[6], ("text", "basic 10 + 6 per child"))
         self.assertEqual(got[7], ("text", "basic 10 + 8 per child"))
         self.assertEqual(got[8], ("error", ERR_ILLEGAL_ARGUMENT))
+
+    def test_pack_amends_a_policy_from_its_date_only(self):
+        """RBWM-NQSW is 8-10 cases until 31 March 2027 and 8-11 from 1 April 2027: 11 cases are
+        above the range before the date and within it after; the old call forms still work."""
+        got = results(
+            self.new_doc(),
+            [
+                '=CASELOADBAND("RBWM-NQSW";11;;DATE(2027;3;31))',
+                '=CASELOADBAND("RBWM-NQSW";11;;DATE(2027;4;1))',
+                '=CASELOADBAND("RBWM-NQSW";11;;SCHEMEAT("RBWM";DATE(2027;3;31)))',
+                '=CASELOADBAND("RBWM-NQSW";11;;SCHEMEAT("RBWM";DATE(2027;5;3)))',
+                '=CASELOADBAND("RBWM-NQSW@2020-01-01";11)',
+                '=CASELOADBAND("RBWM-NQSW@2027-04-01";11)',
+                '=CASELOADLIMIT("RBWM-NQSW";0.5;DATE(2027;3;31))',
+                '=CASELOADLIMIT("RBWM-NQSW";0.5;DATE(2027;4;1))',
+                '=CASELOADBAND("RBWM-NQSW";7.5;;DATE(2028;1;1))',
+                '=CASELOADLIMIT("RBWM-AFTER-FIRST-YEAR";;DATE(2028;1;1))',
+                '=CASELOADBAND("RBWM-NQSW";7)',
+                '=CASELOADLIMIT("BARNSLEY")',
+                '=CASEREASON("CASELOADBAND";"RBWM-NQSW";11;1;0)',
+            ],
+        )
+        self.assertEqual(got[0], ("text", "Above range"))
+        self.assertEqual(got[1], ("text", "Within range"))
+        self.assertEqual(got[2], ("text", "Above range"))
+        self.assertEqual(got[3], ("text", "Within range"))
+        self.assertEqual(got[4], ("text", "Above range"))
+        self.assertEqual(got[5], ("text", "Within range"))
+        self.assertEqual(got[6], ("value", 5.0))
+        self.assertEqual(got[7], ("value", 5.5))
+        self.assertEqual(got[8], ("text", "Below range"), "the lower limit stays")
+        self.assertEqual(got[9], ("value", 12.0))
+        self.assertEqual(got[10], ("text", "Below range"))
+        self.assertEqual(got[11], ("value", 18.0))
+        self.assertEqual(got[12][0], "text", got[12])
+        self.assertIn("Date is an empty cell", got[12][1])
 
     def test_renamed_copy_is_a_new_scheme_beside_the_original(self):
         got = results(
@@ -432,10 +471,23 @@ class CheckAndPackCommands(unittest.TestCase):
         self.assertEqual(proc.returncode, 1, proc.stdout)
         self.assertIn("medway.toml:2: this is not valid TOML", proc.stdout)
 
-    def test_checker_accepts_the_example_and_the_copy(self):
-        proc = self.check(EXAMPLE, swindon_copy(self.folder))
+    def test_checker_accepts_the_examples_and_the_copy(self):
+        proc = self.check(EXAMPLE, POLICY_EXAMPLE, swindon_copy(self.folder))
         self.assertEqual(proc.returncode, 0, proc.stdout)
-        self.assertIn("No mistakes found in 2 files.", proc.stdout)
+        self.assertIn("No mistakes found in 3 files.", proc.stdout)
+
+    def test_checker_names_file_and_line_of_a_policy_mistake(self):
+        path = os.path.join(self.folder, "kent-policies.toml")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(
+                '[[policy]]\ncode = "KENT-CIN"\nlabel = "Children in need"\nsource = "Kent"\n'
+                "lower = 20\nupper = 18\n\n[[amendment]]\nfrom = 2027-04-01\n"
+                '[[amendment.policy]]\ncode = "KENT-NONE"\nupper = 4\n'
+            )
+        proc = self.check(path)
+        self.assertEqual(proc.returncode, 1, proc.stdout)
+        self.assertIn("kent-policies.toml:1: the limits of the policy KENT-CIN", proc.stdout)
+        self.assertIn("kent-policies.toml:10: KENT-NONE is not a caseload policy", proc.stdout)
 
     def test_pack_refuses_files_with_mistakes_and_writes_nothing(self):
         kent, line = unknown_rule(self.folder)

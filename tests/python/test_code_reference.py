@@ -1,7 +1,7 @@
 """The code reference the build writes (docs/codes.md in the build folder, printed by the C++
 reader: caseweight-scheme codes) against the scheme files as the Python package reads them:
 every scheme, every code in the file's order, its group, column and label, the numbers its
-points text quotes, and the grades line."""
+points text quotes, and the grades line; and the caseload policies."""
 
 import os
 import re
@@ -11,6 +11,10 @@ from caseweight import SOURCE_DIR, schemes
 
 ROW = re.compile(r"^\| `([A-Z0-9-]+)` \| ([a-z0-9-]*) \| ([a-z0-9-]*) \| (.*) \|$")
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
+POLICIES = "Caseload policies"
+POLICY_ROW = re.compile(
+    r"^\| `([A-Z0-9-]+)` \| (.*) \| (?:up to |(\d+(?:\.\d+)?)-)(\d+(?:\.\d+)?) \| "
+)
 
 
 REFERENCE = os.environ.get(
@@ -61,7 +65,24 @@ class CodeReference(unittest.TestCase):
         self.tables = reference_tables()
 
     def test_every_scheme_has_a_table(self):
-        self.assertEqual(sorted(self.tables), sorted(s.name for s in schemes.built_in()))
+        self.assertEqual(
+            sorted(self.tables), sorted([POLICIES] + [s.name for s in schemes.built_in()])
+        )
+
+    def test_caseload_policies_match_the_files(self):
+        with open(REFERENCE, encoding="utf-8") as f:
+            body = f.read().split("#### " + POLICIES, 1)[1]
+        rows = [
+            POLICY_ROW.match(line).groups() for line in body.splitlines() if POLICY_ROW.match(line)
+        ]
+        files = schemes.policies()
+        self.assertEqual([r[0] for r in rows], list(files))
+        for code, label, lower, upper in rows:
+            with self.subTest(code=code):
+                p = files[code]
+                self.assertEqual(label, p["label"])
+                self.assertEqual(float(lower or 0), float(p["lower"]))
+                self.assertEqual(float(upper), float(p["upper"]))
 
     def test_codes_groups_columns_labels_and_points_match_the_files(self):
         for scheme in schemes.built_in():

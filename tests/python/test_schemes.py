@@ -194,5 +194,80 @@ class Amendments(unittest.TestCase):
             schemes.load(path)
 
 
+POLICIES = """
+full_time_hours = 36
+
+[[policy]]
+code = "TEST-CIN"
+label = "Children in need"
+lower = 14
+upper = 18
+source = "Testshire caseload policy"
+
+[[amendment]]
+from = 2027-01-01
+note = "lower range"
+
+[[amendment.policy]]
+code = "TEST-CIN"
+upper = 16
+"""
+
+
+class PoliciesAndTheWeek(unittest.TestCase):
+    def test_built_in_policies_and_week(self):
+        self.assertEqual(schemes.default_full_time_hours(), 37)
+        self.assertEqual(schemes.load("NOTTS").version_at().full_time_hours, 37)
+        self.assertEqual(schemes.load("SWINDON").full_time_hours, 37)
+        rbwm = schemes.policies(prefix="rbwm")
+        self.assertEqual(list(rbwm), ["RBWM-NQSW", "RBWM-AFTER-FIRST-YEAR", "RBWM-EXPERIENCED"])
+        self.assertEqual(
+            [(p["label"], p["lower"], p["upper"]) for p in rbwm.values()],
+            [
+                ("Newly qualified", 8, 10),
+                ("After first year", 10, 12),
+                ("More than two years", 12, 15),
+            ],
+        )
+        every = schemes.policies()
+        self.assertEqual(len(every), 29)
+        self.assertEqual((every["LAMING"]["lower"], every["LAMING"]["upper"]), (0, 12))
+        self.assertEqual(
+            list(schemes.policies(prefix="WALSALL")), ["WALSALL-EXPERIENCED", "WALSALL-NQSW"]
+        )
+
+    def test_a_folder_with_its_own_file_of_policies(self):
+        folder = tempfile.mkdtemp(prefix="caseweight-schemes-test-")
+        self.addCleanup(shutil.rmtree, folder)
+        with open(os.path.join(folder, "testshire.toml"), "w") as f:
+            f.write(textwrap.dedent(AMENDED))
+        with open(os.path.join(folder, "policies.toml"), "w") as f:
+            f.write(POLICIES)
+        with open(os.path.join(folder, "testshire-week.toml"), "w") as f:
+            f.write(
+                'amends = "TESTSHIRE"\n[[amendment]]\nfrom = 2028-01-01\nfull_time_hours = 35\n'
+            )
+        s = schemes.load("TESTSHIRE", folder)
+        self.assertEqual(s.version_at("2027-06-01").full_time_hours, 36)
+        self.assertEqual(s.version_at("2028-01-01").full_time_hours, 35)
+        self.assertEqual(schemes.default_full_time_hours(folder), 36)
+        self.assertEqual(schemes.policies("2026-12-31", folder)["TEST-CIN"]["upper"], 18)
+        self.assertEqual(schemes.policies("2027-01-01", folder)["TEST-CIN"]["upper"], 16)
+        self.assertEqual(schemes.policies("2027-01-01", folder)["TEST-CIN"]["lower"], 14)
+
+    def test_an_amendment_of_policies_only_is_no_version_of_the_scheme(self):
+        folder = tempfile.mkdtemp(prefix="caseweight-schemes-test-")
+        self.addCleanup(shutil.rmtree, folder)
+        shutil.copy(os.path.join(schemes.BUILT_IN_DIR, "rbwm.toml"), folder)
+        with open(os.path.join(folder, "rbwm-nqsw.toml"), "w") as f:
+            f.write(
+                'amends = "RBWM"\n[[amendment]]\nfrom = 2027-04-01\n'
+                '[[amendment.policy]]\ncode = "RBWM-NQSW"\nupper = 11\n'
+            )
+        self.assertEqual(len(schemes.load("RBWM", folder).versions), 1)
+        self.assertEqual(schemes.policies("2027-03-31", folder)["RBWM-NQSW"]["upper"], 10)
+        self.assertEqual(schemes.policies("2027-04-01", folder)["RBWM-NQSW"]["upper"], 11)
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -102,6 +102,9 @@ std::vector<std::string> bandLabels(const std::string& scheme);
 std::vector<std::string> schemesScoringHours();
 // The grade a scheme bands with when none is given; "" when its bands ignore the grade.
 std::string schemeDefaultGrade(const std::string& scheme);
+// The full-time week in hours of the version in force today (its file's full_time_hours, else
+// the default week); 0 when it is not known.
+double schemeFullTimeHours(const std::string& scheme);
 
 // The canonical scheme names, for listings and tests.
 std::vector<std::string> schemeNames();

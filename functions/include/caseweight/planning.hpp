@@ -13,7 +13,8 @@ namespace caseweight
 // ---- Capacity with hours and reductions ------------------------------------------------
 // available = the grade's reasonable maximum x (hours - reductions) / full-time hours.
 // hours: contracted hours a week (blank = full time); reductions: hours a week off, a number
-// or a range (summed; see reductionHours); fullTimeHours: blank = 37.
+// or a range (summed; see reductionHours); fullTimeHours: blank = the scheme's full-time week
+// (full_time_hours in its file, else the default week of schemes/policies.toml).
 
 // AVAILABLEPOINTS(Scheme; [Grade]; [Hours]; [ReductionHours]; [FullTimeHours])
 double availablePoints(const Value& scheme, const Value& grade, const Value& hours,
@@ -60,10 +61,14 @@ double teamAboveBand(const TeamArgs& team); // TEAMABOVEBAND: workers above thei
 double teamCapacity(const TeamArgs& team);  // TEAMCAPACITY: sum of totals / sum of maxima
 
 // ---- Caseload-number policies (SPEC section 5) ----------------------------------------------
-// CASELOADBAND(Policy; Cases; [FTE]): "Below range", "Within range" or "Above range".
-std::string caseloadBand(const Value& policy, const Value& cases, const Value& fte);
-// CASELOADLIMIT(Policy; [FTE]): the policy's upper limit, pro rata.
-double caseloadLimit(const Value& policy, const Value& fte);
+// The policies are data ([[policy]] tables of the scheme files), with dated versions. Policy is
+// a code ("RBWM-NQSW") or a code with a date ("RBWM-NQSW@2027-04-01"); Date is a date or a
+// SCHEMEAT result ("RBWM@2027-04-01", for its date). Neither: the version in force today.
+// CASELOADBAND(Policy; Cases; [FTE]; [Date]): "Below range", "Within range" or "Above range".
+std::string caseloadBand(const Value& policy, const Value& cases, const Value& fte,
+                         const Value& date = Value::empty());
+// CASELOADLIMIT(Policy; [FTE]; [Date]): the policy's upper limit, pro rata.
+double caseloadLimit(const Value& policy, const Value& fte, const Value& date = Value::empty());
 // CASELOADPOLICIES([Authority]): the policy codes (of one authority).
 std::vector<std::string> caseloadPolicies(const Value& authority);
 // STAFFNEEDED(Cases; Target; CurrentFTE): cases / target - current FTE.
