@@ -15,25 +15,6 @@ using caseweight::SchemeFile;
 namespace
 {
 
-std::vector<SchemeFile> shipped()
-{
-    return caseweight::schemeFilesIn(CASEWEIGHT_SCHEMES_DIR);
-}
-
-// Loads the shipped files and `extra` for one test, and the shipped ones again after it.
-class WithFiles
-{
-  public:
-    explicit WithFiles(const std::vector<SchemeFile>& extra, bool withShipped = true)
-    {
-        auto files = withShipped ? shipped() : std::vector<SchemeFile>{};
-        files.insert(files.end(), extra.begin(), extra.end());
-        problems = caseweight::loadSchemes(files);
-    }
-    ~WithFiles() { caseweight::loadSchemes(shipped()); }
-    std::vector<std::string> problems;
-};
-
 std::vector<std::string> checkFile(const std::string& name, const std::string& text)
 {
     return caseweight::checkSchemeFiles({{"/packs/" + name, text}}, shipped());

@@ -83,13 +83,14 @@ inline std::vector<caseweight::SchemeFile> shipped()
     return caseweight::schemeFilesIn(CASEWEIGHT_SCHEMES_DIR);
 }
 
-// Loads the shipped files and `extra` for one test, and the shipped ones again after it.
+// Loads the shipped files (unless told not to) and `extra` for one test, and the shipped ones
+// again after it.
 class WithFiles
 {
   public:
-    explicit WithFiles(const std::vector<caseweight::SchemeFile>& extra)
+    explicit WithFiles(const std::vector<caseweight::SchemeFile>& extra, bool withShipped = true)
     {
-        auto files = shipped();
+        auto files = withShipped ? shipped() : std::vector<caseweight::SchemeFile>{};
         files.insert(files.end(), extra.begin(), extra.end());
         problems = caseweight::loadSchemes(files);
     }

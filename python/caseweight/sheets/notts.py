@@ -39,7 +39,8 @@ HOURS_POINTS = words.number("WORKERPOINTS({scheme};;1)")
 PERSONAL_MOST = V.rule("at-most", group="worker")["most"]
 ADDITIONAL_MOST = V.rule("at-most", group="additional")["most"]
 ABOVE = [a["label"] for a in V.bands["above"]]
-FULL_TIME_HOURS = 37  # the county's standard working week: FTE = hours worked / 37
+# The standard working week of the scheme file: FTE = hours worked / it.
+FULL_TIME_HOURS = schemes.number_text(V.full_time_hours)
 DAYS = (
     (0.5, "Half a day"),
     (1, "1 day"),
@@ -179,7 +180,7 @@ individual = Template(
                     "number",
                     minimum=1,
                     maximum=48,
-                    note="Empty = full time (%d hours). Bands are pro rata." % FULL_TIME_HOURS,
+                    note="Empty = full time (%s hours). Bands are pro rata." % FULL_TIME_HOURS,
                 ),
                 Field("date", "Date", "date", fmt="DD/MM/YYYY"),
             ],
@@ -236,8 +237,8 @@ individual = Template(
                 ),
                 Total(
                     "fte",
-                    "FTE (hours worked / %d)" % FULL_TIME_HOURS,
-                    '=IF({hours}="";1;MIN(1;{hours}/%d))' % FULL_TIME_HOURS,
+                    "FTE (hours worked / %s)" % FULL_TIME_HOURS,
+                    '=IF({hours}="";1;MIN(1;{hours}/%s))' % FULL_TIME_HOURS,
                     fmt="0.00",
                 ),
                 Total(

@@ -53,21 +53,28 @@ REPORT = V.column("reports")["item"]
 FOSTERING = V.column("fostering")["items"]
 FYW = V.column("fyw")["items"]
 
-# Caseload numbers (cases, not points) by experience, full time (the scheme's caseload
-# ranges); pro rata by FTE.
-EXPERIENCE = (
-    ("Newly qualified", 8, 10),
-    ("After first year", 10, 12),
-    ("More than two years", 12, 15),
-)
+# Caseload numbers (cases, not points) by experience: the scheme file's own caseload policies
+# (codes, labels; their limits, pro rata by FTE, come from CASELOADBAND on the sheet's date).
+POLICIES = schemes.policies(SCHEME.versions[0].start, prefix=S)
+EXPERIENCE = [p["label"] for p in POLICIES.values()]
 
 
-def _by_experience(column):
-    """A nested IF picking the lower (1) or upper (2) limit for the chosen experience."""
+def _nested_if(cell, pairs):
+    """IF(cell=a1;b1;IF(cell=a2;b2;...;"")) over [(a, b)]: a text to match, b a formula."""
     f = '""'
-    for name, lo, hi in reversed(EXPERIENCE):
-        f = 'IF({experience}="%s";%d;%s)' % (name, (lo, hi)[column - 1], f)
+    for a, b in reversed(pairs):
+        f = 'IF(%s="%s";%s;%s)' % (cell, a, b, f)
     return f
+
+
+def _policy_of(experience):
+    """The policy code of the experience chosen ("" when none is)."""
+    return _nested_if(experience, [(p["label"], '"%s"' % c) for c, p in POLICIES.items()])
+
+
+def _lower_of(policy):
+    """The lower limit of a policy at full time (CASELOADLIMIT gives the upper)."""
+    return _nested_if(policy, [(c, schemes.number_text(p["lower"])) for c, p in POLICIES.items()])
 
 
 def count_range_table(builder, lay, index):
@@ -76,11 +83,17 @@ def count_range_table(builder, lay, index):
     builder.put(sh, 0, top, "Experience", "cw Header")
     builder.put(sh, 1, top, "Cases (full time)", "cw Header")
     builder.merge(sh, 1, top, 2, top)
-    for i, (name, lo, hi) in enumerate(EXPERIENCE):
-        builder.put(sh, 0, top + 1 + i, name, "cw Entry")
-        builder.put(sh, 1, top + 1 + i, "%d to %d" % (lo, hi), "cw Entry")
+    for i, (code, p) in enumerate(POLICIES.items()):
+        builder.put(sh, 0, top + 1 + i, p["label"], "cw Entry")
+        builder.put(
+            sh,
+            1,
+            top + 1 + i,
+            "%s to %s" % (schemes.number_text(p["lower"]), schemes.number_text(p["upper"])),
+            "cw Entry",
+        )
         builder.merge(sh, 1, top + 1 + i, 2, top + 1 + i)
-    band_table(builder, lay, top + 4, V, span=2)
+    band_table(builder, lay, top + 1 + len(POLICIES), V, span=2)
 
 
 all_cases = Template(
@@ -117,9 +130,9 @@ all_cases = Template(
                     "experience",
                     "Experience",
                     "choice",
-                    choices=[e[0] for e in EXPERIENCE],
-                    note="For the number of cases: newly qualified 8-10, after the first year "
-                    "10-12, more than two years 12-15.",
+                    choices=EXPERIENCE,
+                    note="For the number of cases: the range of each is in the table beside "
+                    "the totals.",
                 ),
             ],
             fields_per_row=3,
@@ -234,22 +247,26 @@ all_cases = Template(
                 ),
                 Total("cases", "Number of cases", "=COUNTA({name})"),
                 Total(
+                    "cases_policy",
+                    "Caseload policy for the experience",
+                    "=" + _policy_of("{experience}"),
+                ),
+                Total(
                     "cases_from",
                     "Cases expected: from",
-                    '=IF(%s="";"";ROUND(%s*IF({fte}="";1;{fte});1))'
-                    % (_by_experience(1), _by_experience(1)),
+                    '=IF({cases_policy}="";"";ROUND(%s*IF({fte}="";1;{fte});1))'
+                    % _lower_of("{cases_policy}"),
                 ),
                 Total(
                     "cases_to",
                     "Cases expected: to",
-                    '=IF(%s="";"";ROUND(%s*IF({fte}="";1;{fte});1))'
-                    % (_by_experience(2), _by_experience(2)),
+                    '=IF({cases_policy}="";"";CASELOADLIMIT({cases_policy};{?fte};{scheme}))',
                 ),
                 Total(
                     "cases_range",
                     "Number of cases against the range",
-                    '=IF({cases_from}="";"";IF({cases}<{cases_from};"Below range";'
-                    'IF({cases}>{cases_to};"Above range";"Within range")))',
+                    '=IF({cases_policy}="";"";CASELOADBAND({cases_policy};{cases};{?fte};'
+                    "{scheme}))",
                     band=True,
                 ),
             ],
