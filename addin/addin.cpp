@@ -4,8 +4,8 @@
 // No exception other than a UNO one may leave a method: anything else would terminate the
 // whole office process and lose the user's unsaved work.
 
-#include "arguments.hpp"
 #include "function_table.hpp"
+#include "uno_values.hpp"
 
 #include <caseweight/audit.hpp>
 #include <caseweight/engine.hpp>

@@ -1,7 +1,7 @@
 // The public functions: arguments checked, then the scheme's table and rules applied.
 #include "caseweight/engine.hpp"
 
-#include "arguments.hpp"
+#include "checked_arguments.hpp"
 #include "dates.hpp"
 #include "items.hpp"
 #include "rules.hpp"

@@ -1,6 +1,6 @@
 #include "items.hpp"
 
-#include "arguments.hpp"
+#include "checked_arguments.hpp"
 #include "dates.hpp"
 
 #include <array>

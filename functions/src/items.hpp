@@ -1,7 +1,7 @@
 // Parsing item lists: cells of codes separated by ";" or ",".
 #pragma once
 
-#include "caseweight/engine.hpp"
+#include "caseweight/value.hpp"
 #include "scheme.hpp"
 
 #include <string>

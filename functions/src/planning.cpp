@@ -1,8 +1,9 @@
 // Capacity with hours and reductions, allocation "what if", team roll-up and caseload-number
 // policies. Small functions over the schemes' grades; no state.
 #include "caseweight/planning.hpp"
+#include "caseweight/engine.hpp"
 
-#include "arguments.hpp"
+#include "checked_arguments.hpp"
 #include "dates.hpp"
 #include "rules.hpp"
 

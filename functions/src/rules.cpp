@@ -1,7 +1,7 @@
 // The named rules and the scoring of a row from the scheme's numbers.
 #include "rules.hpp"
 
-#include "arguments.hpp"
+#include "checked_arguments.hpp"
 
 #include <algorithm>
 #include <cmath>

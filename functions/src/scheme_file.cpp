@@ -4,7 +4,7 @@
 // policy; in a file of policies: the policies it defines or amends).
 #include "caseweight/schemes.hpp"
 
-#include "arguments.hpp"
+#include "checked_arguments.hpp"
 #include "dates.hpp"
 #include "rules.hpp"
 #include "scheme.hpp"

@@ -3,7 +3,7 @@
 // stable names, stored in users' formulas.
 #include "caseweight/audit.hpp"
 
-#include "arguments.hpp"
+#include "checked_arguments.hpp"
 #include "rules.hpp"
 
 #include <algorithm>

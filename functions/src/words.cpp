@@ -1,6 +1,6 @@
 #include "words.hpp"
 
-#include "arguments.hpp"
+#include "checked_arguments.hpp"
 #include "rules.hpp"
 
 #include <cmath>

@@ -2,7 +2,7 @@
 // scheme's sheet column can hold. Same conventions as engine.hpp.
 #pragma once
 
-#include "caseweight/engine.hpp"
+#include "caseweight/value.hpp"
 
 #include <string>
 #include <vector>

@@ -2,7 +2,7 @@
 // the scores themselves. Same conventions as engine.hpp: sheet Values in, InputError out.
 #pragma once
 
-#include "caseweight/engine.hpp"
+#include "caseweight/value.hpp"
 
 #include <string>
 #include <vector>

@@ -1,4 +1,4 @@
-#include "arguments.hpp"
+#include "checked_arguments.hpp"
 
 #include "dates.hpp"
 

@@ -6,10 +6,10 @@
 //                                        from the files (the build writes it to docs/codes.md
 //                                        in the build folder)
 // The built-in schemes are read from --schemes DIR (default: the source's schemes/ folder).
-#include "scheme.hpp"
-#include "arguments.hpp"
 #include "caseweight/engine.hpp"
 #include "caseweight/schemes.hpp"
+#include "checked_arguments.hpp"
+#include "scheme.hpp"
 #include "words.hpp"
 
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "arguments.hpp"
+#include "uno_values.hpp"
 
 #include "function_table.hpp"
 

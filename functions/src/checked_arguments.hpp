@@ -2,7 +2,7 @@
 // what is wrong.
 #pragma once
 
-#include "caseweight/engine.hpp"
+#include "caseweight/value.hpp"
 #include "scheme.hpp"
 
 #include <optional>

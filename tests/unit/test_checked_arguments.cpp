@@ -1,6 +1,6 @@
 // Every invalid argument of SPEC section 2 (and the argument conventions) is an InputError
 // with a sentence that says what is wrong.
-#include "arguments.hpp"
+#include "checked_arguments.hpp"
 #include "test_support.hpp"
 
 #include <cmath>

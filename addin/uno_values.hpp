@@ -2,7 +2,7 @@
 // Values. Only conversion lives here; every check of meaning is in functions/.
 #pragma once
 
-#include <caseweight/engine.hpp>
+#include <caseweight/value.hpp>
 
 #include <com/sun/star/uno/Any.hxx>
 #include <com/sun/star/uno/Sequence.hxx>
