@@ -1,0 +1,145 @@
+#!/usr/bin/python3
+"""Before and after, in one run: the time to build the weighting-sheet templates and the time
+to recalculate a filled worker sheet, for two builds of caseweight (scripts/bench-templates.sh
+makes them: an earlier version in build-base, this one in build-release).
+
+Template build: each version's own template builder over its own add-in package, in turn,
+several rounds (one headless office per build, as the build runs it). Recalculation: a
+Swindon children's sheet made from each version's template, filled with the same 22 rows,
+recalculated in turn in one office each. Ratios are after / before: under 1 is faster.
+
+    PYTHONPATH=python /usr/bin/python3 bench/templates_compare.py \\
+        --before build-base --before-source SRC --after build-release [--rounds 3]
+"""
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import tempfile
+import time
+
+from caseweight import SOURCE_DIR
+from caseweight.office import Office, file_url, props
+
+ROWS = [
+    ("A. Adams", 1, "", "", "CP"),
+    ("B. Baker", 2, "", "LAC; COMPLEX", ""),
+    ("C. Clark family", 3, "CIN", "", ""),
+    ("D. Dixon", 1, "", "", "CP; COMPLEX"),
+] * 6
+
+
+def build_command(source, oxt, out):
+    """The template build of a source tree: the package's module, or the older script."""
+    script = os.path.join(source, "templates", "build.py")
+    if os.path.exists(script):
+        return ["/usr/bin/python3", script, "--oxt", oxt, "--out", out]
+    env_path = os.path.join(source, "python")
+    return [
+        "/usr/bin/env",
+        "PYTHONPATH=" + env_path,
+        "/usr/bin/python3",
+        "-m",
+        "caseweight.sheets.build",
+        "--oxt",
+        oxt,
+        "--out",
+        out,
+    ]
+
+
+def build_time(source, build, workdir):
+    out = tempfile.mkdtemp(dir=workdir)
+    oxt = os.path.join(build, "addin", "caseweight-addin.oxt")
+    env = dict(os.environ)
+    env.pop("PYTHONPATH", None)
+    t0 = time.perf_counter()
+    subprocess.run(build_command(source, oxt, out), check=True, env=env, capture_output=True)
+    took = time.perf_counter() - t0
+    shutil.rmtree(out, True)
+    return took
+
+
+def filled_sheet(office, template):
+    doc = office.desktop.loadComponentFromURL(
+        file_url(template), "_blank", 0, props(Hidden=True, AsTemplate=True)
+    )
+    names = doc.NamedRanges
+
+    def put(name, row, value):
+        cell = names.getByName(name).ReferredCells.getCellByPosition(0, row)
+        if isinstance(value, str):
+            cell.setString(value)
+        else:
+            cell.setValue(value)
+
+    for r, (name, children, basic, lac, cp) in enumerate(ROWS):
+        put("cw_col_name", r, name)
+        put("cw_col_children", r, children)
+        for key, value in (("basic", basic), ("lac", lac), ("cp", cp)):
+            if value:
+                put("cw_col_" + key, r, value)
+    doc.calculateAll()
+    return doc
+
+
+def recalc_times(build, repeat):
+    oxt = os.path.join(build, "caseweight.oxt")
+    template = os.path.join(build, "templates", "swindon-children.ots")
+    with Office(oxt=oxt) as office:
+        doc = filled_sheet(office, template)
+        try:
+            total = names_value(doc, "cw_total")
+            times = []
+            for _ in range(repeat):
+                t0 = time.perf_counter()
+                doc.calculateAll()
+                times.append(time.perf_counter() - t0)
+        finally:
+            doc.close(True)
+    return total, times
+
+
+def names_value(doc, name):
+    return doc.NamedRanges.getByName(name).ReferredCells.getCellByPosition(0, 0).getValue()
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--before", required=True, help="build folder of the earlier version")
+    ap.add_argument("--before-source", required=True, help="its source tree")
+    ap.add_argument("--after", required=True, help="build folder of this version")
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--recalcs", type=int, default=50)
+    args = ap.parse_args()
+    work = tempfile.mkdtemp(prefix="caseweight-bench-templates-")
+    try:
+        builds = {"before": [], "after": []}
+        for _ in range(args.rounds):
+            builds["before"].append(build_time(args.before_source, args.before, work))
+            builds["after"].append(build_time(SOURCE_DIR, args.after, work))
+        recalc = {"before": [], "after": []}
+        totals = {}
+        for _ in range(args.rounds):
+            for side, build in (("before", args.before), ("after", args.after)):
+                total, times = recalc_times(build, args.recalcs)
+                totals[side] = total
+                recalc[side].append(statistics.median(times))
+    finally:
+        shutil.rmtree(work, True)
+    if totals["before"] != totals["after"]:
+        raise SystemExit("the two sheets score differently: %s" % totals)
+    b, a = statistics.median(builds["before"]), statistics.median(builds["after"])
+    print("template build (nine templates and the guide), median of %d:" % args.rounds)
+    print("  before %.1f s, after %.1f s, ratio %.2f" % (b, a, a / b))
+    b, a = statistics.median(recalc["before"]), statistics.median(recalc["after"])
+    print(
+        "recalculating a filled Swindon sheet (%d rows, total %g):" % (len(ROWS), totals["after"])
+    )
+    print("  before %.2f ms, after %.2f ms, ratio %.2f" % (b * 1000, a * 1000, a / b))
+
+
+if __name__ == "__main__":
+    main()
