@@ -4,6 +4,9 @@
 //   caseweight-describe TEMPLATE OUT README VERSION
 // TEMPLATE's @FUNCTIONS@ becomes "CASEPOINTS, ... and X", @RELEASE_NOTES@ the README's
 // "### VERSION" section.
+//   caseweight-describe --names IN OUT
+// IN's @FUNCTION_NAMES@ becomes "CASEPOINTS CASECHECK ...": the Basic library learns which
+// formulas are caseweight's from the same table.
 #include "function_table.hpp"
 
 #include <fstream>
@@ -61,11 +64,30 @@ bool replace(std::string& text, const std::string& marker, const std::string& by
 }
 } // namespace
 
+std::string spacedNames()
+{
+    std::string names;
+    for (const auto& f : caseweight::functionTable())
+        names += (names.empty() ? "" : " ") + std::string(f.displayName);
+    return names;
+}
+
 int main(int argc, char** argv)
 {
+    if (argc == 4 && std::string(argv[1]) == "--names")
+    {
+        std::string out = read(argv[2]);
+        if (!replace(out, "@FUNCTION_NAMES@", spacedNames()))
+        {
+            std::cerr << "caseweight-describe: " << argv[2] << " has no @FUNCTION_NAMES@\n";
+            return 1;
+        }
+        std::ofstream(argv[3]) << out;
+        return 0;
+    }
     if (argc != 5)
     {
-        std::cerr << "usage: caseweight-describe TEMPLATE OUT README VERSION\n";
+        std::cerr << "usage: caseweight-describe TEMPLATE OUT README VERSION | --names IN OUT\n";
         return 2;
     }
     std::string out = read(argv[1]);

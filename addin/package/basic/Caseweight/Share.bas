@@ -985,14 +985,9 @@ Function IsCaseweightFormula(sFormula As String) As Boolean
 	sF = UCase(sFormula)
 	IsCaseweightFormula = True
 	If InStr(sF, "CASEWEIGHT") > 0 Then Exit Function
-	For Each sName In Array("CASEPOINTS(", "CASECHECK(", "WORKERPOINTS(", "WORKLOADPOINTS(", _
-		"WORKLOADBAND(", "WORKLOADCAPACITY(", "ITEMLABEL(", "SCHEMEITEMS(", "SCHEMEAT(", _
-		"SCHEMEVERSION(", "CASEREASON(", "AVAILABLEPOINTS(", "CAPACITYUSED(", "HEADROOM(", _
-		"REDUCTIONHOURS(", "ALLOCATEPOINTS(", "TEAMAVERAGE(", "TEAMSPREAD(", "TEAMABOVEBAND(", _
-		"TEAMCAPACITY(", "CASELOADBAND(", "CASELOADLIMIT(", "CASELOADPOLICIES(", "STAFFNEEDED(", _
-		"STAFFCOST(", "COLUMNCHECK(", "COLUMNVALUES(", "SHEETCOLUMNS(", "POINTSTEXT(", _
-		"BANDTEXT(")
-		If InStr(sF, sName) > 0 Then Exit Function
+	REM The names come from the add-in's function table when the extension is built.
+	For Each sName In Split("@FUNCTION_NAMES@", " ")
+		If InStr(sF, sName & "(") > 0 Then Exit Function
 	Next
 	IsCaseweightFormula = False
 End Function
