@@ -87,9 +87,7 @@ def summary_month(as_at):
     d = ws.as_date(as_at)
     if d is None:
         return None, None
-    return d.strftime("%Y-%m"), "the month of the summary's As at date (%s)" % d.strftime(
-        "%m/%Y"
-    )
+    return d.strftime("%Y-%m"), "the month of the summary's As at date (%s)" % d.strftime("%m/%Y")
 
 
 def message(counted, files, unread, placed):

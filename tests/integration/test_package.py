@@ -98,7 +98,7 @@ class PackageContents(unittest.TestCase):
                 self.assertIn('manifest:full-path="%s"' % path, manifest)
             self.assertIn(
                 'manifest:full-path="python/caseweight_menu.py"\n'
-                '                       manifest:media-type='
+                "                       manifest:media-type="
                 '"application/vnd.sun.star.uno-component;type=Python"',
                 manifest,
             )
