@@ -3,7 +3,8 @@
 Walks ROOT (service folders / team folders / workers' files: .ods, .fods, .xlsx of any shipped
 worker template, or workbooks of one sheet per worker laid out as samples/swindon-team.fods),
 opens every file in headless LibreOffice with the extension installed, recalculates it (the
-scores are the sheets' own formulas, never the values saved in the file) and writes OUT.ods:
+scores are the sheets' own formulas, never the values saved in the file), reads it with
+caseweight.worker_sheet (the reader the team summary's refresh shares) and writes OUT.ods:
   Workers          one row per worker: service, team, worker, scheme, its version, As at date,
                    grade, FTE, total, band, capacity, headroom, rows in error, file;
   Teams, Service   per team / per service and scheme: TEAMAVERAGE, TEAMCAPACITY,

@@ -1,6 +1,8 @@
-"""A scheme pack installed for every user of the computer (unopkg add --shared), beside
-caseweight.oxt in a user's profile. It changes the system installation, which every office
-on the machine sees, so ctest runs this file alone (RUN_SERIAL)."""
+"""Installed for every user of the computer (unopkg add --shared): a scheme pack beside
+caseweight.oxt in a user's profile, and caseweight.oxt itself, whose Python menu service
+(org.caseweight.Menu, with the caseweight package in the extension's pythonpath/) refreshes a
+team summary. It changes the system installation, which every office on the machine sees, so
+ctest runs this file alone (RUN_SERIAL)."""
 
 import os
 import shutil
@@ -8,18 +10,21 @@ import subprocess
 import tempfile
 import unittest
 
-from caseweight.office import UNOPKG, file_url
+import uno
+from caseweight.county import template_path
+from caseweight.office import FILTERS, UNOPKG, file_url, store
 from common import OXT, Office
 from test_scheme_packs import CHECKER, pack_files, renamed_rbwm, results
 
 
 SHARED_NAME = "shared-install-test"
 SHARED_ID = "org.caseweight.schemes." + SHARED_NAME
+EXTENSION_ID = "org.caseweight.extension"
 
 
-class SharedInstall(unittest.TestCase):
+class Shared(unittest.TestCase):
     """unopkg add --shared: for every user of the computer. It changes the system
-    installation, so it runs only as root and the pack is removed again in any case."""
+    installation, so it runs only as root and what it installs is removed again in any case."""
 
     def setUp(self):
         if os.geteuid() != 0:
@@ -43,6 +48,8 @@ class SharedInstall(unittest.TestCase):
             timeout=240,
         )
 
+
+class SharedInstall(Shared):
     def test_pack_installed_for_all_users(self):
         source = renamed_rbwm(self.folder, "SHARED-PACK-TEST", "shared-pack-test")
         oxt = pack_files(self.folder, SHARED_NAME, source)
@@ -70,3 +77,62 @@ class SharedInstall(unittest.TestCase):
         self.assertEqual(removed.returncode, 0, removed.stdout)
         listed = self.shared_unopkg("list", "--shared")
         self.assertNotIn(SHARED_ID, listed.stdout)
+
+
+def named_value(name, value):
+    v = uno.createUnoStruct("com.sun.star.beans.NamedValue")
+    v.Name, v.Value = name, value
+    return v
+
+
+class SharedExtension(Shared):
+    def test_menu_service_runs_from_a_shared_install(self):
+        oxt = os.path.join(self.folder, "caseweight.oxt")
+        shutil.copyfile(OXT, oxt)
+        os.chmod(self.folder, 0o755)
+        os.chmod(oxt, 0o644)
+        self.shared_unopkg("remove", "--shared", EXTENSION_ID)  # a leftover of an earlier run
+        added = self.shared_unopkg("add", "--shared", "--suppress-license", oxt)
+        try:
+            self.assertEqual(added.returncode, 0, added.stdout)
+            # an office whose profile has no caseweight of its own: only the shared one
+            with Office() as office:
+                team = office.doc_path("Team")
+                os.makedirs(team)
+                with open(os.path.join(team, "damaged.ods"), "wb") as f:
+                    f.write(b"PK\x03\x04 cut off")
+                tpl = template_path("swindon-team-summary", OXT, office.tmp)
+                doc = office.load(office.copy_in(tpl), AsTemplate=True)
+                try:
+                    tmp = office.doc_path("summary.ods")
+                    store(doc, tmp, FILTERS[".ods"])
+                finally:
+                    doc.close(True)
+                summary = os.path.join(team, "summary.ods")
+                shutil.move(tmp, summary)
+                owner = os.stat(office.docs)
+                for f in [team] + [os.path.join(team, n) for n in os.listdir(team)]:
+                    os.chown(f, owner.st_uid, owner.st_gid)
+                doc = office.load(summary)
+                try:
+                    menu = office.ctx.ServiceManager.createInstanceWithContext(
+                        "org.caseweight.Menu", office.ctx
+                    )
+                    self.assertIsNotNone(menu, "the Python service is not registered")
+                    result = menu.execute(
+                        (named_value("Command", "refresh-team"), named_value("Document", doc))
+                    )
+                    unread = doc.Sheets.getByName("Could not read").getCellByPosition(1, 1)
+                    reason = unread.getString()
+                finally:
+                    doc.close(True)
+        finally:
+            removed = self.shared_unopkg("remove", "--shared", EXTENSION_ID)
+        self.assertEqual(removed.returncode, 0, removed.stdout)
+        self.assertEqual(
+            result,
+            "0 worker sheets counted from 1 files in the folder; 1 not read or not counted "
+            "(see the sheet Could not read).",
+        )
+        self.assertEqual(reason, "damaged (not a complete .ods file: cut off or corrupt)")
+        self.assertNotIn(EXTENSION_ID, self.shared_unopkg("list", "--shared").stdout)

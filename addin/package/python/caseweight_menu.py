@@ -10,24 +10,14 @@ The same commands as a job (com.sun.star.task.XJob), for macros and scripts:
 execute((NamedValue("Command", "refresh-team"), NamedValue("Document", doc))) runs the
 command on doc (default: the current document) and returns the sentence instead of showing it.
 
-The caseweight package is shipped beside this file, in pythonpath/ (which LibreOffice's Python
-loader puts on sys.path for an extension's component; put first here, so that no other
-caseweight on the path is taken instead).
+The caseweight package is shipped beside this file, in pythonpath/, which LibreOffice's Python
+loader puts on the module search path for an extension's component (installed for one user or
+for all, unopkg add --shared). It is imported when a command first runs.
 """
-
-import os
-import sys
 
 import uno
 import unohelper
 from com.sun.star.task import XJob, XJobExecutor
-
-_here = os.path.dirname(os.path.abspath(__file__))
-_pythonpath = os.path.join(_here, "pythonpath")
-if os.path.isdir(_pythonpath) and sys.path[:1] != [_pythonpath]:
-    if _pythonpath in sys.path:
-        sys.path.remove(_pythonpath)
-    sys.path.insert(0, _pythonpath)
 
 IMPLEMENTATION = "org.caseweight.MenuImpl"
 SERVICE = "org.caseweight.Menu"
