@@ -1,14 +1,15 @@
 """Installed for every user of the computer (unopkg add --shared): a scheme pack beside
-caseweight.oxt in a user's profile, and caseweight.oxt itself, whose Python menu service
-(org.caseweight.Menu, with the caseweight package in the extension's pythonpath/) refreshes a
-team summary. It changes the system installation, which every office on the machine sees, so
-ctest runs this file alone (RUN_SERIAL)."""
+caseweight.oxt in a user's profile, and the Python menu service of caseweight.oxt
+(org.caseweight.Menu, with the caseweight package in the extension's pythonpath/), which
+refreshes a team summary. It changes the system installation, which every office on the
+machine sees, so ctest runs this file alone (RUN_SERIAL)."""
 
 import os
 import shutil
 import subprocess
 import tempfile
 import unittest
+import zipfile
 
 import uno
 from caseweight.county import template_path
@@ -19,7 +20,22 @@ from test_scheme_packs import CHECKER, pack_files, renamed_rbwm, results
 
 SHARED_NAME = "shared-install-test"
 SHARED_ID = "org.caseweight.schemes." + SHARED_NAME
-EXTENSION_ID = "org.caseweight.extension"
+MENU_ID = "org.caseweight.menu-shared-install-test"
+MENU_MANIFEST = """<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="http://openoffice.org/2001/manifest">
+  <manifest:file-entry manifest:full-path="python/caseweight_menu.py"
+                       manifest:media-type="application/vnd.sun.star.uno-component;type=Python"/>
+</manifest:manifest>
+"""
+MENU_DESCRIPTION = (
+    """<?xml version="1.0" encoding="UTF-8"?>
+<description xmlns="http://openoffice.org/extensions/description/2006">
+  <identifier value="%s"/>
+  <version value="1.0.0"/>
+</description>
+"""
+    % MENU_ID
+)
 
 
 class Shared(unittest.TestCase):
@@ -85,17 +101,31 @@ def named_value(name, value):
     return v
 
 
+def menu_package(folder):
+    """An extension of caseweight.oxt's Python menu service alone (its python/ folder, the
+    component and its pythonpath/), under its own identifier and without the licence that
+    every user would have to accept at their office's next start (caseweight.oxt installed
+    for all users asks each user once: a headless office cannot)."""
+    out = os.path.join(folder, "menu-shared.oxt")
+    with zipfile.ZipFile(OXT) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            if info.filename.startswith("python/"):
+                zout.writestr(info, zin.read(info))
+        zout.writestr("META-INF/manifest.xml", MENU_MANIFEST)
+        zout.writestr("description.xml", MENU_DESCRIPTION)
+    return out
+
+
 class SharedExtension(Shared):
     def test_menu_service_runs_from_a_shared_install(self):
-        oxt = os.path.join(self.folder, "caseweight.oxt")
-        shutil.copyfile(OXT, oxt)
+        oxt = menu_package(self.folder)
         os.chmod(self.folder, 0o755)
         os.chmod(oxt, 0o644)
-        self.shared_unopkg("remove", "--shared", EXTENSION_ID)  # a leftover of an earlier run
+        self.shared_unopkg("remove", "--shared", MENU_ID)  # a leftover of an earlier run
         added = self.shared_unopkg("add", "--shared", "--suppress-license", oxt)
         try:
             self.assertEqual(added.returncode, 0, added.stdout)
-            # an office whose profile has no caseweight of its own: only the shared one
+            # an office whose profile has no caseweight of its own: only the shared service
             with Office() as office:
                 team = office.doc_path("Team")
                 os.makedirs(team)
@@ -127,7 +157,7 @@ class SharedExtension(Shared):
                 finally:
                     doc.close(True)
         finally:
-            removed = self.shared_unopkg("remove", "--shared", EXTENSION_ID)
+            removed = self.shared_unopkg("remove", "--shared", MENU_ID)
         self.assertEqual(removed.returncode, 0, removed.stdout)
         self.assertEqual(
             result,
@@ -135,4 +165,4 @@ class SharedExtension(Shared):
             "(see the sheet Could not read).",
         )
         self.assertEqual(reason, "damaged (not a complete .ods file: cut off or corrupt)")
-        self.assertNotIn(EXTENSION_ID, self.shared_unopkg("list", "--shared").stdout)
+        self.assertNotIn(MENU_ID, self.shared_unopkg("list", "--shared").stdout)
