@@ -8,6 +8,10 @@ themselves).
     caseweight.fods      flat ODF spreadsheets written directly, for large test workbooks
     caseweight.sheets    the weighting-sheet templates and their builder (sheets.build)
     caseweight.score, .share, .audit, .rollup, .county, .pack   the commands in tools/
+    caseweight.worker_sheet  the one reader of workers' sheets (the roll-up's and the team
+                         refresh's); caseweight.team the team refresh (Tools > Add-Ons), which
+                         the extension ships with worker_sheet and inputs and runs in the
+                         user's office
 
 Run it with /usr/bin/python3: the office's `uno` module is Debian's python3-uno.
 """

@@ -1,6 +1,7 @@
 """Checks of an input file that need no office: what would make LibreOffice spend minutes and
 all its memory on a file before failing (a zip bomb, rows and cells repeated billions of
-times), and links that lead nowhere. Each returns the reason in words, or None.
+times), and links that lead nowhere. Each returns the reason in words, or None;
+same_file() tells whether two paths name one file.
 
 A workbook is a zip (.ods, .xlsx) or flat XML (.fods). In ODF a row or cell may stand for
 many (table:number-rows-repeated, table:number-columns-repeated): empty ones cost Calc
@@ -29,6 +30,23 @@ ROW, CELL, COVERED = (TABLE + SEP + n for n in ("table-row", "table-cell", "cove
 ROWS_REPEATED = TABLE + SEP + "number-rows-repeated"
 COLUMNS_REPEATED = TABLE + SEP + "number-columns-repeated"
 FILLED = (OFFICE + SEP + "value-type", TABLE + SEP + "formula")
+
+
+def same_file(a, b):
+    """True when paths a and b name the same file: the same device and inode after following
+    links (hard links, symbolic links, ..), or, when b does not exist yet, when b resolves to
+    the path of a (writing b would then write a)."""
+    try:
+        sa = os.stat(a)
+    except OSError:
+        sa = None
+    try:
+        sb = os.stat(b)
+    except OSError:
+        sb = None
+    if sa is not None and sb is not None:
+        return (sa.st_dev, sa.st_ino) == (sb.st_dev, sb.st_ino)
+    return os.path.realpath(a) == os.path.realpath(b)
 
 
 def dangling_link(path):

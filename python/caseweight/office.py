@@ -40,6 +40,7 @@ import time
 
 import uno  # Debian's python3-uno: run with /usr/bin/python3
 from caseweight import inputs
+from caseweight.inputs import same_file
 from com.sun.star.beans import PropertyValue
 from com.sun.star.connection import NoConnectException
 
@@ -554,23 +555,6 @@ FILTERS = {
 
 
 # -- helpers for the tools ------------------------------------------------------------------
-
-
-def same_file(a, b):
-    """True when paths a and b name the same file: the same device and inode after following
-    links (hard links, symbolic links, ..), or, when b does not exist yet, when b resolves to
-    the path of a (writing b would then write a)."""
-    try:
-        sa = os.stat(a)
-    except OSError:
-        sa = None
-    try:
-        sb = os.stat(b)
-    except OSError:
-        sb = None
-    if sa is not None and sb is not None:
-        return (sa.st_dev, sa.st_ino) == (sb.st_dev, sb.st_ino)
-    return os.path.realpath(a) == os.path.realpath(b)
 
 
 def check_input(path, nothing):

@@ -3,7 +3,8 @@
 Walks ROOT (service folders / team folders / workers' files: .ods, .fods, .xlsx of any shipped
 worker template, or workbooks of one sheet per worker laid out as samples/swindon-team.fods),
 opens every file in headless LibreOffice with the extension installed, recalculates it (the
-scores are the sheets' own formulas, never the values saved in the file) and writes OUT.ods:
+scores are the sheets' own formulas, never the values saved in the file), reads it with
+caseweight.worker_sheet (the reader the team summary's refresh shares) and writes OUT.ods:
   Workers          one row per worker: service, team, worker, scheme, its version, As at date,
                    grade, FTE, total, band, capacity, headroom, rows in error, file;
   Teams, Service   per team / per service and scheme: TEAMAVERAGE, TEAMCAPACITY,
@@ -40,9 +41,8 @@ import signal
 import sys
 import threading
 import time
-import zipfile
 
-from caseweight import SOURCE_DIR, inputs, office as office_module
+from caseweight import SOURCE_DIR, office as office_module, worker_sheet
 from caseweight.office import (
     FILTERS,
     Office,
@@ -56,11 +56,23 @@ from caseweight.office import (
     same_file,
     store,
 )
-from caseweight.score import error_positions, used_range
+from caseweight.worker_sheet import (
+    cell_data,
+    cell_value,
+    counted_once,
+    find_files,
+    fit,
+    header,
+    is_error,
+    number_format,
+    one_path_each,
+    precheck,
+    serial,
+    used_range,
+    write_rows,
+)
 
 NAME = "caseweight-rollup"
-SPREADSHEETS = (".ods", ".fods", ".xlsx")
-EPOCH = datetime.date(1899, 12, 30)  # Calc's day 0
 
 WORKER_HEADERS = [
     "Service",
@@ -130,338 +142,33 @@ class _Office(Office):
         super()._launch()
 
 
-# -- finding and pre-checking files ---------------------------------------------------------
-
-
-def find_files(root, skip=()):
-    """[(path, service, team)] of the spreadsheets under root, in a stable order; hidden files
-    (lock files, half-written outputs) and the paths in skip are left out."""
-    found = []
-    root = os.path.abspath(root)
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        parts = os.path.relpath(folder, root).split(os.sep)
-        parts = [] if parts == ["."] else parts
-        if not parts:
-            service, team = "", os.path.basename(root)
-        elif len(parts) == 1:
-            service, team = os.path.basename(root), parts[0]
-        else:
-            service, team = parts[-2], parts[-1]
-        for f in sorted(files):
-            path = os.path.join(folder, f)
-            if f.startswith(".") or os.path.splitext(f)[1].lower() not in SPREADSHEETS:
-                continue
-            if any(same_file(path, s) for s in skip):
-                continue
-            found.append((path, service, team))
-    return found
-
-
-def one_path_each(files, root):
-    """(files, not counted): each workbook once, however many paths reach it (a symbolic or a
-    hard link): the path that is no link is kept, else the first; the others are listed."""
-    groups = {}
-    for f in files:
-        try:
-            st = os.stat(f[0])
-        except OSError:
-            continue  # a broken link: reading it says why
-        groups.setdefault((st.st_dev, st.st_ino), []).append(f)
-    leave = {}
-    for paths in groups.values():
-        if len(paths) > 1:
-            keep = next((p for p in paths if not os.path.islink(p[0])), paths[0])
-            for p in paths:
-                if p is not keep:
-                    leave[p[0]] = os.path.relpath(keep[0], root)
-    kept = [f for f in files if f[0] not in leave]
-    dropped = [
-        {
-            "file": os.path.relpath(path, root),
-            "service": service,
-            "team": team,
-            "reason": "not counted: the same workbook as %s (a link to it), counted there"
-            % leave[path],
-        }
-        for path, service, team in files
-        if path in leave
-    ]
-    return kept, dropped
-
-
-def lock_owner(path):
-    """The name in LibreOffice's lock file beside path (.~lock.NAME#), "" when it names
-    nobody, or None when there is no lock file."""
-    lock = os.path.join(os.path.dirname(path), ".~lock.%s#" % os.path.basename(path))
-    if not os.path.exists(lock):
-        return None
-    try:
-        with open(lock, encoding="utf-8", errors="replace") as f:
-            fields = f.read().split(",")
-    except OSError:
-        return ""
-    who = fields[0].strip() if fields else ""
-    when = fields[3].strip() if len(fields) > 3 else ""
-    return who + (" since " + when if when else "")
-
-
-def precheck(path):
-    """Why path cannot be read, found without the office, or None."""
-    who = lock_owner(path)
-    if who is not None:
-        return "locked: open in LibreOffice by %s (a .~lock file beside it)" % (
-            who or "another user"
-        )
-    link = inputs.dangling_link(path)
-    if link:
-        return link
-    if not os.access(path, os.R_OK):
-        return "cannot be read (permission denied)"
-    if os.path.getsize(path) == 0:
-        return "empty file"
-    bomb = inputs.bomb_reason(path)
-    if bomb:
-        return "refused before opening it: " + bomb
-    ext = os.path.splitext(path)[1].lower()
-    if ext in (".ods", ".xlsx"):
-        with open(path, "rb") as f:
-            head = f.read(8)
-        if head.startswith(b"\xd0\xcf\x11\xe0"):
-            return "password-protected (an encrypted workbook)"
-        try:
-            with zipfile.ZipFile(path) as z:
-                if ext == ".ods" and "META-INF/manifest.xml" in z.namelist():
-                    if b"encryption-data" in z.read("META-INF/manifest.xml"):
-                        return "password-protected"
-                if z.testzip() is not None:
-                    return "damaged (a part of the file is corrupt)"
-        except (zipfile.BadZipFile, EOFError, OSError):
-            return "damaged (not a complete %s file: cut off or corrupt)" % ext
-    return None
-
-
-# -- reading a workbook ---------------------------------------------------------------------
-
-
-def cell_value(cell):
-    """A cell's value: a float, a str, None when empty, or ("error", shown) for an error."""
-    if cell.getError():
-        return ("error", cell.getString() or "Err:%d" % cell.getError())
-    kind = cell.getType().value
-    if kind == "EMPTY":
-        return None
-    if kind == "TEXT":
-        return cell.getString()
-    if kind == "FORMULA" and cell.FormulaResultType2 == 2:  # FormulaResult.STRING
-        s = cell.getString()
-        return s if s != "" else None
-    return cell.getValue()
-
-
-def is_error(v):
-    return isinstance(v, tuple)
-
-
-def as_date(v):
-    if isinstance(v, float) and 1 <= v < 2958466:
-        return EPOCH + datetime.timedelta(days=int(v))
-    return None
-
-
-def check_errors(rng):
-    """How many rows of a Check column range say something else than OK (or show an error)."""
-    rows = set()
-    for r, row in enumerate(rng.getDataArray()):
-        v = row[0]
-        if isinstance(v, str) and v.strip() not in ("", "OK"):
-            rows.add(r)
-    rows.update(r for r, _ in error_positions(rng))
-    return len(rows)
-
-
-def number(v):
-    return v if isinstance(v, float) else None
-
-
-def headroom_of(total, capacity):
-    """The top of the band minus the total, from WORKLOADCAPACITY (total / top of band)."""
-    if isinstance(total, float) and isinstance(capacity, float) and capacity > 0 and total > 0:
-        return total / capacity - total
-    return None
-
-
-def read_template(doc, names):
-    """The worker of a sheet made from a shipped template (its named cells), or a reason."""
-
-    def get(*keys):
-        for key in keys:
-            if names.hasByName(key):
-                cells = names.getByName(key).ReferredCells
-                if cells is not None:
-                    return cell_value(cells.getCellByPosition(0, 0))
-        return None
-
-    date = get("cw_as_at", "cw_date")
-    if date is None:
-        return "no As at date: fill in the sheet's date (the month it scores)"
-    if as_date(date) is None:
-        return "the As at date is not a date"
-    total, capacity = get("cw_total"), get("cw_capacity")
-    scored_as = get("cw_scheme")
-    scheme = scored_as.split("@")[0] if isinstance(scored_as, str) else ""
-    headroom = get("cw_headroom")
-    if not names.hasByName("cw_headroom"):
-        headroom = headroom_of(total, capacity)
-    errors = 0
-    if names.hasByName("cw_col_check"):
-        errors = check_errors(names.getByName("cw_col_check").ReferredCells)
-    sheet = names.getByName("cw_total").ReferredCells.getSpreadsheet().Name
-    over = {}
-    if names.hasByName("cw_over_status"):
-        above = get("cw_over_above")
-        over = {
-            # Yes, No, or Not known while rows in error hide it
-            "above": above if isinstance(above, str) else "No",
-            "over_why": get("cw_over_why") or "",
-            "over_status": get("cw_over_status") or "",
-            "over_date": as_date(get("cw_over_date")),
-            "over_review": as_date(get("cw_over_review")),
-        }
-    return [
-        {
-            "worker": get("cw_worker") or "",
-            "scheme": scheme,
-            "scored_as": scored_as if isinstance(scored_as, str) else "",
-            "version": get("cw_scheme_version") or "",
-            "date": as_date(date),
-            "grade": get("cw_grade") if isinstance(get("cw_grade"), str) else "",
-            "fte": number(get("cw_fte")) or 1.0,
-            "total": total,
-            "band": get("cw_band"),
-            "capacity": capacity,
-            "headroom": headroom,
-            "errors": errors,
-            "sheet": sheet,
-            **over,
-        }
-    ]
-
-
-WORKLOAD = re.compile(r'WORKLOADPOINTS\(\s*"([^"]+)"', re.I)
-
-
-def read_layout(doc):
-    """The workers of a workbook of one sheet per worker laid out as the sample
-    (samples/swindon-team.fods): a "Total score" label beside a WORKLOADPOINTS formula,
-    "Band" and "Capacity" under it, "Social worker", "Grade" and "FTE" labels in column A."""
-    found = []
-    for i in range(doc.Sheets.getCount()):
-        sh = doc.Sheets.getByIndex(i)
-        rng, end_col, end_row = used_range(sh)
-        rows = rng.getDataArray()
-        spot = None
-        for r, row in enumerate(rows):
-            for c, v in enumerate(row[:-1]):
-                if v == "Total score":
-                    m = WORKLOAD.search(sh.getCellByPosition(c + 1, r).getFormula())
-                    if m:
-                        spot = (r, c, m.group(1))
-        if spot is None:
-            continue
-        r, c, scheme = spot
-
-        def beside(label, column, start=0):
-            for k in range(start, len(rows)):
-                if rows[k][column] == label:
-                    return cell_value(sh.getCellByPosition(column + 1, k))
-            return None
-
-        total = cell_value(sh.getCellByPosition(c + 1, r))
-        capacity = beside("Capacity", c, r)
-        probe = sh.getCellByPosition(end_col + 2, end_row + 2)
-        probe.setFormula('=SCHEMEVERSION("%s")' % scheme)
-        version = probe.getString()
-        probe.setString("")
-        errors = 0
-        for k, row in enumerate(rows):
-            if "Check" in row:
-                check = row.index("Check")
-                errors = check_errors(sh.getCellRangeByPosition(check, k + 1, check, r - 1))
-                break
-        grade = beside("Grade", 0)
-        found.append(
-            {
-                "worker": beside("Social worker", 0) or sh.Name,
-                "scheme": scheme,
-                "scored_as": scheme,
-                "version": version,
-                "date": None,
-                "grade": grade if isinstance(grade, str) else "",
-                "fte": number(beside("FTE", 0)) or 1.0,
-                "total": total,
-                "band": beside("Band", c, r),
-                "capacity": capacity,
-                "headroom": headroom_of(total, capacity),
-                "errors": errors,
-                "sheet": sh.Name,
-            }
-        )
-    return found
-
-
-def read_workbook(doc):
-    """[worker dict] of a loaded workbook, or a reason why it holds none."""
-    doc.calculateAll()
-    names = doc.NamedRanges
-    if names.hasByName("cw_total"):
-        return read_template(doc, names)
-    if names.hasByName("cw_team_total"):
-        return "a team summary, not a worker's sheet (its workers are read from their own sheets)"
-    found = read_layout(doc)
-    if not found:
-        return "no caseweight sheet in it (no worker's weighting sheet of a shipped template)"
-    return found
+# -- reading the files (caseweight.worker_sheet) -------------------------------------------
 
 
 def read_file(office, path):
-    """([worker dict], None) or ([], reason) for one file."""
-    reason = precheck(path)
-    if reason:
-        return [], reason
-    copy = None
+    """([worker dict], None) or ([], reason) for one file, read from a copy in the office's
+    folder (the office user may open it there)."""
+    copies = []
+
+    def copy(p):
+        copies.append(office.copy_in(p))
+        return copies[-1]
+
+    def cannot_open(e):
+        if office.peak_memory() > office_module.memory_limit() * 0.9:
+            # Calc survived a failed allocation: a fresh office for the next file
+            office.restart()
+            return office_module.out_of_memory("opening it")
+        return None
+
     try:
-        copy = office.copy_in(path)
-        try:
-            doc = office.load(copy)
-        except Exception as e:  # noqa: BLE001 - any load failure means: cannot read
-            if office_stopped(e):
-                raise
-            if office.peak_memory() > office_module.memory_limit() * 0.9:
-                # Calc survived a failed allocation: a fresh office for the next file
-                office.restart()
-                return [], office_module.out_of_memory("opening it")
-            return (
-                [],
-                "LibreOffice could not open it (damaged, password-protected or not a workbook)",
-            )
-        try:
-            if not doc.supportsService("com.sun.star.sheet.SpreadsheetDocument"):
-                return [], "not a spreadsheet"
-            got = read_workbook(doc)
-        finally:
-            try:
-                doc.close(True)
-            except Exception as e:  # noqa: BLE001
-                if office_stopped(e):
-                    raise
-        if isinstance(got, str):
-            return [], got
-        return got, None
+        return worker_sheet.read_file(
+            office.desktop, path, copy=copy, stopped=office_stopped, cannot_open=cannot_open
+        )
     finally:
-        if copy:
+        for c in copies:
             try:
-                os.unlink(copy)
+                os.unlink(c)
             except OSError:
                 pass
 
@@ -492,86 +199,6 @@ def office_worker(office, jobs, results):
         results.put(("done",))
 
 
-# -- each worker once per month, in one scheme ---------------------------------------------
-
-
-def day(d):
-    return d.strftime("%d/%m/%Y")
-
-
-def counted_once(workers, month):
-    """(counted, not counted) of the workers read: a sheet whose As at date is outside the
-    month, a sheet of another scheme than its team's (the scheme of most of the team folder's
-    sheets) and a second sheet of the same worker in a service (the later As at date counts)
-    are not counted; each of those is listed with the reason."""
-    dropped = []
-
-    def drop(w, reason):
-        where = "" if w["date"] else " (sheet %s)" % w["sheet"]
-        dropped.append(
-            {
-                "file": w["file"] + where,
-                "service": w["service"],
-                "team": w["team"],
-                "reason": "%s: not counted: %s" % (w["worker"] or "worker", reason),
-            }
-        )
-
-    in_month = []
-    for w in workers:
-        if w["date"] and w["date"].strftime("%Y-%m") != month:
-            drop(w, "its As at date %s is outside the month %s" % (day(w["date"]), month))
-        else:
-            in_month.append(w)
-
-    schemes = {}
-    for w in in_month:
-        team = schemes.setdefault((w["service"], w["team"]), {})
-        team[w["scheme"]] = team.get(w["scheme"], 0) + 1
-    one_scheme = []
-    for w in in_month:
-        team = schemes[(w["service"], w["team"])]
-        most = max(team.values())
-        first = [k for k, n in team.items() if n == most]
-        if len(first) > 1:
-            drop(
-                w,
-                "the team folder holds as many sheets of %s, so the team's scheme cannot be "
-                "told: keep one scheme's sheets in a team folder" % " as of ".join(sorted(first)),
-            )
-        elif w["scheme"] != first[0]:
-            drop(
-                w,
-                "a %s sheet in a team of %s sheets (another scheme than its team's)"
-                % (w["scheme"] or "unknown scheme's", first[0]),
-            )
-        else:
-            one_scheme.append(w)
-
-    # Two sheets of one worker: the later As at date counts (the first found on a tie).
-    latest = {}
-    for w in one_scheme:
-        key = (w["service"], " ".join(w["worker"].split()).casefold())
-        if not key[1]:
-            continue
-        best = latest.get(key)
-        if best is None or (w["date"] or datetime.date.min) > (best["date"] or datetime.date.min):
-            latest[key] = w
-    counted = []
-    for w in one_scheme:
-        best = latest.get((w["service"], " ".join(w["worker"].split()).casefold()), w)
-        if best is w:
-            counted.append(w)
-        else:
-            when = "a later" if (best["date"] or 0) != (w["date"] or 0) else "the same"
-            drop(
-                w,
-                "a second sheet of this worker: %s (As at %s) counts, with %s As at date"
-                % (best["file"], day(best["date"]) if best["date"] else "none", when),
-            )
-    return counted, dropped
-
-
 # -- writing the roll-up --------------------------------------------------------------------
 
 
@@ -580,50 +207,10 @@ def month_end(month):
     return datetime.date(y, m, calendar.monthrange(y, m)[1])
 
 
-def serial(d):
-    return float((d - EPOCH).days)
-
-
-def cell_data(v):
-    if v is None:
-        return ""
-    if is_error(v):
-        return v[1]
-    return v
-
-
-def write_rows(sheet, rows, top=0):
-    if not rows:
-        return
-    width = max(len(r) for r in rows)
-    data = tuple(tuple(list(r) + [""] * (width - len(r))) for r in rows)
-    sheet.getCellRangeByPosition(0, top, width - 1, top + len(data) - 1).setDataArray(data)
-
-
 def write_formulas(sheet, rows, top=0):
     width = max(len(r) for r in rows)
     data = tuple(tuple(list(r) + [""] * (width - len(r))) for r in rows)
     sheet.getCellRangeByPosition(0, top, width - 1, top + len(data) - 1).setFormulaArray(data)
-
-
-def number_format(doc, code):
-    from com.sun.star.lang import Locale
-
-    nf = doc.NumberFormats
-    loc = Locale("en", "GB", "")
-    key = nf.queryKey(code, loc, False)
-    return key if key != -1 else nf.addNew(code, loc)
-
-
-def header(doc, sheet, n):
-    rng = sheet.getCellRangeByPosition(0, 0, n - 1, 0)
-    rng.CharWeight = 150.0  # BOLD
-    sheet.getRows().getByIndex(0).OptimalHeight = True
-
-
-def fit(sheet, n):
-    for c in range(n):
-        sheet.getColumns().getByIndex(c).OptimalWidth = True
 
 
 def team_formulas(scheme_cell, rng):

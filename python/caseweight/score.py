@@ -21,18 +21,11 @@ from caseweight.office import (
     office_stopped,
     run_tool,
 )
+from caseweight.worker_sheet import FORMULA_ERROR, error_positions, used_range
 
 NAME = "caseweight-score"
 FORMULA = 16  # com.sun.star.sheet.CellFlags.FORMULA
-ERROR = 4  # com.sun.star.sheet.FormulaResult.ERROR
 FILL_DOWN = 0  # com.sun.star.sheet.FillDirection.TO_BOTTOM
-
-
-def used_range(sheet):
-    cursor = sheet.createCursor()
-    cursor.gotoEndOfUsedArea(False)
-    a = cursor.getRangeAddress()
-    return sheet.getCellRangeByPosition(0, 0, a.EndColumn, a.EndRow), a.EndColumn, a.EndRow
 
 
 def text(v):
@@ -40,18 +33,6 @@ def text(v):
     if isinstance(v, float):
         return str(int(v)) if v == int(v) else repr(v)
     return v
-
-
-def error_positions(rng):
-    """[(row, column)] of the formula cells of rng that show an error, relative to rng: found
-    in one call (queryFormulaCells)."""
-    found = []
-    origin = rng.getRangeAddress()
-    for a in rng.queryFormulaCells(ERROR).getRangeAddresses():
-        for r in range(a.StartRow, a.EndRow + 1):
-            for c in range(a.StartColumn, a.EndColumn + 1):
-                found.append((r - origin.StartRow, c - origin.StartColumn))
-    return found
 
 
 def error_cells(rng, doc=None):
@@ -74,7 +55,7 @@ def error_cells(rng, doc=None):
 
 
 def _error_cells_in_blocks(rng, doc):
-    blocks = rng.queryFormulaCells(ERROR).getRangeAddresses()
+    blocks = rng.queryFormulaCells(FORMULA_ERROR).getRangeAddresses()
     if not blocks:
         return {}
     origin = rng.getRangeAddress()

@@ -12,12 +12,15 @@ the scenario still runs.
 """
 
 import contextlib
+import datetime
 import os
 import re
 import unittest
 
+from caseweight.county import template_path
 from caseweight.office import file_url, props
 from common import OXT, SOURCE_DIR, Office  # tests/integration, on PYTHONPATH
+from worker_files import save_from_template, serial, write_worker
 from realwindow import SIZE, Screen, Xvfb, missing_tools, wait_until
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -447,6 +450,55 @@ class RealWindowTest(unittest.TestCase):
         self.check("S47 row is OK", row("check", 1).getString(), "OK")
         self.goto(row("family", 2))
         self.shot("typed-code-kept-notts")
+
+    def test_7_refresh_team_summary(self):
+        """Tools > Add-Ons > caseweight: Refresh Team Summary from Worker Sheets on a summary
+        saved beside a worker's sheet and a damaged file: the extension's Python service runs
+        in this office, the worker's row is filled in and a message box says what was done."""
+        folder = self.office.doc_path("Team B")
+        os.makedirs(folder, exist_ok=True)
+        as_at = datetime.date(2026, 10, 30)
+        ann = write_worker(
+            self.office,
+            OXT,
+            os.path.join(folder, "ann.ods"),
+            fields={"worker": "Ann Able", "as_at": as_at, "grade": "EXPERIENCED"},
+            rows=[{"name": "A", "lac": "LAC"}] * 2,
+        )
+        with open(os.path.join(folder, "eve.ods"), "wb") as f:
+            f.write(b"PK\x03\x04 cut off")
+
+        def dated(doc):
+            date = doc.NamedRanges.getByName("cw_as_at").ReferredCells.getCellByPosition(0, 0)
+            date.setValue(serial(as_at))
+
+        summary = os.path.join(folder, "summary.ods")
+        tpl = template_path("swindon-team-summary", OXT, self.office.tmp)
+        save_from_template(self.office, tpl, summary, dated)
+        owner = os.stat(self.office.docs)
+        for f in [folder] + [os.path.join(folder, n) for n in os.listdir(folder)]:
+            os.chown(f, owner.st_uid, owner.st_gid)
+
+        doc = self.open_window(file_url(summary))
+        self.open_menu("alt+t", "Up", "Right")  # Add-Ons is the last entry of Tools
+        self.shot("tools-add-ons-menu-team-summary")
+        self.screen.key("r")  # caseweight: ~Refresh Team Summary from Worker Sheets
+        done = self.screen.wait_window("^caseweight$", timeout=120)
+        self.screen.focus(done)
+        self.shot("team-summary-refreshed")
+        message = " ".join(" ".join(self.window_texts()).split())
+        self.close_dialog(done, "Return")
+        self.assertIn(
+            "1 worker sheets counted from 2 files in the folder; 1 not read or not counted "
+            "(see the sheet Could not read).",
+            message,
+        )
+        names = doc.NamedRanges
+        first = lambda key: names.getByName(key).ReferredCells.getCellByPosition(0, 0)  # noqa
+        self.assertEqual(first("cw_col_worker").getString(), "Ann Able")
+        self.assertAlmostEqual(first("cw_col_total").getValue(), ann["cw_total"])
+        unread = doc.Sheets.getByName("Could not read").getCellByPosition(0, 1).getString()
+        self.assertEqual(unread, "eve.ods")
 
 
 if __name__ == "__main__":

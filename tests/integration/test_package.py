@@ -69,8 +69,16 @@ class PackageContents(unittest.TestCase):
                 "Addons.xcu",
                 "basic/Caseweight/script.xlb",
                 "basic/Caseweight/Share.xba",
+                "python/caseweight_menu.py",
+                "python/pythonpath/caseweight/__init__.py",
+                "python/pythonpath/caseweight/worker_sheet.py",
+                "python/pythonpath/caseweight/team.py",
             ):
                 self.assertIn(required, names)
+            # the menu's Python runs in the user's office: never the harness or a tool
+            shipped = {n for n in names if n.startswith("python/pythonpath/")}
+            for module in ("office", "rollup", "score", "share", "audit"):
+                self.assertNotIn("python/pythonpath/caseweight/%s.py" % module, shipped)
             desc = ET.fromstring(z.read("description.xml"))
             ns = NS
             self.assertEqual(desc.find("d:identifier", ns).get("value"), "org.caseweight.extension")
@@ -88,6 +96,12 @@ class PackageContents(unittest.TestCase):
                 "Addons.xcu",
             ):
                 self.assertIn('manifest:full-path="%s"' % path, manifest)
+            self.assertIn(
+                'manifest:full-path="python/caseweight_menu.py"\n'
+                "                       manifest:media-type="
+                '"application/vnd.sun.star.uno-component;type=Python"',
+                manifest,
+            )
 
     def test_version_is_the_project_version_and_a_new_release(self):
         if not os.path.exists(OXT):

@@ -29,7 +29,7 @@ from common import (
 )
 from worker_files import serial, write_worker
 from caseweight import county
-from caseweight.score import used_range
+from caseweight.worker_sheet import used_range
 
 PYTHON = "/usr/bin/python3"
 WARRINGTON_CASE = warrington.PER_CHILD[0]

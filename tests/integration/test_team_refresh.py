@@ -1,21 +1,32 @@
-"""Tools > Add-Ons > caseweight: Refresh Team Summary from Worker Sheets, run through the office
-as the menu runs it (Caseweight.Team.RefreshTeam on the open summary): three workers' sheets
-written from the templates with known totals, one locked by a colleague, one damaged and the
-team summary in one folder. Every worker's values in the summary are the worker file's own;
-the locked and the damaged files are listed under "Could not read" with their reasons, and so
-are the sheets not counted: another scheme's, another month's, the worker's earlier sheet and
-a sheet with a row in error (each worker counts once in the month, with a total)."""
+"""Tools > Add-Ons > caseweight: Refresh Team Summary from Worker Sheets, run as the menu runs
+it: the menu entry's URL (read from the extension's Addons.xcu in the office's configuration)
+dispatched through the open summary's frame, which makes the office create the extension's
+Python service org.caseweight.Menu and call its trigger; the sentence of the message box
+comes from the same service run as a job (XJob.execute), as a macro would run it. Three
+workers' sheets written from the templates with known totals, one locked by a colleague, one
+damaged and the team summary in one folder. Every worker's values in the summary are the
+worker file's own; the locked and the damaged files are listed under "Could not read" with
+their reasons, and so are the sheets not counted: another scheme's, another month's, the
+worker's earlier sheet and a sheet with a row in error (each worker counts once in the month,
+with a total)."""
 
 import datetime
 import os
 import shutil
 
+import uno
+import unohelper
+from com.sun.star.frame import XDispatchResultListener
+from com.sun.star.util import URL
+
 from common import OXT, OfficeTestCase
 from worker_files import serial, write_worker
 from caseweight.county import template_path
-from caseweight.office import FILTERS, store
+from caseweight.office import FILTERS, props, store
 
-MACRO = "Caseweight.Team.RefreshTeam"
+ENTRY = "org.caseweight.RefreshTeamSummary"
+SERVICE = "org.caseweight.Menu"
+SUCCESS = 1  # com.sun.star.frame.DispatchResultState.SUCCESS
 AS_AT = datetime.date(2026, 10, 30)
 WORKERS = {
     "ann.ods": ("Ann Able", "EXPERIENCED", 1, [{"name": "A", "lac": "LAC"}] * 3),
@@ -32,7 +43,78 @@ def rows_of(sheet):
     return [dict(zip(data[0], r)) for r in data[1:]]
 
 
+class Finished(unohelper.Base, XDispatchResultListener):
+    def __init__(self):
+        self.events = []
+
+    def dispatchFinished(self, event):
+        self.events.append(event)
+
+    def disposing(self, source):
+        pass
+
+
+def named_value(name, value):
+    v = uno.createUnoStruct("com.sun.star.beans.NamedValue")
+    v.Name, v.Value = name, value
+    return v
+
+
 class TeamRefresh(OfficeTestCase):
+    def menu_url(self):
+        """The URL of the menu entry, as the office's configuration has it."""
+        ctx = self.office.ctx
+        cp = ctx.ServiceManager.createInstanceWithContext(
+            "com.sun.star.configuration.ConfigurationProvider", ctx
+        )
+        menu = cp.createInstanceWithArguments(
+            "com.sun.star.configuration.ConfigurationAccess",
+            props(nodepath="/org.openoffice.Office.Addons/AddonUI/AddonMenu"),
+        )
+        return menu.getByName(ENTRY).URL
+
+    def choose_menu_entry(self, doc):
+        """What choosing the menu entry on doc's window does: its URL dispatched through the
+        window's frame (synchronously, as the menu does)."""
+        url = URL()
+        url.Complete = self.menu_url()
+        ctx = self.office.ctx
+        parser = ctx.ServiceManager.createInstanceWithContext(
+            "com.sun.star.util.URLTransformer", ctx
+        )
+        _, url = parser.parseStrict(url)
+        frame = doc.getCurrentController().getFrame()
+        frame.activate()  # the menu's window is the current one
+        dispatch = frame.queryDispatch(url, "", 0)
+        self.assertIsNotNone(dispatch, url.Complete)
+        done = Finished()
+        dispatch.dispatchWithNotification(url, (), done)
+        self.assertEqual([e.State for e in done.events], [SUCCESS])
+
+    def run_as_job(self, doc):
+        """The sentence of the menu entry's command, from the same service run as a job."""
+        ctx = self.office.ctx
+        menu = ctx.ServiceManager.createInstanceWithContext(SERVICE, ctx)
+        command = self.menu_url().split("?", 1)[1]
+        return menu.execute((named_value("Command", command), named_value("Document", doc)))
+
+    def test_menu_entry_is_the_python_service(self):
+        self.assertEqual(self.menu_url(), "service:%s?refresh-team" % SERVICE)
+
+    def test_refused_documents(self):
+        doc = self.new_doc()
+        self.assertEqual(
+            self.run_as_job(doc),
+            "This is not a caseweight team summary (made from a team template).",
+        )
+        tpl = template_path("swindon-team-summary", OXT, self.office.tmp)
+        doc = self.office.load(self.office.copy_in(tpl), AsTemplate=True)
+        self.addCleanup(doc.close, True)
+        self.assertEqual(
+            self.run_as_job(doc),
+            "Save the team summary in the folder of the workers' sheets first.",
+        )
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -118,9 +200,7 @@ class TeamRefresh(OfficeTestCase):
         for file, got in self.expected.items():
             self.assertIsInstance(got["cw_total"], float, file)
         doc = self.load(self.summary)
-        result = self.office.run_basic(MACRO, doc)
-        self.assertIn("3 worker sheets counted from 9 files", result)
-        self.assertIn("6 not read or not counted", result)
+        self.choose_menu_entry(doc)
         doc.calculateAll()
         read = {r["File"]: r for r in rows_of(doc.Sheets.getByName("Worker sheets"))}
         self.assertEqual(sorted(read), sorted(WORKERS))
@@ -164,7 +244,7 @@ class TeamRefresh(OfficeTestCase):
             sorted(unread),
             ["ben (copy).ods", "dan.ods", "eve.ods", "fay.ods", "gus.ods", "old.ods"],
         )
-        self.assertIn("locked", unread["dan.ods"])
+        self.assertIn("locked: open in LibreOffice by Eve Evans", unread["dan.ods"])
         self.assertIn("damaged", unread["eve.ods"])
         self.assertIn("another scheme: a RBWM sheet", unread["fay.ods"])
         self.assertIn(
@@ -179,8 +259,14 @@ class TeamRefresh(OfficeTestCase):
             "worker's sheet and refresh",
         )
 
-        # a second refresh replaces the rows, it does not add to them
-        self.office.run_basic(MACRO, doc)
+        # a second refresh replaces the rows, it does not add to them; its sentence (the
+        # message box's) counts the same files
+        result = self.run_as_job(doc)
+        self.assertEqual(
+            result,
+            "3 worker sheets counted from 9 files in the folder; 6 not read or not counted "
+            "(see the sheet Could not read).",
+        )
         self.assertEqual(len(rows_of(doc.Sheets.getByName("Worker sheets"))), 3)
         self.assertEqual(column("worker")[:4], ["Ann Able", "Ben Best", "Cat Cole", ""])
 

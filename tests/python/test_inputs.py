@@ -6,7 +6,7 @@ import os
 import unittest
 import zipfile
 
-from caseweight import inputs, rollup
+from caseweight import inputs, worker_sheet
 from tempdir import TempDir
 from caseweight.office import ToolError, check_input, memory_limit, replace_file
 
@@ -111,7 +111,7 @@ class Bombs(Files):
         with self.assertRaises(ToolError) as e:
             check_input(path, "nothing to score")
         self.assertTrue(str(e.exception).startswith("refused %s before opening it: " % path))
-        self.assertIn("refused before opening it", rollup.precheck(path))
+        self.assertIn("refused before opening it", worker_sheet.precheck(path))
 
 
 class DanglingLinks(Files):
@@ -123,7 +123,7 @@ class DanglingLinks(Files):
         with self.assertRaises(ToolError) as e:
             check_input(link, "nothing to score")
         self.assertEqual(str(e.exception), link + " " + want)
-        self.assertEqual(rollup.precheck(link), want)
+        self.assertEqual(worker_sheet.precheck(link), want)
         self.assertIsNone(inputs.dangling_link(self.write("real.ods", "x")))
 
 

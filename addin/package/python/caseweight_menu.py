@@ -1,0 +1,91 @@
+"""The extension's menu entries that run Python: the UNO service org.caseweight.Menu.
+
+Tools > Add-Ons > caseweight: Refresh Team Summary from Worker Sheets dispatches
+service:org.caseweight.Menu?refresh-team (Addons.xcu): LibreOffice creates this service and
+calls trigger("refresh-team"), which refreshes the document of the window the menu belongs to
+with caseweight.team.refresh_team (the same reading code as caseweight-rollup,
+caseweight.worker_sheet) and shows the resulting sentence in a message box.
+
+The same commands as a job (com.sun.star.task.XJob), for macros and scripts:
+execute((NamedValue("Command", "refresh-team"), NamedValue("Document", doc))) runs the
+command on doc (default: the current document) and returns the sentence instead of showing it.
+
+The caseweight package is shipped beside this file, in pythonpath/, which LibreOffice's Python
+loader puts on the module search path for an extension's component (installed for one user or
+for all, unopkg add --shared). It is imported when a command first runs.
+"""
+
+import uno
+import unohelper
+from com.sun.star.task import XJob, XJobExecutor
+
+IMPLEMENTATION = "org.caseweight.MenuImpl"
+SERVICE = "org.caseweight.Menu"
+TITLE = "caseweight"
+
+
+def _refresh_team(desktop, doc):
+    from caseweight.team import refresh_team
+
+    return refresh_team(desktop, doc)
+
+
+COMMANDS = {"refresh-team": _refresh_team}
+
+
+class Menu(unohelper.Base, XJobExecutor, XJob):
+    def __init__(self, ctx):
+        self.ctx = ctx
+
+    def _desktop(self):
+        return self.ctx.ServiceManager.createInstanceWithContext(
+            "com.sun.star.frame.Desktop", self.ctx
+        )
+
+    def run(self, command, doc=None):
+        """The sentence of command run on doc (default: the current document)."""
+        desktop = self._desktop()
+        if doc is None:
+            doc = desktop.getCurrentComponent()
+        action = COMMANDS.get(command)
+        if action is None:
+            return "caseweight has no command %r." % command
+        try:
+            return action(desktop, doc)
+        except Exception as e:  # noqa: BLE001 - a sentence in the box, never a traceback
+            return "caseweight could not %s: %s" % (command.replace("-", " "), e)
+
+    # XJobExecutor: the menu entry
+    def trigger(self, command):
+        desktop = self._desktop()
+        frame = desktop.getCurrentFrame()
+        doc = None
+        if frame is not None and frame.getController() is not None:
+            doc = frame.getController().getModel()
+        self.show(frame, self.run(command, doc))
+
+    # XJob: macros and scripts
+    def execute(self, arguments):
+        args = {a.Name: a.Value for a in arguments}
+        return self.run(args.get("Command", ""), args.get("Document"))
+
+    def show(self, frame, text):
+        toolkit = self.ctx.ServiceManager.createInstanceWithContext(
+            "com.sun.star.awt.Toolkit", self.ctx
+        )
+        parent = frame.getContainerWindow() if frame is not None else None
+        if parent is None:
+            parent = toolkit.getDesktopWindow()
+        box = toolkit.createMessageBox(
+            parent,
+            uno.Enum("com.sun.star.awt.MessageBoxType", "INFOBOX"),
+            1,  # com.sun.star.awt.MessageBoxButtons.BUTTONS_OK
+            TITLE,
+            text,
+        )
+        box.execute()
+        box.dispose()
+
+
+g_ImplementationHelper = unohelper.ImplementationHelper()
+g_ImplementationHelper.addImplementation(Menu, IMPLEMENTATION, (SERVICE,))
