@@ -210,7 +210,7 @@ def options(version):
 
 
 def _title(words):
-    """ "significant assessment" -> "Significant assessment"; "CP plan" stays."""
+    """The first letter in capitals ("significant assessment" -> "Significant assessment")."""
     return words[:1].upper() + words[1:] if words else words
 
 
@@ -418,9 +418,9 @@ def clash(text, entries):
 
 
 def heading_without_clash(version, title, entries):
-    """A heading that starts with a code of its list ("CP plan") would make Calc's AutoInput
-    complete the typed code to the heading: such a heading is led by the first code's own
-    words ("Child protection (CP plan)")."""
+    """A heading that starts with a code of its list (a column "court" of the code COURT) would
+    make Calc's AutoInput complete the typed code to the heading: such a heading is led by the
+    words of the first code's label ("In court proceedings (Court)")."""
     if not clash(title, entries):
         return title
     code = entries[0].split(";")[0].strip()
