@@ -136,9 +136,14 @@ class CouncilScheme(unittest.TestCase):
 
     def test_notes_come_from_the_file(self):
         notes = self.layout.notes
-        self.assertIn("per child for CP, CIC", notes[0])
-        self.assertIn("per family for CIN", notes[0])
-        self.assertIn("per case for LEAVER", notes[0])
+        self.assertEqual(
+            notes[:3],
+            [
+                "One row per child for CP, CIC (siblings on one row: Children = N).",
+                "One row per family for CIN (Children = the family's size).",
+                "One row per case for LEAVER.",
+            ],
+        )
         self.assertIn("COMPLEX goes with CP or CIC only.", notes)
         self.assertEqual(notes[-1], "Score every case in supervision, monthly.")
 

@@ -84,6 +84,7 @@ SHEET_KEYS = {
     "worker_heading": str,
     "worker_line": str,
     "worker_lines": int,
+    "worker_key": str,
     "total": list,
     "band_table": bool,
     "notes": list,
@@ -152,6 +153,7 @@ class Layout:
     worker_heading: str
     worker_line: str
     worker_lines: int
+    worker_key: str
     totals: List[Total]
     band_table: bool
     notes: List[str]
@@ -514,18 +516,18 @@ def row_notes(version):
         for i in cases
         if i.get("per", "row") == "row" and not i.get("single_case") and i["code"] not in family
     ]
-    parts = []
+    out = []
     if per_child:
-        parts.append("per child for %s (siblings on one row: Children = N)" % ", ".join(per_child))
+        out.append(
+            "One row per child for %s (siblings on one row: Children = N)." % ", ".join(per_child)
+        )
     if family:
-        parts.append("per family for %s (Children = the family's size)" % ", ".join(family))
+        out.append("One row per family for %s (Children = the family's size)." % ", ".join(family))
     if rows:
-        parts.append("per case for %s" % ", ".join(rows))
+        out.append("One row per case for %s." % ", ".join(rows))
     if single:
-        parts.append("per case for %s (leave Children empty)" % ", ".join(single))
-    if not parts:
-        return []
-    return ["One row %s." % "; one row ".join(parts)]
+        out.append("One row per case for %s (leave Children empty)." % ", ".join(single))
+    return out
 
 
 def rule_notes(version, points_text):
@@ -586,6 +588,7 @@ def of(version, points_text=None):
         worker_heading=sheet.get("worker_heading", TOTAL_KINDS["worker"][1]),
         worker_line=sheet.get("worker_line", "Item"),
         worker_lines=lines if worker_codes else 0,
+        worker_key=_column_key(sheet.get("worker_key", "worker_items")),
         totals=totals(version, sheet, bool(worker_codes), has_hours),
         band_table=sheet.get("band_table", bool(version.grade_names())),
         notes=row_notes(version)

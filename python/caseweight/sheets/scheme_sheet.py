@@ -104,8 +104,8 @@ def total_lines(version, layout):
     formulas = {
         "base": ("=WORKERPOINTS({scheme})", "0.##", False),
         "worker": (
-            "=WORKERPOINTS({scheme};{worker_items}%s)%s"
-            % (hours, "-{%s}" % keys["base"] if "base" in has else ""),
+            "=WORKERPOINTS({scheme};{%s}%s)%s"
+            % (layout.worker_key, hours, "-{%s}" % keys["base"] if "base" in has else ""),
             "0.##",
             False,
         ),
@@ -141,7 +141,7 @@ def total_lines(version, layout):
 
 def worker_block(version, layout, top_of):
     """The worker's own items, one code a line (as many lines as the layout gives), each
-    line's points beside it; named cw_worker_items (the totals' {worker_items})."""
+    line's points beside it; named cw_WORKER_KEY ([sheet] worker_key, default worker_items)."""
 
     def block(builder, lay, index):
         sh = lay.sheet
@@ -151,7 +151,7 @@ def worker_block(version, layout, top_of):
         builder.merge(sh, 1, top, 2, top)
         builder.put(sh, 3, top, "Points", "cw Header")
         source, entries = builder.code_list(
-            Codes("worker_items", layout.worker_heading, "", only=layout.worker_codes),
+            Codes(layout.worker_key, layout.worker_heading, "", only=layout.worker_codes),
             layout.worker_heading,
         )
         help_text = builder._help(entries)
@@ -174,8 +174,8 @@ def worker_block(version, layout, top_of):
                 "cw Result",
             )
         last = top + layout.worker_lines
-        lay.names["worker_items"] = "$B$%d:$B$%d" % (top + 2, last + 1)
-        builder.name("cw_worker_items", lay.sheet_name, 1, top + 1, 1, last)
+        lay.names[layout.worker_key] = "$B$%d:$B$%d" % (top + 2, last + 1)
+        builder.name("cw_" + layout.worker_key, lay.sheet_name, 1, top + 1, 1, last)
         r = last + 1
         repeated = [c for c in layout.worker_codes if version.item(c).get("repeat")]
         if repeated:
