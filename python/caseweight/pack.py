@@ -171,8 +171,8 @@ def sheet_templates(defined):
     from caseweight.sheets import TEMPLATES, scheme_layout, scheme_sheet
 
     out = []
-    taken = {t.file: "caseweight's" for t in TEMPLATES}
-    titles = {t.title: "caseweight's" for t in TEMPLATES}
+    taken = {t.file: "one of caseweight's templates" for t in TEMPLATES}
+    titles = {t.title: "one of caseweight's templates" for t in TEMPLATES}
     for scheme in defined:
         try:
             t = scheme_sheet.template(scheme)
@@ -180,15 +180,13 @@ def sheet_templates(defined):
             print(str(e), file=sys.stderr)
             raise ToolError("a mistake in the [sheet] table; nothing written") from None
         where = os.path.basename(scheme.path)
-        for what, value, seen in (("file", t.file + ".ots", taken), ("title", t.title, titles)):
-            key = t.file if what == "file" else value
+        for key, seen, what in ((t.file, taken, "file"), (t.title, titles, "template")):
             if key in seen:
                 raise ToolError(
-                    "%s: the worker sheet's %s %r is %s template's too; give [sheet] %s "
-                    "another one; nothing written"
-                    % (where, what, value, seen[key], "file" if what == "file" else "template")
+                    "%s: the worker sheet's %s %r is %s too; give [sheet] %s another one; "
+                    "nothing written" % (where, what, key, seen[key], what)
                 )
-            seen[key] = "%s's" % where
+            seen[key] = "the sheet of " + where
         out.append(t)
     return out
 

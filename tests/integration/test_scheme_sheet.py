@@ -168,6 +168,27 @@ class SchemeSheet(PackOffice):
         )
         self.assertNotIn("Paths.xcu", manifest)
 
+    def test_pack_refuses_a_sheet_table_with_a_mistake(self):
+        with open(KENT, encoding="utf-8") as f:
+            text = f.read()
+        for change, said in (
+            (("rows = 12", "rows = 0"), "[sheet] rows must be 1 to"),
+            (("worker_lines = 3", "worker_line = 3"), '"worker_line" in [sheet] has the wrong'),
+            (
+                ('template = "Kent Test', 'template = "Warrington: workload management sheet"\n#'),
+                "is one of caseweight's templates too; give [sheet] template another one",
+            ),
+        ):
+            with self.subTest(change[1]):
+                path = os.path.join(self.folder, "kent-test.toml")
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(text.replace(*change))
+                out = os.path.join(self.folder, "broken.oxt")
+                proc = run_pack("--name", "kent-test", "--oxt", OXT, out, path)
+                self.assertEqual(proc.returncode, 2, proc.stdout + proc.stderr)
+                self.assertIn(said, proc.stderr)
+                self.assertFalse(os.path.exists(out))
+
     def test_help_needs_no_office(self):
         env = dict(os.environ, PATH="/nonexistent")  # no soffice to be found
         env.pop(SHARED_OFFICE, None)
