@@ -973,10 +973,10 @@ void collectAmendments(const toml::table& top, const std::shared_ptr<toml::table
 Scheme readBase(const toml::table& top, const std::string& path, Report& r)
 {
     Scheme s;
-    unknownKeys(top,
-                {"name", "article", "aliases", "council", "source", "from", "note", "default_grade",
-                 "grades_ignored", "grade", "bands", "worker", "workload", "rule", "item", "column",
-                 "amendment", "full_time_hours", "policy"},
+    unknownKeys(top, {"name",   "article",   "aliases",         "council",        "source",
+                      "from",   "note",      "default_grade",   "grades_ignored", "grade",
+                      "bands",  "worker",    "workload",        "rule",           "item",
+                      "column", "amendment", "full_time_hours", "policy",         "sheet"},
                 "the scheme", r);
     s.file = baseName(path);
     s.name = normaliseName(text(top, "name", r, true, top).value_or(stemUpper(path)));
@@ -1021,6 +1021,10 @@ Scheme readBase(const toml::table& top, const std::string& path, Report& r)
         else
             r.add(*w, "\"workload\" must be a [workload] table.");
     }
+    // [sheet]: the layout of the scheme's worker sheet, read by the sheet's builder
+    // (python/caseweight/sheets/scheme_layout.py), not by the engine.
+    if (const toml::node* sh = top.get("sheet"); sh && !sh->is_table())
+        r.add(*sh, "\"sheet\" must be a [sheet] table (the layout of the worker sheet).");
     readRules(top, s, r);
     readColumns(top, s, r);
     return s;

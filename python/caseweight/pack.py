@@ -3,13 +3,19 @@
 Checks the files first with `caseweight-scheme check` (every mistake is printed as
 `file:line: sentence` and nothing is written), then writes OUT.oxt: a small LibreOffice
 extension with the identifier org.caseweight.schemes.NAME holding the files in its folder
-schemes/. Installed beside caseweight (Tools > Extension Manager, or `unopkg add OUT.oxt`;
-for every user of the computer `unopkg add --shared OUT.oxt`), its schemes are read when Calc
+schemes/ and, for every scheme the files define (not for files of amendments only), its worker
+sheet: a Calc template made from the scheme file (caseweight.sheets.scheme_sheet, refined by
+the file's [sheet] table) in templates/Caseweight/, which a Paths.xcu adds to File > New >
+Templates, category Caseweight (beside caseweight's own templates). The sheets are built in a
+headless LibreOffice with caseweight (--oxt, default the build's caseweight.oxt) and the
+files installed; --no-sheet packs the files alone. Installed beside caseweight (Tools >
+Extension Manager, or `unopkg add OUT.oxt`; for every user of the computer
+`unopkg add --shared OUT.oxt`), its schemes are read and its sheets listed when LibreOffice
 next starts. OUT is written through a temporary file in its folder renamed into place.
 The checker is --checker PATH, else caseweight-scheme in the source's build folder, else on
 PATH. See docs/schemes.md.
-Exit status: 0 the extension is written, 2 it is not (a mistake in a file, a file not
-readable, OUT not writable), 130 on Ctrl+C.
+Exit status: 0 the extension is written, 2 it is not (a mistake in a file, a sheet that cannot
+be made, a file not readable, OUT not writable), 130 on Ctrl+C, 143 on SIGTERM.
 """
 
 import argparse
@@ -19,6 +25,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import tomllib
 import zipfile
 
 from caseweight import SOURCE_DIR
@@ -46,8 +53,30 @@ DESCRIPTION = """<?xml version="1.0" encoding="UTF-8"?>
 
 MANIFEST = """<?xml version="1.0" encoding="UTF-8"?>
 <manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">
-</manifest:manifest>
+{entries}</manifest:manifest>
 """
+
+PATHS_ENTRY = """  <manifest:file-entry manifest:full-path="Paths.xcu"
+                       manifest:media-type="application/vnd.sun.star.configuration-data"/>
+"""
+
+# The pack's templates folder in the template paths, as caseweight.oxt adds its own
+# (templates/Paths.xcu): both have a sub-folder Caseweight, which File > New > Templates shows
+# as one category holding the templates of both.
+PATHS_XCU = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:component-data xmlns:oor="http://openoffice.org/2001/registry"
+                    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+                    oor:name="Paths" oor:package="org.openoffice.Office">
+  <node oor:name="Paths">
+    <node oor:name="Template" oor:op="fuse">
+      <node oor:name="InternalPaths">
+        <node oor:name="%origin%/templates" oor:op="fuse"/>
+      </node>
+    </node>
+  </node>
+</oor:component-data>
+"""
+CATEGORY = "Caseweight"  # the template category (folder) of caseweight's sheets
 
 
 def find_checker(given):
@@ -96,15 +125,105 @@ def check_files(checker, files):
     )
 
 
-def write_oxt(path, name, version, files):
+def write_oxt(path, name, version, files, sheets=()):
+    """The extension: the scheme files and the worker sheets (.ots files) with a Paths.xcu."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr(
             "description.xml",
             DESCRIPTION.format(identifier=PREFIX + name, version=version, name=name),
         )
-        z.writestr("META-INF/manifest.xml", MANIFEST)
+        z.writestr("META-INF/manifest.xml", MANIFEST.format(entries=PATHS_ENTRY if sheets else ""))
         for f in files:
             z.write(f, "schemes/" + os.path.basename(f))
+        if sheets:
+            z.writestr("Paths.xcu", PATHS_XCU)
+            for ots in sheets:
+                z.write(ots, "templates/%s/%s" % (CATEGORY, os.path.basename(ots)))
+
+
+def defined_schemes(files, folder):
+    """The schemes the files define (not files of amendments only), each read with the pack's
+    amendments of it: the files are copied to `folder` and read from there."""
+    from caseweight import schemes
+
+    copies = []
+    for f in files:
+        copies.append(os.path.join(folder, os.path.basename(f)))
+        shutil.copyfile(f, copies[-1])
+    out = []
+    for path in copies:
+        try:
+            with open(path, "rb") as f:
+                defines = "name" in tomllib.load(f)
+            if defines:
+                out.append(schemes.load_file(path, folder))
+        except tomllib.TOMLDecodeError as e:
+            raise ToolError("%s: %s" % (path, e)) from None
+        except schemes.SchemeError as e:
+            raise ToolError(str(e)) from None
+    return out
+
+
+def sheet_templates(defined):
+    """The worker sheets' templates of the schemes; refuses a [sheet] table with a mistake, and
+    a file name or title the shipped templates or another sheet of the pack already have (File
+    > New > Templates would show one of the two)."""
+    from caseweight.sheets import TEMPLATES, scheme_layout, scheme_sheet
+
+    out = []
+    taken = {t.file: "one of caseweight's templates" for t in TEMPLATES}
+    titles = {t.title: "one of caseweight's templates" for t in TEMPLATES}
+    for scheme in defined:
+        try:
+            t = scheme_sheet.template(scheme)
+        except scheme_layout.LayoutError as e:
+            print(str(e), file=sys.stderr)
+            raise ToolError("a mistake in the [sheet] table; nothing written") from None
+        where = os.path.basename(scheme.path)
+        for key, seen, what in ((t.file, taken, "file"), (t.title, titles, "template")):
+            if key in seen:
+                raise ToolError(
+                    "%s: the worker sheet's %s %r is %s too; give [sheet] %s another one; "
+                    "nothing written" % (where, what, key, seen[key], what)
+                )
+            seen[key] = "the sheet of " + where
+        out.append(t)
+    return out
+
+
+def build_sheets(oxt, files, templates, folder):
+    """Builds each template in a headless office with caseweight (oxt) and the files (packed
+    unchecked) installed; returns the .ots files written in `folder`."""
+    from caseweight.office import SHARED_OFFICE, Office, OfficeError, store
+    from caseweight.sheets.cwtemplate import Builder, Engine
+
+    plain = os.path.join(folder, "schemes-only.oxt")
+    write_oxt(plain, "sheet-build", "1.0", files)
+    os.environ.pop(SHARED_OFFICE, None)  # the files must be installed: an office of its own
+    out = []
+    try:
+        with Office(oxt=oxt) as office:
+            office.stop()
+            office.add_extension(plain)
+            office.launch()
+            engine = Engine(office)
+            try:
+                for t in templates:
+                    builder = Builder(office, engine, t)
+                    try:
+                        builder.build()
+                        tmp = office.doc_path(t.file + ".ots")
+                        store(builder.doc, tmp, "calc8_template")
+                    finally:
+                        builder.doc.close(True)
+                    out.append(os.path.join(folder, t.file + ".ots"))
+                    shutil.copyfile(tmp, out[-1])
+                    print("built the worker sheet %s.ots (%s)" % (t.file, t.title))
+            finally:
+                engine.close()
+    except (OfficeError, ValueError) as e:
+        raise ToolError("could not build the worker sheets: %s; nothing written" % e) from None
+    return out
 
 
 def main():
@@ -119,7 +238,19 @@ def main():
     ap.add_argument(
         "--no-check",
         action="store_true",
-        help="pack the files unchecked (for testing how Calc shows a broken file only)",
+        help="pack the files unchecked, without sheets (for testing how Calc shows a broken "
+        "file only)",
+    )
+    ap.add_argument(
+        "--no-sheet",
+        action="store_true",
+        help="pack the scheme files alone, without their worker sheets (no office needed)",
+    )
+    ap.add_argument(
+        "--oxt",
+        default=os.path.join(SOURCE_DIR, "build", "caseweight.oxt"),
+        help="caseweight.oxt, installed in the office that builds the sheets (default: the "
+        "build's)",
     )
     ap.add_argument("output", help="the extension to write (.oxt)")
     ap.add_argument("files", nargs="+", metavar="FILE.toml", help="the scheme files")
@@ -155,9 +286,25 @@ def main():
         check_files(find_checker(a.checker), a.files)
 
     with tempfile.TemporaryDirectory(prefix="caseweight-pack-") as tmp:
+        sheets = []
+        if not (a.no_check or a.no_sheet):
+            os.makedirs(os.path.join(tmp, "schemes"))
+            try:
+                defined = defined_schemes(a.files, os.path.join(tmp, "schemes"))
+            except OSError as e:
+                raise ToolError("cannot read the files: %s" % (e.strerror or e)) from None
+            templates = sheet_templates(defined)
+            if templates:
+                if not os.path.isfile(a.oxt):
+                    raise ToolError(
+                        "%s not found: build caseweight, give --oxt PATH, or --no-sheet to pack "
+                        "the files without their worker sheets; nothing written" % a.oxt
+                    )
+                os.makedirs(os.path.join(tmp, "sheets"))
+                sheets = build_sheets(a.oxt, a.files, templates, os.path.join(tmp, "sheets"))
         built = os.path.join(tmp, "pack.oxt")
         try:
-            write_oxt(built, a.name, a.version, a.files)
+            write_oxt(built, a.name, a.version, a.files, sheets)
         except OSError as e:
             raise ToolError("cannot read the files: %s" % (e.strerror or e)) from None
         try:
@@ -166,7 +313,13 @@ def main():
             raise ToolError("cannot write %s: %s" % (a.output, e.strerror or e)) from None
     print(
         "%s: extension %s%s %s with %s"
-        % (a.output, PREFIX, a.name, a.version, ", ".join(os.path.basename(f) for f in a.files))
+        % (
+            a.output,
+            PREFIX,
+            a.name,
+            a.version,
+            ", ".join(os.path.basename(f) for f in a.files + sheets),
+        )
     )
     return 0
 

@@ -20,13 +20,13 @@ def version(scheme):
 
 def allowed(scheme, column):
     """The codes a template's codes column takes: its scheme's items whose `column` or
-    `group` is one of the column's groups (a+b), only `only` when it lists some, only those
-    starting with `prefix` when it has one."""
+    `group` is one of the column's groups (a+b; no group: every item), only `only` when it
+    lists some, only those starting with `prefix` when it has one."""
     groups = column.group.split("+")
     codes = [
         i["code"]
         for i in version(scheme).items
-        if i.get("column") in groups or i.get("group") in groups
+        if not column.group or i.get("column") in groups or i.get("group") in groups
     ]
     if column.only:
         codes = [c for c in column.only if c in codes]

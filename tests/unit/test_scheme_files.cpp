@@ -57,6 +57,21 @@ TEST(SchemeFiles, AMinimalCouncilSchemeChecksClean)
     EXPECT_EQ(check(kMinimal), std::vector<std::string>{});
 }
 
+TEST(SchemeFiles, TheWorkerSheetLayoutIsAcceptedAndDoesNotScore)
+{
+    // [sheet] is the layout of the scheme's worker sheet (docs/schemes.md): the engine
+    // accepts it with whatever keys and ignores it; it must be a table.
+    const std::string sheet = std::string(kMinimal) +
+                              "[sheet]\ntitle = \"Kent - caseload weighting sheet\"\nrows = 12\n"
+                              "[[sheet.column]]\ncodes = \"case\"\nheading = \"Case type\"\n";
+    EXPECT_EQ(check(sheet), std::vector<std::string>{});
+    WithFiles loaded(std::vector<SchemeFile>{{"/packs/kent.toml", sheet}});
+    EXPECT_EQ(loaded.problems, std::vector<std::string>{});
+    EXPECT_DOUBLE_EQ(points("KENT", "CP", N(3)), 18);
+    EXPECT_TRUE(mentions(check("sheet = 3\n" + std::string(kMinimal)),
+                         "kent.toml:1: \"sheet\" must be a [sheet] table"));
+}
+
 TEST(SchemeFiles, EachMistakeIsReportedWithItsLine)
 {
     const std::string base = kMinimal;

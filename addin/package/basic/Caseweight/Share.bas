@@ -1063,8 +1063,9 @@ Function OnlyLabelWords(s As String) As Boolean
 	OnlyLabelWords = True
 End Function
 
-REM The texts that stay: every quoted text of the extension's scheme files (codes, grades,
-REM bands, the schemes' labels), "OK" and the band labels of the templates.
+REM The texts that stay: every quoted text of the extension's scheme files and of the scheme
+REM packs installed beside it (org.caseweight.schemes.*: a council's codes, grades, bands and
+REM labels), "OK" and the band labels of the templates.
 Sub LoadKeep()
 	MapClear(oKeep)
 	Dim sWord
@@ -1074,13 +1075,25 @@ Sub LoadKeep()
 		MapPut(oKeep, LCase(sWord), "")
 	Next
 	On Error GoTo Done
-	Dim oPip As Object, sFolder As String, oSfa As Object, aFiles, sFile, oIn As Object
-	Dim sLine As String, aParts, j As Long
+	Dim oPip As Object, oSfa As Object, sFolder, aExt, sFolders As String
 	oPip = GetDefaultContext().getValueByName( _
 		"/singletons/com.sun.star.deployment.PackageInformationProvider")
-	sFolder = oPip.getPackageLocation("org.caseweight.extension") & "/schemes"
 	oSfa = CreateUnoService("com.sun.star.ucb.SimpleFileAccess")
-	If Not oSfa.exists(sFolder) Then Exit Sub
+	sFolders = oPip.getPackageLocation("org.caseweight.extension") & "/schemes"
+	For Each aExt In oPip.getExtensionList()
+		If Left(aExt(0), 23) = "org.caseweight.schemes." Then
+			sFolders = sFolders & Chr(10) & oPip.getPackageLocation(aExt(0)) & "/schemes"
+		End If
+	Next
+	For Each sFolder In Split(sFolders, Chr(10))
+		If oSfa.exists(sFolder) Then LoadKeepFolder(oSfa, sFolder)
+	Next
+Done:
+End Sub
+
+Sub LoadKeepFolder(oSfa As Object, sFolder)
+	On Error GoTo Done
+	Dim aFiles, sFile, oIn As Object, sLine As String, aParts, j As Long
 	aFiles = oSfa.getFolderContents(sFolder, False)
 	For Each sFile In aFiles
 		oIn = CreateUnoService("com.sun.star.io.TextInputStream")

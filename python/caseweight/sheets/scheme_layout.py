@@ -1,0 +1,598 @@
+"""What a worker sheet made from a scheme file holds, worked out from the file alone (no office):
+its header fields, its code columns and the codes each offers, its totals and notes.
+
+    v = schemes.load_file("kent.toml").version_at()
+    layout = scheme_layout.of(v)
+    [(c.key, c.title, c.entries()) for c in layout.columns]
+
+The code columns are the file's `[[column]]` tables in order (the columns of the council's
+paper sheet), each with the codes its kind allows; codes no column offers get a column per item
+tag (`column` of an item) or group after them. A scheme without `[[column]]` tables has one
+column per item tag or group. The optional `[sheet]` table of the file refines the layout
+(docs/schemes.md, "Your scheme's worker sheet"); every key of it is checked here.
+
+Nothing here knows a scheme: codes, grades, bands, labels and numbers all come from the file.
+scheme_sheet.py turns a layout into a template (cwtemplate), adding the points to the headings.
+"""
+
+import itertools
+from dataclasses import dataclass, field
+from typing import List, Optional
+
+from caseweight import schemes
+
+# The inputs and results every case table has, around the code columns.
+FIXED_COLUMNS = ("name", "children", "share", "points", "check")
+
+# What the groups of items are (docs/schemes.md), as the heading of a column of a group's codes.
+GROUP_TITLES = {
+    "case": "Case type",
+    "modifier": "Modifier",
+    "specific": "Specific item",
+    "additional": "Additional item",
+}
+
+# A column of several codes that may stand together (any-of) offers them in combinations while
+# there are at most this many entries; beyond, it becomes as many columns of single codes as a
+# row may hold (a drop-down of hundreds of combinations helps nobody).
+MOST_COMBINATIONS = 40
+MAX_ROWS = 500
+HOURS_IN_A_MONTH = 744  # 31 days x 24 hours: the most Hours a month can hold
+
+# The header fields a sheet may have: key -> (default label, kind). Any other key in
+# [sheet] fields is a free-text field.
+KNOWN_FIELDS = {
+    "team": ("Team", "text"),
+    "worker": ("Social worker", "text"),
+    "grade": ("Grade", "choice"),
+    "fte": ("FTE", "number"),
+    "as_at": ("As at", "date"),
+    "supervisor": ("Supervisor", "text"),
+    "manager": ("Team manager", "text"),
+    "hours": ("Extra duties (hours a month)", "number"),
+}
+DEFAULT_FIELDS = ("team", "worker", "grade", "fte", "as_at", "supervisor")
+
+# The totals under the table: kind -> (default key of the named cell cw_KEY, label).
+TOTAL_KINDS = {
+    "base": ("base", "Points every worker has"),
+    "worker": ("worker_points", "Worker's own points"),
+    "cases": ("case_points", "Case points"),
+    "weight": ("weight", "Workload weight"),
+    "total": ("total", "Total score"),
+    "band": ("band", "Band"),
+    "capacity": ("capacity", "Capacity used (100% = top of the band)"),
+    "top": ("top", "Top of the band at this FTE"),
+    "headroom": ("headroom", "Headroom to the top of the band"),
+}
+
+# The keys of [sheet] and what each must be.
+SHEET_KEYS = {
+    "file": str,
+    "template": str,
+    "title": str,
+    "description": str,
+    "tab": str,
+    "rows": int,
+    "fields_per_row": int,
+    "fields": list,
+    "name_heading": str,
+    "name_width": (int, float),
+    "children_heading": str,
+    "points_heading": str,
+    "column": list,
+    "worker_heading": str,
+    "worker_line": str,
+    "worker_lines": int,
+    "worker_key": str,
+    "total": list,
+    "band_table": bool,
+    "notes": list,
+}
+COLUMN_KEYS = {
+    "key": str,
+    "codes": str,
+    "heading": str,
+    "width": (int, float),
+    "points": bool,
+    "times": int,
+}
+FIELD_KEYS = {"key": str, "label": str}
+TOTAL_KEYS = {"total": str, "key": str, "label": str}
+
+
+class LayoutError(schemes.SchemeError):
+    """A [sheet] table that does not follow the format, or a scheme no sheet can be made of."""
+
+
+@dataclass
+class CodeColumn:
+    """A column of codes: the named cells cw_col_KEY; `title` the heading without its points;
+    the drop-down offers `codes` (single codes), then `combos` (several codes in one cell)."""
+
+    key: str
+    title: str
+    codes: List[str]
+    combos: List[str] = field(default_factory=list)
+    width: Optional[float] = None
+    points: bool = True  # the heading quotes the codes' points
+    plus: str = ""  # each-child: the code added to the item ("with COMPLEX +4")
+
+    def entries(self):
+        return list(self.codes) + list(self.combos)
+
+
+@dataclass
+class Total:
+    kind: str
+    key: str
+    label: str
+
+
+@dataclass
+class HeaderField:
+    key: str
+    label: str
+    kind: str  # text | choice | number | date
+
+
+@dataclass
+class Layout:
+    file: str
+    template: str
+    title: str
+    description: str
+    tab: str
+    rows: int
+    fields_per_row: int
+    fields: List[HeaderField]
+    columns: List[CodeColumn]
+    headings: dict  # fixed column -> heading
+    name_width: float
+    worker_codes: List[str]
+    worker_heading: str
+    worker_line: str
+    worker_lines: int
+    worker_key: str
+    totals: List[Total]
+    band_table: bool
+    notes: List[str]
+
+
+# -- reading [sheet] -------------------------------------------------------------------------
+
+
+def _where(version, what):
+    return "%s: %s" % (version.scheme.path, what)
+
+
+def _check_keys(version, table, known, where):
+    if not isinstance(table, dict):
+        raise LayoutError(_where(version, "%s must be a table" % where))
+    for k, v in table.items():
+        if k not in known:
+            raise LayoutError(
+                _where(
+                    version,
+                    'unknown key "%s" in %s; the keys are %s (docs/schemes.md)'
+                    % (k, where, ", ".join(sorted(known))),
+                )
+            )
+        want = known[k]
+        ok = isinstance(v, want) and (want is bool or not isinstance(v, bool))
+        if not ok:
+            raise LayoutError(_where(version, '"%s" in %s has the wrong type (%r)' % (k, where, v)))
+    return table
+
+
+def options(version):
+    """The [sheet] table of the file, its keys checked."""
+    sheet = version.data.get("sheet", {})
+    _check_keys(version, sheet, SHEET_KEYS, "[sheet]")
+    for key, known, where in (
+        ("column", COLUMN_KEYS, "a [[sheet.column]]"),
+        ("fields", FIELD_KEYS, "a field of [sheet] fields"),
+        ("total", TOTAL_KEYS, "a [[sheet.total]]"),
+    ):
+        for entry in sheet.get(key, []):
+            _check_keys(version, entry, known, where)
+    if "notes" in sheet and not all(isinstance(n, str) for n in sheet["notes"]):
+        raise LayoutError(_where(version, "[sheet] notes must be a list of texts"))
+    rows = sheet.get("rows", 20)
+    if not 1 <= rows <= MAX_ROWS:
+        raise LayoutError(_where(version, "[sheet] rows must be 1 to %d" % MAX_ROWS))
+    if not 1 <= sheet.get("fields_per_row", 4) <= 6:
+        raise LayoutError(_where(version, "[sheet] fields_per_row must be 1 to 6"))
+    if sheet.get("worker_lines", 1) < 1:
+        raise LayoutError(_where(version, "[sheet] worker_lines must be 1 or more"))
+    return sheet
+
+
+# -- the code columns -----------------------------------------------------------------------
+
+
+def _title(words):
+    """The first letter in capitals ("significant assessment" -> "Significant assessment")."""
+    return words[:1].upper() + words[1:] if words else words
+
+
+def _tag_title(tag):
+    return GROUP_TITLES.get(tag) or _title(tag.replace("-", " "))
+
+
+def _group_most(version, group):
+    r = version.rule("at-most", group=group)
+    return r["most"] if r else None
+
+
+def _exclusive(version):
+    """Sets of codes of which a row holds at most one (at-most-one-of rules)."""
+    return [set(r["codes"]) for r in version.rules if r.get("rule") == "at-most-one-of"]
+
+
+def _combinations(version, codes, most):
+    """Every combination of 2 to `most` different codes, in the file's order, that no
+    at-most-one-of rule forbids."""
+    exclusive = _exclusive(version)
+    out = []
+    for n in range(2, min(most, len(codes)) + 1):
+        for combo in itertools.combinations(codes, n):
+            if any(len(ex & set(combo)) > 1 for ex in exclusive):
+                continue
+            out.append("; ".join(combo))
+    return out
+
+
+def _item_codes(version, col):
+    """The codes a [[column]] names (items, item, or its group's items)."""
+    if "items" in col:
+        return list(col["items"])
+    if "item" in col:
+        return [col["item"]]
+    if "group" in col:
+        return version.codes(group=col["group"])
+    return []
+
+
+def _from_file_column(version, col, taken):
+    """The code column(s) of one [[column]] of the file ([] for one that offers nothing new:
+    further children after first child)."""
+    key, kind = col["key"], col.get("kind", "")
+    title = _title(col.get("what", key))
+    if kind == "each-child":
+        item, plus = col["item"], col.get("plus", "")
+        combos = ["%s; %s" % (item, plus)] if plus else []
+        return [CodeColumn(key, title, [item], combos, plus=plus)]
+    if kind == "multiples":
+        item = col["item"]
+        most = col.get("most", 1)
+        return [CodeColumn(key, title, [item], ["; ".join([item] * n) for n in range(2, most + 1)])]
+    if kind == "basic":
+        others = set()
+        for c in version.columns:
+            if c is not col and c.get("kind") != "basic":
+                others.update(_item_codes(version, c))
+        codes = [c for c in version.codes(group="case") if c not in others]
+        return [CodeColumn(key, title, codes)] if codes else []
+    if kind in ("first-child", "further-children"):
+        codes = version.codes(group=col.get("group"))
+        if set(codes) <= taken:
+            return []
+        return [CodeColumn(key, title, codes)]
+    codes = _item_codes(version, col)
+    if kind == "any-of" and len(codes) > 1:
+        most = col.get("most") or _group_most(version, col.get("group")) or len(codes)
+        combos = _combinations(version, codes, most)
+        if len(codes) + len(combos) <= MOST_COMBINATIONS:
+            return [CodeColumn(key, title, codes, combos)]
+        # as many columns of single codes as a row may hold
+        return [
+            CodeColumn(
+                key if n == 1 else "%s_%d" % (key, n),
+                title if n == 1 else "%s (%s)" % (title, _ordinal(n)),
+                codes,
+            )
+            for n in range(1, min(most, len(codes)) + 1)
+        ]
+    return [CodeColumn(key, title, codes)] if codes else []
+
+
+def _ordinal(n):
+    return {2: "second", 3: "third", 4: "fourth"}.get(n, "%dth" % n)
+
+
+def _by_tag(version, codes):
+    """[(tag, [codes])]: codes by their item's `column` tag, else their group, in the file's
+    order of first appearance."""
+    out = {}
+    for c in codes:
+        item = version.item(c)
+        out.setdefault(item.get("column") or item.get("group", ""), []).append(c)
+    return list(out.items())
+
+
+def _case_codes(version):
+    """Every code a case row may hold (not the worker's), in the file's order."""
+    return [i["code"] for i in version.items if i.get("group") != "worker"]
+
+
+def _offered(columns):
+    out = set()
+    for c in columns:
+        for e in c.entries():
+            out.update(p.strip() for p in e.split(";"))
+    return out
+
+
+def derived_columns(version):
+    """The code columns of the file alone: its [[column]]s, then the codes they leave out by
+    tag or group (every column by tag or group for a file without [[column]])."""
+    columns = []
+    for col in version.columns:
+        columns += _from_file_column(version, col, _offered(columns))
+    left = [c for c in _case_codes(version) if c not in _offered(columns)]
+    for tag, codes in _by_tag(version, left):
+        columns.append(CodeColumn(tag, _tag_title(tag), codes))
+    return columns
+
+
+def _source(version, name, derived):
+    """The codes of a [[sheet.column]]'s `codes`: a column of the file, an item tag, a group."""
+    for c in derived:
+        if c.key == name:
+            return c
+    for col in version.columns:
+        if col["key"] == name:
+            found = _from_file_column(version, col, set())
+            if found:
+                return found[0]
+    codes = [c for c in _case_codes(version) if version.item(c).get("column") == name]
+    if not codes:
+        codes = [c for c in _case_codes(version) if version.item(c).get("group") == name]
+    if not codes:
+        raise LayoutError(
+            _where(
+                version,
+                'a [[sheet.column]] names the codes "%s": no [[column]] key, item column or '
+                "group of the scheme is called so" % name,
+            )
+        )
+    return CodeColumn(name, _tag_title(name), codes)
+
+
+def _column_key(key):
+    return key.replace("-", "_")
+
+
+def code_columns(version, sheet=None):
+    """The code columns of the sheet: [[sheet.column]] when the file lists them, else the
+    derived ones; keys unique and apart from the fixed columns', headings that do not start
+    with a code of their own list."""
+    sheet = options(version) if sheet is None else sheet
+    derived = derived_columns(version)
+    if "column" in sheet:
+        columns = []
+        for entry in sheet["column"]:
+            name = entry.get("codes") or entry.get("key")
+            if not name:
+                raise LayoutError(_where(version, "a [[sheet.column]] needs key or codes"))
+            src = _source(version, name, derived)
+            col = CodeColumn(
+                entry.get("key", src.key),
+                entry.get("heading", src.title),
+                list(src.codes),
+                list(src.combos),
+                entry.get("width"),
+                entry.get("points", True),
+                src.plus,
+            )
+            if "times" in entry:
+                if len(src.codes) != 1 or entry["times"] < 1:
+                    raise LayoutError(
+                        _where(version, '"times" is for a column of one code, 1 or more')
+                    )
+                code = src.codes[0]
+                col.combos = ["; ".join([code] * n) for n in range(2, entry["times"] + 1)]
+            columns.append(col)
+    else:
+        columns = derived
+    if not columns:
+        raise LayoutError(_where(version, "the scheme has no codes for a case row"))
+    seen = set(FIXED_COLUMNS)
+    for c in columns:
+        key = _column_key(c.key)
+        base, n = key, 2
+        while key in seen:
+            key = "%s_%d" % (base, n)
+            n += 1
+        seen.add(key)
+        c.key = key
+        c.title = heading_without_clash(version, c.title, c.entries())
+    return columns
+
+
+def clash(text, entries):
+    """The entry `text` starts with (ignoring case), or None (as cwtemplate's check)."""
+    for e in sorted(entries, key=len, reverse=True):
+        if text.strip().upper().startswith(e.upper()):
+            return e
+    return None
+
+
+def heading_without_clash(version, title, entries):
+    """A heading that starts with a code of its list (a column "court" of the code COURT) would
+    make Calc's AutoInput complete the typed code to the heading: such a heading is led by the
+    words of the first code's label ("In court proceedings (Court)")."""
+    if not clash(title, entries):
+        return title
+    code = entries[0].split(";")[0].strip()
+    words = version.label(code).split(":")[0].split(",")[0].strip()
+    better = "%s (%s)" % (words, title)
+    if clash(better, entries):
+        better = "Codes: %s" % title
+    return better
+
+
+# -- header fields, totals, notes -------------------------------------------------------------
+
+
+def header_fields(version, sheet):
+    grades = version.grade_names()
+    wanted = sheet.get("fields") or [{"key": k} for k in DEFAULT_FIELDS]
+    if version.worker.get("hours_points") and "fields" not in sheet:
+        wanted = wanted + [{"key": "hours"}]
+    out = []
+    for f in wanted:
+        key = f["key"]
+        if not key.replace("_", "").isalnum() or not key[0].isalpha():
+            raise LayoutError(
+                _where(version, 'a header field key "%s": letters, digits and _ only' % key)
+            )
+        label, kind = KNOWN_FIELDS.get(key, (_title(key.replace("_", " ")), "text"))
+        if key == "grade" and not grades:
+            continue  # one band for every grade: no grade to choose
+        if key == "hours" and not version.worker.get("hours_points"):
+            raise LayoutError(_where(version, "the field hours needs [worker] hours_points"))
+        out.append(HeaderField(key, f.get("label", label), kind))
+    keys = [f.key for f in out]
+    if len(set(keys)) != len(keys):
+        raise LayoutError(_where(version, "a header field is given twice"))
+    if "as_at" not in keys:
+        # the sheet's date: it scores under the version of the scheme in force on it
+        out.append(HeaderField("as_at", KNOWN_FIELDS["as_at"][0], "date"))
+    return out
+
+
+def totals(version, sheet, has_worker_items, has_hours):
+    has_base = bool(version.worker.get("base"))
+    kinds = ["cases"]
+    if has_base:
+        kinds.insert(0, "base")
+    if has_worker_items or has_hours:
+        kinds.insert(1 if has_base else 0, "worker")
+    if version.workload.get("one_point_per"):
+        kinds.append("weight")
+    kinds += ["total", "band", "capacity", "top", "headroom"]
+    if "total" not in sheet:
+        return [Total(k, *TOTAL_KINDS[k]) for k in kinds]
+    out = []
+    for entry in sheet["total"]:
+        kind = entry.get("total")
+        if kind not in TOTAL_KINDS:
+            raise LayoutError(
+                _where(
+                    version,
+                    'a [[sheet.total]] total "%s": one of %s' % (kind, ", ".join(TOTAL_KINDS)),
+                )
+            )
+        if kind not in kinds:
+            raise LayoutError(_where(version, 'the scheme has no total "%s"' % kind))
+        key, label = TOTAL_KINDS[kind]
+        out.append(Total(kind, _column_key(entry.get("key", key)), entry.get("label", label)))
+    given = [t.kind for t in out]
+    needed = {"total", "band", "cases"} | ({"weight"} if "weight" in kinds else set())
+    needed |= {k for k in ("base", "worker") if k in kinds}
+    if "headroom" in given:
+        needed.add("top")
+    missing = sorted(needed - set(given))
+    if missing or len(set(given)) != len(given):
+        raise LayoutError(
+            _where(
+                version,
+                "[[sheet.total]] must list each total once, and %s" % ", ".join(sorted(needed)),
+            )
+        )
+    return out
+
+
+def row_notes(version):
+    """What a row is, from the case types' `per` (a child, a family, a case)."""
+    cases = [i for i in version.items if i.get("group") == "case"]
+    per_child = [i["code"] for i in cases if i.get("per") == "child"]
+    family = [i["code"] for i in cases if i.get("per") == "family-size"]
+    single = [i["code"] for i in cases if i.get("single_case")]
+    rows = [
+        i["code"]
+        for i in cases
+        if i.get("per", "row") == "row" and not i.get("single_case") and i["code"] not in family
+    ]
+    out = []
+    if per_child:
+        out.append(
+            "One row per child for %s (siblings on one row: Children = N)." % ", ".join(per_child)
+        )
+    if family:
+        out.append("One row per family for %s (Children = the family's size)." % ", ".join(family))
+    if rows:
+        out.append("One row per case for %s." % ", ".join(rows))
+    if single:
+        out.append("One row per case for %s (leave Children empty)." % ", ".join(single))
+    return out
+
+
+def rule_notes(version, points_text):
+    """The rules of a row in words (only-with, replaces_row); points through points_text."""
+    out = []
+    for r in version.rules:
+        if r.get("rule") == "only-with":
+            out.append("%s goes with %s only." % (r["code"], " or ".join(r["with"])))
+    for i in version.items:
+        if i.get("replaces_row"):
+            out.append(
+                "%s scores the row %s instead of its other points."
+                % (i["code"], points_text(i["code"]))
+            )
+    return out
+
+
+ERROR_NOTE = (
+    "A row that breaks a rule turns red, its total shows Err:502 and the Check column says why."
+)
+
+
+def of(version, points_text=None):
+    """The layout of the worker sheet of `version` (a schemes.Version)."""
+    sheet = options(version)
+    points_text = points_text or version.points_text
+    name = version.name
+    council = version.scheme.council or name
+    worker_codes = version.codes(group="worker")
+    fields = header_fields(version, sheet)
+    has_hours = any(f.key == "hours" for f in fields)
+    most = _group_most(version, "worker")
+    lines = sheet.get("worker_lines") or most or len(worker_codes)
+    file = sheet.get("file", name.lower())
+    if not file or not all(ch.isalnum() or ch in "-_" for ch in file):
+        raise LayoutError(_where(version, '[sheet] file "%s": letters, digits, - and _' % file))
+    return Layout(
+        file=file,
+        template=sheet.get("template", "%s: caseload weighting sheet" % council),
+        title=sheet.get("title", "%s - caseload weighting sheet" % council),
+        description=sheet.get(
+            "description",
+            "%s caseload weighting sheet, made from the scheme file %s."
+            % (council, version.scheme.path.rsplit("/", 1)[-1]),
+        ),
+        tab=sheet.get("tab", "Weighting sheet"),
+        rows=sheet.get("rows", 20),
+        fields_per_row=sheet.get("fields_per_row", 4),
+        fields=fields,
+        columns=code_columns(version, sheet),
+        headings={
+            "name": sheet.get("name_heading", "Child / family"),
+            "children": sheet.get("children_heading", "Children"),
+            "points": sheet.get("points_heading", "Case points"),
+        },
+        name_width=sheet.get("name_width", 40),
+        worker_codes=worker_codes,
+        worker_heading=sheet.get("worker_heading", TOTAL_KINDS["worker"][1]),
+        worker_line=sheet.get("worker_line", "Item"),
+        worker_lines=lines if worker_codes else 0,
+        worker_key=_column_key(sheet.get("worker_key", "worker_items")),
+        totals=totals(version, sheet, bool(worker_codes), has_hours),
+        band_table=sheet.get("band_table", bool(version.grade_names())),
+        notes=row_notes(version)
+        + rule_notes(version, points_text)
+        + [ERROR_NOTE]
+        + list(sheet.get("notes", [])),
+    )

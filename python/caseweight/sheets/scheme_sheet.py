@@ -1,0 +1,264 @@
+"""The worker sheet of any scheme file, made from the file alone: a cwtemplate Template.
+
+    scheme = schemes.load_file("kent.toml")
+    template = scheme_sheet.template(scheme)      # the version in force today
+    Builder(office, engine, template).build()     # in an office that knows the scheme
+
+scheme_layout.py works out what the sheet holds (header fields, a code column per [[column]]
+of the file with the codes its kind allows, totals, notes; refined by the file's [sheet]
+table). This module turns that into the vocabulary of cwtemplate: the headings quote their
+codes' points through scored(), the grade field's help through grades_note(), the band table
+through band_table() and the over-maximum record is over_maximum(), as on the shipped
+sheets, so the words that state points are made in one place for every sheet.
+
+caseweight-pack builds these sheets into a council's scheme pack (pack.py).
+"""
+
+from caseweight import schemes
+
+from . import scheme_layout
+from .cwtemplate import (
+    Check,
+    Children,
+    Codes,
+    Field,
+    Points,
+    Share,
+    Sheet,
+    Template,
+    Text,
+    Total,
+    band_table,
+    grades_note,
+    over_maximum,
+    scored,
+)
+
+BESIDE_COLUMNS = 4  # the blocks beside the totals take columns A to D
+
+
+def heading(version, col):
+    """A code column's heading: its title, then the points of its codes (scored())."""
+    if not col.points:
+        return col.title
+    if col.plus:
+        return scored(col.title, version, col.codes, col.plus)
+    return scored(col.title, version, col.codes)
+
+
+def codes_column(version, col):
+    """A cwtemplate Codes column offering exactly the layout's entries."""
+    return Codes(
+        col.key,
+        heading(version, col),
+        "",
+        col.width or 24,
+        only=col.codes,
+        combos=col.combos,
+    )
+
+
+def header_field(version, f):
+    if f.key == "grade":
+        return Field(
+            "grade",
+            f.label,
+            "choice",
+            choices=tuple(version.grade_names()),
+            note=grades_note(version),
+        )
+    if f.key == "fte":
+        return Field(
+            "fte",
+            f.label,
+            "number",
+            minimum=0.01,
+            maximum=1,
+            note="Full-time equivalent (empty = 1). Bands are pro rata.",
+        )
+    if f.key == "hours":
+        return Field(
+            "hours",
+            f.label,
+            "number",
+            minimum=0,
+            maximum=scheme_layout.HOURS_IN_A_MONTH,
+            note="Hours a month of extra formal duties, %s points an hour."
+            % schemes.number_text(version.worker["hours_points"]),
+        )
+    if f.kind == "date":
+        return Field(f.key, f.label, "date", fmt="DD/MM/YYYY")
+    return Field(f.key, f.label)
+
+
+def total_lines(version, layout):
+    """The cwtemplate Totals of the layout's totals, in its order."""
+    keys = {t.kind: t.key for t in layout.totals}
+    has = set(keys)
+    graded = any(f.key == "grade" for f in layout.fields)
+    grade = "{?grade}" if graded else ""
+    fte = "{?fte}" if any(f.key == "fte" for f in layout.fields) else ""
+    hours = ";{?hours}" if any(f.key == "hours" for f in layout.fields) else ""
+    element = "+".join("{%s}" % keys[k] for k in ("base", "worker") if k in has)
+    total = "WORKLOADPOINTS({scheme};{points}%s)" % (";" + element if element else "")
+    formulas = {
+        "base": ("=WORKERPOINTS({scheme})", "0.##", False),
+        "worker": (
+            "=WORKERPOINTS({scheme};{%s}%s)%s"
+            % (layout.worker_key, hours, "-{%s}" % keys["base"] if "base" in has else ""),
+            "0.##",
+            False,
+        ),
+        "cases": ("=SUM({points})", "0.##", False),
+        "weight": (
+            "=%s-{%s}%s"
+            % (
+                total,
+                keys["cases"],
+                "".join("-{%s}" % keys[k] for k in ("base", "worker") if k in has),
+            ),
+            "0.##",
+            False,
+        ),
+        "total": ("=" + total, "0.##", False),
+        "band": ("=WORKLOADBAND({scheme};{total};%s;%s)" % (grade, fte), "", True),
+        "capacity": ("=WORKLOADCAPACITY({scheme};{total};%s;%s)" % (grade, fte), "0%", False),
+        "top": ("=1/WORKLOADCAPACITY({scheme};1;%s;%s)" % (grade, fte), "0.#", False),
+        "headroom": ("={%s}-{total}" % keys.get("top", "top"), "0.#;-0.#;0", False),
+    }
+    out = []
+    for t in layout.totals:
+        formula, fmt, band = formulas[t.kind]
+        formula = formula.replace("{total}", "{%s}" % keys["total"])
+        label = t.label
+        if t.kind == "weight" and label == scheme_layout.TOTAL_KINDS["weight"][1]:
+            label += " (1 per whole %s case points)" % schemes.number_text(
+                version.workload["one_point_per"]
+            )
+        out.append(Total(t.key, label, formula, fmt=fmt, band=band))
+    return out
+
+
+def worker_block(version, layout, top_of):
+    """The worker's own items, one code a line (as many lines as the layout gives), each
+    line's points beside it; named cw_WORKER_KEY ([sheet] worker_key, default worker_items)."""
+
+    def block(builder, lay, index):
+        sh = lay.sheet
+        top = top_of(lay)
+        builder.put(sh, 0, top, layout.worker_heading, "cw Header")
+        builder.put(sh, 1, top, "Code", "cw Header")
+        builder.merge(sh, 1, top, 2, top)
+        builder.put(sh, 3, top, "Points", "cw Header")
+        source, entries = builder.code_list(
+            Codes(layout.worker_key, layout.worker_heading, "", only=layout.worker_codes),
+            layout.worker_heading,
+        )
+        help_text = builder._help(entries)
+        scheme = lay.cell("scheme")
+        for i in range(layout.worker_lines):
+            r = top + 1 + i
+            builder.put(sh, 0, r, "%s %d" % (layout.worker_line, i + 1), "cw Entry")
+            builder.put(sh, 1, r, None, "cw Code")
+            builder.merge(sh, 1, r, 2, r)
+            builder.validation_list(
+                sh.getCellRangeByPosition(1, r, 1, r), source, layout.worker_heading, help_text
+            )
+            builder.put(
+                sh,
+                3,
+                r,
+                '=IF(B{r}="";"";WORKERPOINTS({s};B{r})-WORKERPOINTS({s}))'.format(
+                    r=r + 1, s=scheme
+                ),
+                "cw Result",
+            )
+        last = top + layout.worker_lines
+        lay.names[layout.worker_key] = "$B$%d:$B$%d" % (top + 2, last + 1)
+        builder.name("cw_" + layout.worker_key, lay.sheet_name, 1, top + 1, 1, last)
+        r = last + 1
+        repeated = [c for c in layout.worker_codes if version.item(c).get("repeat")]
+        if repeated:
+            builder.put(
+                sh,
+                0,
+                r,
+                "Repeat a code on another line each time it counts again (%s)."
+                % ", ".join(repeated),
+                "cw Note",
+            )
+            r += 1
+        return r + 1
+
+    return block
+
+
+def beside_blocks(version, layout):
+    """The blocks beside the totals (the worker's items, the grades' bands), stacked; below
+    the notes instead when the table is too narrow for them beside the totals."""
+    parts = (["worker"] if layout.worker_lines else []) + (["bands"] if layout.band_table else [])
+
+    repeated = any(version.item(c).get("repeat") for c in layout.worker_codes)
+    heights = {
+        "worker": 1 + layout.worker_lines + (1 if repeated else 0) + 1,
+        "bands": 1 + len(version.grade_names()) + 2,
+    }
+    # Beside the totals: from their first line to the line before the notes.
+    room = len(layout.totals) + 1
+
+    def blocks(builder, lay, index):
+        label_col = max(0, lay.columns["points"] - 4)
+        needed = sum(heights[p] for p in parts) - 1
+        beside = label_col >= BESIDE_COLUMNS and needed <= room
+        r = lay.block_row if beside else lay.next_row
+        for part in parts:
+            if part == "bands":
+                r = band_table(builder, lay, r, version)
+                builder.put(
+                    lay.sheet,
+                    0,
+                    r,
+                    "Part-time: the band is pro rata (FTE x the limits).",
+                    "cw Note",
+                )
+                r += 2
+            else:
+                start = r
+                r = worker_block(version, layout, lambda lay: start)(builder, lay, index)
+        if not beside:
+            lay.next_row = r + 1
+
+    return blocks
+
+
+def template(scheme, date=None):
+    """The worker sheet's Template of `scheme` (a schemes.Scheme), with the headings and
+    notes of its version in force on `date` (default today)."""
+    version = scheme.version_at(date)
+    layout = scheme_layout.of(version)
+    columns = [
+        Text("name", layout.headings["name"], layout.name_width),
+        Children(layout.headings["children"]),
+    ]
+    columns += [codes_column(version, c) for c in layout.columns]
+    columns += [Share(), Points(header=layout.headings["points"]), Check()]
+    return Template(
+        file=layout.file,
+        title=layout.template,
+        scheme=version.name,
+        description=layout.description,
+        sheets=[
+            Sheet(
+                name=layout.tab,
+                date_key="as_at",
+                title=layout.title,
+                fields=[header_field(version, f) for f in layout.fields],
+                fields_per_row=layout.fields_per_row,
+                columns=columns,
+                rows=layout.rows,
+                totals=total_lines(version, layout),
+                notes=tuple(layout.notes),
+                extras=[beside_blocks(version, layout), over_maximum(version)],
+            )
+        ],
+    )

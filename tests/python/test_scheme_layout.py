@@ -1,0 +1,304 @@
+"""The worker sheet made from a scheme file, without an office: which columns and codes a
+scheme yields (caseweight.sheets.scheme_layout), the [sheet] table's keys and mistakes, and the
+template description scheme_sheet makes of it. The sheet in real Calc: the integration test
+test_scheme_sheet."""
+
+import ast
+import os
+import re
+import unittest
+
+from caseweight import SOURCE_DIR, schemes
+from caseweight.sheets import scheme_layout, scheme_sheet
+from tempdir import TempDir
+
+KENT = os.path.join(SOURCE_DIR, "tests", "data", "kent-test.toml")
+
+# A small scheme for the mistakes: two case types, travel codes of which a row holds one,
+# an any-of column over them and a worker item.
+SMALL = """name = "SMALL-TEST"
+council = "Small Test Council"
+source = "Test"
+from = 2020-01-01
+[[grade]]
+name = "SW"
+lower = 10
+upper = 20
+[bands]
+within = "Within band"
+above = [{ label = "Above band" }]
+[[rule]]
+rule = "at-most-one-of"
+codes = ["NEAR", "FAR"]
+what = "travel code"
+[[item]]
+code = "CP"
+group = "case"
+points = 6
+label = "Child protection"
+[[item]]
+code = "CIN"
+group = "case"
+points = 4
+label = "Child in need"
+[[item]]
+code = "NEAR"
+group = "modifier"
+points = 1
+label = "Travel near"
+[[item]]
+code = "FAR"
+group = "modifier"
+points = 2
+label = "Travel far"
+[[item]]
+code = "COURT"
+group = "modifier"
+points = 3
+label = "Court"
+[[item]]
+code = "MENTOR"
+group = "worker"
+points = 5
+label = "Mentoring"
+[[column]]
+key = "extras"
+what = "extras"
+kind = "any-of"
+items = ["NEAR", "FAR", "COURT"]
+"""
+
+
+def layout_of(path):
+    return scheme_layout.of(schemes.load_file(path).version_at())
+
+
+def columns(layout):
+    return [(c.key, c.entries()) for c in layout.columns]
+
+
+class CouncilScheme(unittest.TestCase):
+    """tests/data/kent-test.toml: [[column]]s of every input kind, a code no column offers."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.layout = layout_of(KENT)
+        cls.version = schemes.load_file(KENT).version_at()
+
+    def test_one_column_per_file_column_in_order_then_the_codes_left_out(self):
+        self.assertEqual(
+            columns(self.layout),
+            [
+                ("cp", ["CP", "CP; COMPLEX"]),  # each-child with plus
+                ("cic", ["CIC", "CIC; COMPLEX"]),
+                ("family", ["CIN", "LEAVER"]),  # one-of
+                ("court", ["COURT", "FINAL-HEARING", "COURT; FINAL-HEARING"]),  # any-of
+                ("travel", ["TRAVEL-1H", "TRAVEL-2H"]),
+                ("visits", ["VISIT", "VISIT; VISIT", "VISIT; VISIT; VISIT"]),  # multiples, most 3
+                ("enquiry", ["S47"]),  # in no [[column]]: its item's column tag
+            ],
+        )
+
+    def test_headings_are_the_columns_what_and_never_start_with_a_code(self):
+        titles = [c.title for c in self.layout.columns]
+        self.assertEqual(titles[0], "Child protection")
+        self.assertEqual(titles[2], "Child in need family or care leaver")
+        # "Court" would start with the code COURT: led by the code's own label
+        self.assertEqual(titles[3], "In court proceedings (Court)")
+        for c in self.layout.columns:
+            self.assertIsNone(scheme_layout.clash(c.title, c.entries()), c.title)
+
+    def test_header_fields_from_sheet_and_worker_lines(self):
+        self.assertEqual(
+            [(f.key, f.label, f.kind) for f in self.layout.fields],
+            [
+                ("team", "Team", "text"),
+                ("worker", "Social worker", "text"),
+                ("grade", "Grade", "choice"),
+                ("fte", "FTE", "number"),
+                ("as_at", "As at", "date"),
+                ("supervisor", "Supervisor", "text"),
+                ("locality", "Locality office", "text"),
+            ],
+        )
+        self.assertEqual(self.layout.worker_codes, ["MENTOR", "PANEL"])
+        self.assertEqual(self.layout.worker_lines, 3)
+        self.assertEqual(self.layout.rows, 12)
+        self.assertEqual(self.layout.file, "kent-test")
+        self.assertEqual(self.layout.template, "Kent Test: caseload weighting sheet")
+
+    def test_totals_of_a_graded_scheme_with_worker_items(self):
+        self.assertEqual(
+            [t.key for t in self.layout.totals],
+            ["worker_points", "case_points", "total", "band", "capacity", "top", "headroom"],
+        )
+        self.assertTrue(self.layout.band_table)
+
+    def test_notes_come_from_the_file(self):
+        notes = self.layout.notes
+        self.assertEqual(
+            notes[:3],
+            [
+                "One row per child for CP, CIC (siblings on one row: Children = N).",
+                "One row per family for CIN (Children = the family's size).",
+                "One row per case for LEAVER.",
+            ],
+        )
+        self.assertIn("COMPLEX goes with CP or CIC only.", notes)
+        self.assertEqual(notes[-1], "Score every case in supervision, monthly.")
+
+    def test_template_description(self):
+        t = scheme_sheet.template(schemes.load_file(KENT))
+        self.assertEqual((t.file, t.scheme), ("kent-test", "KENT-TEST"))
+        sheet = t.sheets[0]
+        self.assertEqual(sheet.date_key, "as_at")
+        self.assertEqual(
+            [c.key for c in sheet.columns],
+            ["name", "children", "cp", "cic", "family", "court", "travel", "visits", "enquiry"]
+            + ["share", "points", "check"],
+        )
+        cp = sheet.columns[2]
+        self.assertEqual(
+            (cp.kind, cp.group, cp.only, cp.combos), ("codes", "", ("CP",), ("CP; COMPLEX",))
+        )
+        # the points in the heading, as the file gives them (scored())
+        self.assertEqual(cp.header, "Child protection\n5 per child,\nwith COMPLEX +2")
+        self.assertEqual(sheet.columns[6].header, "Travel\n2 or 4")
+        totals = {x.key: x.formula for x in sheet.totals}
+        self.assertEqual(totals["worker_points"], "=WORKERPOINTS({scheme};{worker_items})")
+        self.assertEqual(totals["total"], "=WORKLOADPOINTS({scheme};{points};{worker_points})")
+        self.assertEqual(totals["band"], "=WORKLOADBAND({scheme};{total};{?grade};{?fte})")
+        grade = next(f for f in sheet.fields if f.key == "grade")
+        self.assertEqual(grade.choices, ("NQSW", "SW", "SENIOR"))
+        self.assertIn("SW: 60 to 80 points", grade.note)
+
+
+class ShippedSchemes(unittest.TestCase):
+    def test_every_shipped_scheme_makes_a_sheet_offering_every_case_code(self):
+        for scheme in schemes.built_in():
+            with self.subTest(scheme.name):
+                v = scheme.version_at()
+                layout = scheme_layout.of(v)
+                keys = [c.key for c in layout.columns]
+                self.assertEqual(len(set(keys)), len(keys))
+                self.assertFalse(set(keys) & set(scheme_layout.FIXED_COLUMNS))
+                offered = set()
+                for c in layout.columns:
+                    for e in c.entries():
+                        offered.update(p.strip() for p in e.split(";"))
+                case_codes = [i["code"] for i in v.items if i.get("group") != "worker"]
+                self.assertEqual(sorted(set(case_codes) - offered), [])
+                t = scheme_sheet.template(scheme)
+                self.assertTrue(t.sheets[0].totals)
+
+    def test_a_scheme_without_columns_has_a_column_per_item_tag_or_group(self):
+        v = schemes.of_file("warrington").version_at()
+        derived = scheme_layout.derived_columns(v)
+        self.assertEqual([c.key for c in derived], ["case", "status", "assessment", "travel"])
+        self.assertEqual(derived[0].title, "Case type")
+        self.assertEqual(derived[1].codes, ["NEW", "TRANSFER", "CLOSING"])
+
+    def test_a_stable_element_and_a_workload_weight_add_their_totals(self):
+        v = schemes.of_file("warrington").version_at()
+        sheet = dict(v.data.get("sheet", {}))
+        sheet.pop("total", None)
+        kinds = [t.kind for t in scheme_layout.totals(v, sheet, True, False)]
+        self.assertEqual(
+            kinds,
+            ["base", "worker", "cases", "weight", "total", "band", "capacity", "top", "headroom"],
+        )
+
+    def test_one_band_for_every_grade_has_no_grade_field_but_hours(self):
+        layout = scheme_layout.of(schemes.of_file("notts").version_at())
+        keys = [f.key for f in layout.fields]
+        self.assertNotIn("grade", keys)
+        self.assertIn("hours", keys)
+        self.assertFalse(layout.band_table)
+        # too many combinations of additional items: as many columns as a row may hold (2)
+        self.assertEqual(
+            [c.key for c in layout.columns], ["first_child", "additional", "additional_2"]
+        )
+        self.assertEqual(layout.columns[2].title, "Additional points (second)")
+
+
+class SheetTable(TempDir):
+    def scheme(self, extra=""):
+        return self.write("small.toml", SMALL + extra)
+
+    def test_combinations_leave_out_what_a_rule_forbids(self):
+        self.assertEqual(
+            columns(layout_of(self.scheme())),
+            [
+                ("extras", ["NEAR", "FAR", "COURT", "NEAR; COURT", "FAR; COURT"]),
+                ("case", ["CP", "CIN"]),
+            ],
+        )
+
+    def test_sheet_columns_choose_codes_keys_and_headings(self):
+        layout = layout_of(
+            self.scheme(
+                '[sheet]\nfile = "small"\n'
+                '[[sheet.column]]\nkey = "type"\ncodes = "case"\nheading = "Case"\npoints = false\n'
+                '[[sheet.column]]\nkey = "court1"\ncodes = "extras"\n'
+                '[[sheet.column]]\nkey = "court2"\ncodes = "extras"\nwidth = 30\n'
+            )
+        )
+        self.assertEqual(
+            [(c.key, c.title, c.points, c.width) for c in layout.columns],
+            [
+                ("type", "Case", False, None),
+                ("court1", "Extras", True, None),
+                ("court2", "Extras", True, 30),
+            ],
+        )
+        self.assertEqual(layout.file, "small")
+
+    def test_mistakes_in_the_sheet_table(self):
+        cases = [
+            ('[sheet]\ntitel = "x"\n', 'unknown key "titel" in [sheet]'),
+            ('[sheet]\nrows = "12"\n', '"rows" in [sheet] has the wrong type'),
+            ("[sheet]\nrows = 0\n", "rows must be 1 to"),
+            ("[sheet]\nband_table = 1\n", '"band_table" in [sheet] has the wrong type'),
+            ('[[sheet.column]]\ncodes = "nowhere"\n', 'names the codes "nowhere"'),
+            ('[[sheet.column]]\nkey = "x"\ncodes = "case"\nwide = 3\n', 'unknown key "wide"'),
+            ('[[sheet.total]]\ntotal = "total"\n', "must list each total once"),
+            ('[[sheet.total]]\ntotal = "weight"\n', 'the scheme has no total "weight"'),
+            ('[sheet]\nfields = [{ key = "hours" }]\n', "needs [worker] hours_points"),
+            ('[sheet]\nfile = "a b"\n', '[sheet] file "a b"'),
+        ]
+        for extra, said in cases:
+            with self.subTest(extra):
+                with self.assertRaises(scheme_layout.LayoutError) as cm:
+                    layout_of(self.scheme(extra))
+                self.assertIn(said, str(cm.exception))
+                self.assertIn("small.toml", str(cm.exception))
+
+
+class NothingOfASchemeInTheCode(unittest.TestCase):
+    def test_no_code_grade_or_band_label_is_written_in_the_builder(self):
+        """The builder's texts (its docstrings aside) hold no code, grade or band label of any
+        scheme: everything comes from the file."""
+        words = set()
+        for scheme in schemes.built_in() + [schemes.load_file(KENT)]:
+            for v in scheme.versions:
+                words.update(i["code"] for i in v.items)
+                words.update(g["name"] for g in v.grades)
+                words.update(v.band_labels())
+        for module in (scheme_layout, scheme_sheet):
+            with open(module.__file__, encoding="utf-8") as f:
+                tree = ast.parse(f.read())
+            docs = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Expr)}
+            texts = [
+                n.value
+                for n in ast.walk(tree)
+                if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docs
+            ]
+            for text in texts:
+                found = [
+                    w for w in words if re.search(r"(?<![\w-])%s(?![\w-])" % re.escape(w), text)
+                ]
+                self.assertEqual(found, [], "%s: %r" % (module.__name__, text))
+
+
+if __name__ == "__main__":
+    unittest.main()
