@@ -9,7 +9,7 @@ import re
 import unittest
 
 from caseweight import SOURCE_DIR, schemes
-from caseweight.sheets import scheme_layout, scheme_sheet
+from caseweight.sheets import scheme_layout, scheme_sheet, words
 from tempdir import TempDir
 
 KENT = os.path.join(SOURCE_DIR, "tests", "data", "kent-test.toml")
@@ -161,16 +161,22 @@ class CouncilScheme(unittest.TestCase):
         self.assertEqual(
             (cp.kind, cp.group, cp.only, cp.combos), ("codes", "", ("CP",), ("CP; COMPLEX",))
         )
-        # the points in the heading, as the file gives them (scored())
-        self.assertEqual(cp.header, "Child protection\n5 per child,\nwith COMPLEX +2")
-        self.assertEqual(sheet.columns[6].header, "Travel\n2 or 4")
+        # the points in the heading are live words (scored()): worded by the add-in for the
+        # sheet's own version
+        self.assertEqual(words.plain(cp.header), "Child protection\n,\nwith COMPLEX +")
+        self.assertEqual(
+            words.calls(cp.header),
+            ['POINTSTEXT({scheme};"CP")', 'POINTSTEXT({scheme};"COMPLEX";"short")'],
+        )
+        self.assertEqual(words.plain(sheet.columns[6].header), "Travel\n")
+        self.assertEqual(len(words.calls(sheet.columns[6].header)), 1)
         totals = {x.key: x.formula for x in sheet.totals}
         self.assertEqual(totals["worker_points"], "=WORKERPOINTS({scheme};{worker_items})")
         self.assertEqual(totals["total"], "=WORKLOADPOINTS({scheme};{points};{worker_points})")
         self.assertEqual(totals["band"], "=WORKLOADBAND({scheme};{total};{?grade};{?fte})")
         grade = next(f for f in sheet.fields if f.key == "grade")
         self.assertEqual(grade.choices, ("NQSW", "SW", "SENIOR"))
-        self.assertIn("SW: 60 to 80 points", grade.note)
+        self.assertIn("NQSW, SW, SENIOR", grade.note)
 
 
 class ShippedSchemes(unittest.TestCase):

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import List, Optional
 
 from caseweight import schemes
+from caseweight.sheets import words
 
 # The inputs and results every case table has, around the code columns.
 FIXED_COLUMNS = ("name", "children", "share", "points", "check")
@@ -553,7 +554,7 @@ ERROR_NOTE = (
 def of(version, points_text=None):
     """The layout of the worker sheet of `version` (a schemes.Version)."""
     sheet = options(version)
-    points_text = points_text or version.points_text
+    points_text = points_text or words.points
     name = version.name
     council = version.scheme.council or name
     worker_codes = version.codes(group="worker")
