@@ -11,10 +11,16 @@ import datetime
 from caseweight.sheets import notts
 from caseweight.sheets import rbwm
 from caseweight.sheets import swindon
-from caseweight.sheets import warrington
 from common import OfficeTestCase, template_urls
 from caseweight.sheets.cwtemplate import CANNOT_JUDGE, NOT_KNOWN, maximum_label
 from caseweight.office import props
+from caseweight import schemes
+
+# Warrington's sheet is the one made from its scheme file: a case type counted per child.
+WARRINGTON = schemes.of_file("warrington").version_at()
+WARRINGTON_CASE = next(
+    c for c in WARRINGTON.codes(group="case") if WARRINGTON.item(c).get("per") == "child"
+)
 
 EPOCH = datetime.date(1899, 12, 30)
 # In the past on purpose: the status is judged at the sheet's As at date, never today.
@@ -49,7 +55,7 @@ CASES = {
         ("hours", 1, 37),
         notts.V,
     ),
-    "warrington": ({"name": "A", "type": warrington.PER_CHILD[0]}, SWINDON_FTE, warrington.V),
+    "warrington": ({"name": "A", "type": WARRINGTON_CASE}, SWINDON_FTE, WARRINGTON),
 }
 FIELDS = ("over_reason", "over_date", "over_review", "over_informed")
 

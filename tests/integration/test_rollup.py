@@ -17,7 +17,6 @@ import time
 from unittest import mock
 
 from caseweight.sheets import rbwm
-from caseweight.sheets import warrington
 from common import (
     OXT,
     SHARED_OFFICE,
@@ -28,11 +27,15 @@ from common import (
     processes_with,
 )
 from worker_files import serial, write_worker
-from caseweight import county
+from caseweight import county, schemes
 from caseweight.worker_sheet import used_range
 
 PYTHON = "/usr/bin/python3"
-WARRINGTON_CASE = warrington.PER_CHILD[0]
+# Warrington's sheet is the one made from its scheme file: a case type counted per child.
+_WARRINGTON = schemes.of_file("warrington").version_at()
+WARRINGTON_CASE = next(
+    c for c in _WARRINGTON.codes(group="case") if _WARRINGTON.item(c).get("per") == "child"
+)
 TOOL = os.path.join(SOURCE_DIR, "tools", "caseweight-rollup")
 
 

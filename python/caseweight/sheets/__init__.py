@@ -1,7 +1,17 @@
-"""The weighting-sheet templates: one readable description per scheme (swindon, rbwm, notts,
-warrington) in the terms of `cwtemplate`, built into .ots files by `build` through a headless
-office with the add-in installed, so their code lists and bands come from the engine."""
+"""The weighting-sheet templates. A scheme with a description of its own here (swindon, rbwm,
+notts: several sheets and a team summary each, in the terms of `cwtemplate`) is built from it;
+every other scheme file in schemes/ gets the worker sheet of any scheme file (`scheme_sheet`,
+refined by the file's [sheet] table), so a new scheme file brings its sheet with no other
+change. `build` builds them all through a headless office with the add-in installed, so their
+code lists and bands come from the engine."""
 
-from . import notts, rbwm, swindon, warrington
+from caseweight import schemes
 
-TEMPLATES = swindon.TEMPLATES + rbwm.TEMPLATES + notts.TEMPLATES + warrington.TEMPLATES
+from . import notts, rbwm, scheme_sheet, swindon
+
+DESCRIBED = swindon.TEMPLATES + rbwm.TEMPLATES + notts.TEMPLATES
+TEMPLATES = DESCRIBED + [
+    scheme_sheet.template(s)
+    for s in schemes.built_in()
+    if s.name not in {t.scheme for t in DESCRIBED}
+]
