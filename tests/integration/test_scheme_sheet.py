@@ -220,8 +220,13 @@ class SchemeSheet(PackOffice):
         self.assertEqual(self.list_entries(doc, "cw_worker_items"), ["MENTOR", "PANEL"])
         grade = self.cell(doc, "cw_grade").Validation
         self.assertEqual(grade.getFormula1(), '"NQSW";"SW";"SENIOR"')
-        self.assertIn("SW: 60 to 80 points", grade.InputMessage)
+        self.assertIn("NQSW, SW, SENIOR", grade.InputMessage)
         sheet = doc.Sheets.getByIndex(0)
+        # the bands in the table beside the totals, worded for the sheet's date
+        shown = {
+            sheet.getCellByPosition(c, r).getString() for c in range(0, 14) for r in range(0, 60)
+        }
+        self.assertIn("60 to 80 points", shown)
         self.assertEqual(sheet.Name, "Weighting sheet")
         self.assertEqual(
             sheet.getCellByPosition(0, 0).getString(),
