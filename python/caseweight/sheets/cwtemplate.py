@@ -2,8 +2,8 @@
 
 A description (swindon.py, rbwm.py, notts.py; scheme_sheet.py for any other scheme file) says
 what a sheet holds: its title, the header fields a manager fills in, the columns of the case
-table and the totals under it. build.py hands the descriptions to a headless LibreOffice with the add-in installed
-and saves each as an .ots template.
+table and the totals under it. build.py hands the descriptions to a headless LibreOffice with
+the add-in installed and saves each as an .ots template.
 
 The code lists of the drop-downs are not written in the descriptions: a code column names a
 group or column tag of the scheme, and the list is what SCHEMEITEMS returns for it in the
