@@ -3,10 +3,14 @@
 # recalculation time of an earlier version (default: the last with the templates written per
 # scheme at build time, headings fixed) and of this one, both Release builds; see
 # bench/templates_compare.py. Takes about 15 minutes.
-#   bash scripts/bench-templates.sh [REF]
+#   bash scripts/bench-templates.sh [REF] [--rounds N] [--recalcs N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ref="${1:-f600387}"
+ref=f600387
+if [[ -n "${1:-}" && "${1:-}" != --* ]]; then
+  ref=$1
+  shift
+fi
 bash scripts/install-deps.sh
 base="$PWD/build-base-templates"
 tree="$(mktemp -d)/source"

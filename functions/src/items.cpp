@@ -188,14 +188,14 @@ void unknownCode(const Scheme& scheme, std::string_view code)
          " item code: pick one from the list (SCHEMEITEMS(\"" + name + "\") gives them all).");
 }
 
-Row parseItems(const Scheme& scheme, const Values& items, ItemUse use)
+namespace
 {
-    constexpr unsigned kMaxRepeats = 20;
-    Row row;
-    row.scheme = &scheme;
-    const std::string name(scheme.name);
-    bool repeated = false;
-    for (const Value& cell : items)
+// Calls use(index) for every code of the cells, codes separated as forEachToken separates
+// them: the one reading of code cells, so every function refuses errors, numbers and unknown
+// codes in the same sentences.
+template <class Use> void forEachCode(const Scheme& scheme, const Values& cells, Use&& use)
+{
+    for (const Value& cell : cells)
     {
         switch (cell.kind)
         {
@@ -205,7 +205,7 @@ Row parseItems(const Scheme& scheme, const Values& items, ItemUse use)
             fail("An item cell holds an error; fix that cell first.");
         case Value::Kind::Number:
             // Calc passes a reference to one empty cell as the number 0: no items.
-            if (items.size() == 1 && cell.number == 0.0)
+            if (cells.size() == 1 && cell.number == 0.0)
                 continue;
             fail("Item codes are text; a cell holds the number " + formatNumber(cell.number) +
                  ". Type the code (such as CP), not its points.");
@@ -219,19 +219,34 @@ Row parseItems(const Scheme& scheme, const Values& items, ItemUse use)
                          const int i = findItem(scheme, token);
                          if (i < 0)
                              unknownCode(scheme, normaliseCode(token));
-                         const Item& item = scheme.items[static_cast<std::size_t>(i)];
-                         const std::string_view code = item.code;
-                         const bool worker = isWorkerGroup(item.group);
-                         if (use == ItemUse::CaseRow && worker)
-                             fail(quoted(code) + " is " + std::string(scheme.article) + " " + name +
-                                  " worker item; give it to WORKERPOINTS, not to a case row.");
-                         if (use == ItemUse::Worker && !worker)
-                             fail(quoted(code) + " is " + std::string(scheme.article) + " " + name +
-                                  " case item; WORKERPOINTS takes worker items only.");
-                         row.add(static_cast<std::size_t>(i));
-                         repeated = repeated || row.counts[static_cast<std::size_t>(i)] > 1;
+                         use(static_cast<std::size_t>(i));
                      });
     }
+}
+} // namespace
+
+Row parseItems(const Scheme& scheme, const Values& items, ItemUse use)
+{
+    constexpr unsigned kMaxRepeats = 20;
+    Row row;
+    row.scheme = &scheme;
+    const std::string name(scheme.name);
+    bool repeated = false;
+    forEachCode(scheme, items,
+                [&](std::size_t i)
+                {
+                    const Item& item = scheme.items[i];
+                    const std::string_view code = item.code;
+                    const bool worker = isWorkerGroup(item.group);
+                    if (use == ItemUse::CaseRow && worker)
+                        fail(quoted(code) + " is " + std::string(scheme.article) + " " + name +
+                             " worker item; give it to WORKERPOINTS, not to a case row.");
+                    if (use == ItemUse::Worker && !worker)
+                        fail(quoted(code) + " is " + std::string(scheme.article) + " " + name +
+                             " case item; WORKERPOINTS takes worker items only.");
+                    row.add(i);
+                    repeated = repeated || row.counts[i] > 1;
+                });
     for (std::size_t i = 0; repeated && i < scheme.items.size(); ++i)
     {
         const Item& item = scheme.items[i];
@@ -271,32 +286,7 @@ const Item& lookupItem(const Scheme& scheme, const Value& code)
 std::vector<std::size_t> codeList(const Scheme& scheme, const Values& codes)
 {
     std::vector<std::size_t> items;
-    for (const Value& cell : codes)
-    {
-        switch (cell.kind)
-        {
-        case Value::Kind::Empty:
-            continue;
-        case Value::Kind::Error:
-            fail("A code cell holds an error; fix that cell first.");
-        case Value::Kind::Number:
-            // Calc passes a reference to one empty cell as the number 0: no code.
-            if (codes.size() == 1 && cell.number == 0.0)
-                continue;
-            fail("Item codes are text; a cell holds the number " + formatNumber(cell.number) +
-                 ". Give the code (such as CP), not its points.");
-        case Value::Kind::Text:
-            break;
-        }
-        forEachToken(cell.text,
-                     [&](std::string_view token)
-                     {
-                         const int i = findItem(scheme, token);
-                         if (i < 0)
-                             unknownCode(scheme, normaliseCode(token));
-                         items.push_back(static_cast<std::size_t>(i));
-                     });
-    }
+    forEachCode(scheme, codes, [&](std::size_t i) { items.push_back(i); });
     if (items.empty())
         fail("The item codes are missing; give one code, or several separated by ;.");
     return items;
