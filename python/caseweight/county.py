@@ -30,7 +30,7 @@ import sys
 import tempfile
 import zipfile
 
-from caseweight import SOURCE_DIR, schemes, sheets
+from caseweight import SOURCE_DIR, contract, schemes, sheets
 from caseweight.office import FILTERS, Office, ToolError, file_url, props, run_tool, store
 from caseweight.sheets import cwtemplate
 
@@ -171,7 +171,7 @@ class Form:
     def name_keys(self):
         """The text columns naming the case (the first text column when none is declared)."""
         text = [c.key for c in self.spec.columns if c.kind == "text"]
-        named = [k for k in text if cwtemplate.holds(k, "text") == "Case"]
+        named = [k for k in text if contract.holds(k, "text") == "Case"]
         return named or text[:1]
 
 
@@ -364,12 +364,12 @@ def make_skeleton(office, path, spec):
         names = doc.NamedRanges
         for f in spec.fields:
             if f.kind in INPUT_KINDS:
-                names.getByName("cw_" + f.key.replace("-", "_")).ReferredCells.getCellByPosition(
+                names.getByName(contract.cell(f.key)).ReferredCells.getCellByPosition(
                     0, 0
                 ).setString("@@f.%s@@" % f.key)
         for c in spec.columns:
             if c.kind in INPUT_KINDS:
-                cells = names.getByName("cw_col_" + c.key.replace("-", "_")).ReferredCells
+                cells = names.getByName(contract.column(c.key)).ReferredCells
                 cells.setDataArray(tuple(("@@c.%s.%d@@" % (c.key, i),) for i in range(spec.rows)))
         out = office.doc_path(os.path.basename(path) + ".fods")
         store(doc, out, FILTERS[".fods"])

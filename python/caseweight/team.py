@@ -19,6 +19,7 @@ caseweight.office nor any tool.
 
 import os
 
+from caseweight import contract
 from caseweight import worker_sheet as ws
 
 READ_SHEET = "Worker sheets"
@@ -166,7 +167,7 @@ def fill_table(doc, workers):
     names = doc.NamedRanges
     rows = 0
     for name in names.getElementNames():
-        if not name.startswith("cw_col_"):
+        if not name.startswith(contract.column("")):
             continue
         rng = names.getByName(name).ReferredCells
         if rng is None:
@@ -176,9 +177,9 @@ def fill_table(doc, workers):
         rows = rows or rng.getRows().getCount()
     for k, w in enumerate(workers[:rows]):
         for key, field in TABLE:
-            if not names.hasByName("cw_col_" + key):
+            if not names.hasByName(contract.column(key)):
                 continue
-            cell = names.getByName("cw_col_" + key).ReferredCells.getCellByPosition(0, k)
+            cell = names.getByName(contract.column(key)).ReferredCells.getCellByPosition(0, k)
             if cell.CellProtection.IsLocked:
                 continue
             v = table_value(w, field)
@@ -226,8 +227,8 @@ def refresh_team(desktop, doc):
     step = "listing the folder"
     try:
         names = doc.NamedRanges
-        scheme = ws.text(ws.named(names, "cw_scheme")).split("@")[0]
-        month, month_words = summary_month(ws.named(names, "cw_as_at"))
+        scheme = ws.text(ws.named(names, contract.cell("scheme"))).split("@")[0]
+        month, month_words = summary_month(ws.named(names, contract.cell("as_at")))
         nfiles, workers, unread = read_folder(desktop, os.path.dirname(summary), summary)
         step = "counting each worker once"
         counted, not_counted = ws.counted_once(

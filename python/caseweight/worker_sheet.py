@@ -26,7 +26,7 @@ import os
 import re
 import zipfile
 
-from caseweight import inputs
+from caseweight import contract, inputs
 
 SPREADSHEETS = (".ods", ".fods", ".xlsx")
 EPOCH = datetime.date(1899, 12, 30)  # Calc's day 0
@@ -40,31 +40,10 @@ NO_SHEET = "no caseweight sheet in it (no worker's weighting sheet of a shipped 
 NO_DATE = "no As at date: fill in the sheet's date (the month it scores)"
 NOT_A_DATE = "the As at date is not a date"
 
-# The named cells a sheet made from a shipped template is read by (the templates name them,
-# python/caseweight/sheets/cwtemplate.py): each field from the first of its names the sheet has.
-NAMED = {
-    "date": ("cw_as_at", "cw_date"),
-    "worker": ("cw_worker",),
-    "scheme": ("cw_scheme",),  # SCHEMEAT: "SWINDON@2026-10-30"
-    "version": ("cw_scheme_version",),
-    "grade": ("cw_grade",),
-    "fte": ("cw_fte",),
-    "total": ("cw_total",),
-    "band": ("cw_band",),
-    "capacity": ("cw_capacity",),  # the share of the top of the band in use (WORKLOADCAPACITY)
-    "capacity_points": ("cw_capacity_points",),  # the points at the top (Warrington)
-    "headroom": ("cw_headroom",),
-    "personal": ("cw_personal",),  # Nottinghamshire: points for personal capacity
-    "case_points": ("cw_case_points",),
-    "check": ("cw_col_check",),  # the Check column: a row in error says something else than OK
-    "over_status": ("cw_over_status",),
-    "over_above": ("cw_over_above",),
-    "over_why": ("cw_over_why",),
-    "over_date": ("cw_over_date",),
-    "over_review": ("cw_over_review",),
-}
-WORKER_SHEET = "cw_total"  # a sheet of a worker template has it
-SUMMARY_SHEET = "cw_team_total"  # a team summary has it
+# The named cells a worker's sheet is read by, as the sheet contract declares them.
+NAMED = contract.READ
+WORKER_SHEET = contract.WORKER_SHEET
+SUMMARY_SHEET = contract.SUMMARY_SHEET
 
 
 # -- finding and pre-checking files ---------------------------------------------------------

@@ -71,6 +71,7 @@ class PackageContents(unittest.TestCase):
                 "basic/Caseweight/Share.xba",
                 "python/caseweight_menu.py",
                 "python/pythonpath/caseweight/__init__.py",
+                "python/pythonpath/caseweight/contract.py",
                 "python/pythonpath/caseweight/worker_sheet.py",
                 "python/pythonpath/caseweight/team.py",
             ):

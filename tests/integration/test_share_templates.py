@@ -11,7 +11,7 @@ import tempfile
 import unittest
 
 from common import SOURCE_DIR, OfficeTestCase, store
-from caseweight.sheets.cwtemplate import CONTRACT
+from caseweight.contract import CONTRACT
 from test_over_maximum import AS_AT, CASES, DATE_KEY, DAY, serial
 from test_share_pseudonymised import members
 

@@ -22,7 +22,7 @@ import zipfile
 from common import ERR_ILLEGAL_ARGUMENT, SOURCE_DIR, OfficeTestCase, store, template_urls
 from caseweight import sheets
 from caseweight.fods import col
-from caseweight.sheets.cwtemplate import CONTRACT
+from caseweight.contract import CONTRACT
 
 VALUE_OR_TEXT = 1 | 2 | 4  # com.sun.star.sheet.CellFlags VALUE, DATETIME, STRING
 # The date field of each template's first sheet, and 1 May 2020 as Calc's date number.

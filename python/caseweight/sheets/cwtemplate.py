@@ -34,6 +34,8 @@ import uno
 from caseweight.evaluate import Scratch
 from caseweight.fods import col as col_name
 from caseweight.office import props as _props
+from caseweight import contract
+from caseweight.contract import CONTRACT, PERSON_KEYS, holds
 from caseweight.sheets import words
 from com.sun.star.table import BorderLine2, CellAddress, CellRangeAddress
 from com.sun.star.util import CellProtection
@@ -377,35 +379,6 @@ def band_colours_of(places):
 
 def band_style(colour):
     return "cw Band " + colour
-
-
-# Which input cells hold a person's name, by the key of their column or header field: "Case"
-# (a child or family) or "Worker". Every other text input (kind "text": notes, team, month,
-# the over-maximum reason and who was informed) is free text. The templates declare these
-# cells once, in the document (CONTRACT), and a pseudonymised copy (Share.bas) replaces
-# exactly them and keeps every other cell of the template; the styles "cw Input Case" /
-# "cw Field Worker" ... mark them for the eye and for sheets copied out of a template.
-PERSON_KEYS = {
-    "name": "Case",
-    "family": "Case",
-    "worker": "Worker",
-    "h_worker": "Worker",
-    "atm": "Worker",
-    "initials": "Worker",
-    "supervisor": "Worker",
-    "manager": "Worker",
-}
-
-# The named expression holding the declaration: "1|sheets=A/B|Case=cw_col_name|Worker=...|
-# Text=...|valid=123,456". sheets: the template's sheets (their labels are kept); Case,
-# Worker, Text: the named ranges of the cells holding names and free text; valid: the signs
-# (validation_sign) of the template's own data-validation texts, kept as labels.
-CONTRACT = "caseweight_contract"
-
-
-def holds(key, kind):
-    """ "Case", "Worker" or "Text" for an input that holds a name or free text, else ""."""
-    return PERSON_KEYS.get(key) or ("Text" if kind == "text" else "")
 
 
 def input_style(base, key, kind="text"):
@@ -1011,8 +984,8 @@ class Builder:
             cell = self.put(sh, v0, row, None, style, f.fmt or None)
             self.merge(sh, v0, row, v1, row)
             lay.fields[f.key] = (v0, row)
-            self.name("cw_" + f.key.replace("-", "_"), spec.name, v0, row)
-            self.declare("cw_" + f.key.replace("-", "_"), holds(f.key, f.kind))
+            self.name(contract.cell(f.key), spec.name, v0, row)
+            self.declare(contract.cell(f.key), holds(f.key, f.kind))
             rng = sh.getCellRangeByPosition(v0, row, v0, row)
             if f.kind == "choice":
                 src = ";".join('"%s"' % x for x in f.choices)
@@ -1082,8 +1055,8 @@ class Builder:
                 rng.setFormulaArray(tuple(tuple(x) for x in formulas))
                 if c.band:
                     self.band_colours(rng, index, i, first)
-            self.name("cw_col_" + c.key.replace("-", "_"), spec.name, i, first, i, last)
-            self.declare("cw_col_" + c.key.replace("-", "_"), holds(c.key, c.kind))
+            self.name(contract.column(c.key), spec.name, i, first, i, last)
+            self.declare(contract.column(c.key), holds(c.key, c.kind))
 
         # A row that breaks a rule: the whole row red (its check cell says why).
         if spec.check_key in lay.columns:
@@ -1133,7 +1106,7 @@ class Builder:
                 self.put(sh, col, r, f, tot.style)
             if tot.fmt:
                 sh.getCellByPosition(col, r).NumberFormat = self.fmt(tot.fmt)
-            self.name("cw_" + tot.key.replace("-", "_"), spec.name, col, r)
+            self.name(contract.cell(tot.key), spec.name, col, r)
             whys.append((addr(col, r), f))
             if tot.band:
                 self.band_colours(sh.getCellRangeByPosition(col, r, col, r), index, col, r)
@@ -1144,7 +1117,7 @@ class Builder:
             self.put(sh, label_c0, r, self.why_formula(whys), "cw Reason")
             self.merge(sh, label_c0, r, ncols - 1, r)
             sh.getRows().getByIndex(r).Height = 850
-            self.name("cw_why", spec.name, label_c0, r)
+            self.name(contract.cell("why"), spec.name, label_c0, r)
         # The over-maximum record rewrites the totals' formulas: it comes after them.
         for extra in spec.extras:
             if getattr(extra, "after_totals", False):
@@ -1173,12 +1146,12 @@ class Builder:
             '=SCHEMEAT("%s";IF(%s="";TODAY();%s))' % (self.t.scheme, date, date),
             "cw Note",
         )
-        self.name("cw_scheme", spec.name, ncols - 1, r)
+        self.name(contract.cell("scheme"), spec.name, ncols - 1, r)
         lay.names["scheme"] = addr(ncols - 1, r, absolute=True)
         lay.names["sheet_date"] = date
         self.put(sh, 0, r, "=SCHEMEVERSION(%s)" % lay.names["scheme"], "cw Note")
         self.merge(sh, 0, r, ncols - 2, r)
-        self.name("cw_scheme_version", spec.name, 0, r)
+        self.name(contract.cell("scheme_version"), spec.name, 0, r)
 
     def entry_range(self, lay, spec):
         """The cells a manager types into, from the first column to the last before the
@@ -1529,7 +1502,7 @@ def over_maximum(version, span=5, also=()):
             "cw Result",
         )
         b.merge(sh, 1, r, last, r)
-        b.name("cw_over_above", lay.sheet_name, 1, r)
+        b.name(contract.cell("over_above"), lay.sheet_name, 1, r)
         above = addr(1, r, True)
         r += 1
         # Why: so a roll-up can say it where the band alone does not (a caseload policy).
@@ -1549,7 +1522,7 @@ def over_maximum(version, span=5, also=()):
             "cw Result",
         )
         b.merge(sh, 1, r, last, r)
-        b.name("cw_over_why", lay.sheet_name, 1, r)
+        b.name(contract.cell("over_why"), lay.sheet_name, 1, r)
         r += 1
         status_row = r
         b.put(sh, 0, r, "Status", "cw Field label")
@@ -1559,8 +1532,8 @@ def over_maximum(version, span=5, also=()):
             b.put(sh, 0, r, text, "cw Field label")
             b.put(sh, 1, r, None, input_style("cw Field", key, kind))
             b.merge(sh, 1, r, last, r)
-            b.name("cw_" + key, lay.sheet_name, 1, r)
-            b.declare("cw_" + key, holds(key, kind))
+            b.name(contract.cell(key), lay.sheet_name, 1, r)
+            b.declare(contract.cell(key), holds(key, kind))
             cells[key], rows[key] = addr(1, r, True), r
             rng = sh.getCellRangeByPosition(1, r, 1, r)
             if kind == "date":
@@ -1617,7 +1590,7 @@ def over_maximum(version, span=5, also=()):
         )
         b.put(sh, 1, status_row, status, "cw Total")
         b.merge(sh, 1, status_row, last, status_row)
-        b.name("cw_over_status", lay.sheet_name, 1, status_row)
+        b.name(contract.cell("over_status"), lay.sheet_name, 1, status_row)
         b.conditional(
             sh.getCellRangeByPosition(1, status_row, 1, status_row),
             [

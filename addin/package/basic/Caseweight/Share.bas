@@ -10,8 +10,8 @@ REM that stay (the schemes' codes, grades, bands and labels); workers' names tha
 Private oPseudonyms As New Collection, oKeep As New Collection, oWorkerNames As New Collection
 Private nCases As Long, nWorkers As Long, nTexts As Long, nPseudonyms As Long
 Private aVocabulary
-REM The template's declaration (the name caseweight_contract, written by templates/
-REM cwtemplate.py): its sheets ("/Weighting sheet/Codes/"), the cells holding names and free
+REM The template's declaration (the name caseweight_contract, declared in python/caseweight/
+REM contract.py and written by the sheet builder): its sheets ("/Weighting sheet/Codes/"), the cells holding names and free
 REM text (aDeclaredKind "Case", "Worker" or "Text" of aDeclaredRange, ranges of the copy) and
 REM the signs of its own data-validation texts (",123,456,").
 Private sContractSheets As String, sValidSigns As String
@@ -888,7 +888,7 @@ NextCell:
 	Next
 End Sub
 
-REM Reads the template's declaration (CONTRACT in python/caseweight/sheets/cwtemplate.py) from the copy;
+REM Reads the template's declaration (CONTRACT in python/caseweight/contract.py) from the copy;
 REM a workbook without one is guessed cell by cell.
 Sub LoadContract(oCopy As Object)
 	Dim sContent As String, sPart, aKV, sName, oRange As Object
