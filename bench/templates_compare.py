@@ -28,7 +28,7 @@ ROWS = [
     ("B. Baker", 2, "", "LAC; COMPLEX", ""),
     ("C. Clark family", 3, "CIN", "", ""),
     ("D. Dixon", 1, "", "", "CP; COMPLEX"),
-] * 6
+] * 5
 
 
 def build_command(source, oxt, out):

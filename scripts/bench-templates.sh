@@ -14,6 +14,7 @@ fi
 bash scripts/install-deps.sh
 base="$PWD/build-base-templates"
 tree="$(mktemp -d)/source"
+chmod 755 "$(dirname "$tree")" # the office reads the guide's picture from it
 rm -rf "$base"
 mkdir -p "$base"
 git worktree add --detach "$tree" "$ref" >/dev/null
