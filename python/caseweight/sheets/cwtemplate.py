@@ -709,11 +709,17 @@ class Builder:
         return key
 
     def scheme_ref(self):
-        """The Scheme argument of live words written now: the scheme cell of the sheet being
-        built (with its sheet's name, so the Codes sheet may use it too), else the name."""
+        """The Scheme argument of live words written now: the version of the sheet's date, as
+        cw_scheme, but from the date cell itself (with its sheet's name, so the Codes sheet may
+        use it too): cw_scheme falls back to TODAY() and so is recalculated on every change,
+        and the words with it; undated, the scheme's name gives the version in force today
+        too. Without a date on the sheet: the scheme's name."""
         lay = getattr(self, "_lay", None)
-        ref = lay.names["scheme"] if lay else '"%s"' % self.t.scheme
-        return ref if ref.startswith('"') else "$'%s'.%s" % (lay.sheet_name, ref)
+        name = '"%s"' % self.t.scheme
+        if not lay or "sheet_date" not in lay.names:
+            return name
+        date = "$'%s'.%s" % (lay.sheet_name, lay.names["sheet_date"])
+        return 'IF(%s="";%s;SCHEMEAT(%s;%s))' % (date, name, name, date)
 
     def put(self, sheet, col, row, value, style=None, fmt=None):
         c = sheet.getCellByPosition(col, row)
