@@ -321,8 +321,13 @@ const PolicyVersion& policyArg(const Value& policy, const Value& date)
         day = parseIsoDate(code.substr(at + 1));
         code.resize(at);
         if (!day)
+        {
+            // The example names the policy only when it is one: the code is the user's text.
+            const PolicyEntry* known = findPolicy(code);
             fail("The policy " + quoted(policy.text) +
-                 " has a date that is not a real date; write it as " + code + "@2027-04-01.");
+                 " has a date that is not a real date; write it as " +
+                 (known ? code : std::string("POLICY")) + "@2027-04-01.");
+        }
     }
     const PolicyEntry* entry = findPolicy(code);
     if (!entry)

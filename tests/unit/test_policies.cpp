@@ -310,6 +310,10 @@ TEST(PolicyData, AFileThatIsNotTomlIsNamedForUnknownCodes)
 TEST(PolicyData, DatesAreChecked)
 {
     EXPECT_INPUT_ERROR(limit("RBWM-NQSW@2027-02-30"), "not a real date", "RBWM-NQSW@2027-04-01");
+    // A code that is no policy is not repeated raw: it may hold a NUL that would end the
+    // sentence early.
+    EXPECT_INPUT_ERROR(limit(std::string("NO\0SUCH@2027-02-30", 19)), "not a real date",
+                       "POLICY@2027-04-01.");
     EXPECT_INPUT_ERROR(limit("RBWM-NQSW", N(0)), "Date is an empty cell");
     EXPECT_INPUT_ERROR(limit("RBWM-NQSW", S("soon")), "Date must be a date", "\"soon\"");
     EXPECT_INPUT_ERROR(limit("RBWM-NQSW", Err()), "Date cell holds an error");
