@@ -57,11 +57,19 @@ std::string schemeList()
                          : listOr(names);
 }
 
+// Whether the version that scores depends on the day.
+bool dated(const SchemeEntry& entry)
+{
+    return entry.versions.size() > 1 || entry.stopsFrom != kNoStop;
+}
+
 // The entry's version in force on the day, or its reason for being unusable.
 const Scheme& usable(const SchemeEntry& entry, int day)
 {
     if (!entry.error.empty())
         fail(entry.error);
+    if (day >= entry.stopsFrom)
+        fail(entry.stopError);
     return versionOn(entry, day);
 }
 
@@ -75,7 +83,7 @@ const Scheme* lookupScheme(std::string_view text)
         if (!entry)
             entry = findScheme(normaliseName(text));
         // Today's date is looked up only for a scheme that has amendments.
-        return entry ? &usable(*entry, entry->versions.size() > 1 ? today() : 0) : nullptr;
+        return entry ? &usable(*entry, dated(*entry) ? today() : 0) : nullptr;
     }
     // A scheme cell from SCHEMEAT is already in this form: no copy is made for it.
     const SchemeEntry* entry = findScheme(text.substr(0, at));

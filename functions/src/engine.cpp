@@ -271,7 +271,13 @@ std::vector<std::string> schemesScoringHours()
 
 std::string schemeAt(const Value& scheme, const Value& date)
 {
-    const Scheme& s = schemeArg(scheme);
+    // An undated name is not checked against today: a sheet dated before a broken amendment
+    // keeps its scheme when today is after it.
+    const SchemeEntry* entry =
+        scheme.kind == Value::Kind::Text && scheme.text.find('@') == std::string::npos
+            ? findScheme(normaliseName(scheme.text))
+            : nullptr;
+    const std::string name = entry && entry->error.empty() ? entry->name : schemeArg(scheme).name;
     if (isBlank(date) || isZero(date)) // an empty cell arrives as 0
         fail("The date is missing; give the sheet's date (its As at cell).");
     if (date.kind == Value::Kind::Error)
@@ -280,7 +286,7 @@ std::string schemeAt(const Value& scheme, const Value& date)
         fail("The date must be a date, not the text " + quoted(date.text) + ".");
     if (!std::isfinite(date.number) || date.number < 1 || date.number > 2958465)
         fail("The date must be a date between 1900 and 9999.");
-    return s.name + "@" + isoDate(static_cast<int>(std::floor(date.number)));
+    return name + "@" + isoDate(static_cast<int>(std::floor(date.number)));
 }
 
 std::string schemeVersion(const Value& scheme)

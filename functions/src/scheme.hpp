@@ -58,6 +58,8 @@ struct Step
 };
 
 constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
+// A day after every date a sheet can hold (9999-12-31 is day 2958465).
+constexpr int kNoStop = std::numeric_limits<int>::max();
 
 // One item of a scheme. Codes of other items are held as indices into the scheme's items.
 struct Item
@@ -169,6 +171,8 @@ struct Scheme
     std::string name;    // canonical, upper case
     std::string article; // "a" or "an", for sentences ("an RBWM code")
     std::vector<std::string> aliases;
+    int nameLine = 1;            // where the file gives the name and each alias (for sentences)
+    std::vector<int> aliasLines; // parallel to aliases
     std::string council;
     std::string source;
     std::string file; // the file of this version (for sentences)
@@ -240,6 +244,10 @@ struct SchemeEntry
     std::vector<std::string> aliases;
     std::vector<Scheme> versions; // by date, oldest first; empty when `error` is set
     std::string error;            // why the scheme cannot be used (names file and line)
+    // A broken amendment (or two from one day) stops the scheme from its date only: earlier
+    // dates score as before. kNoStop when every amendment is usable.
+    int stopsFrom = kNoStop;
+    std::string stopError; // why, from stopsFrom on
 };
 
 // Reads scheme files into entries without making them the ones in use (loadSchemes does);

@@ -911,7 +911,9 @@ struct Definition
     std::vector<Amendment> amendments;
     std::string file;
     std::string firstProblem;
-    std::vector<std::string> otherFiles; // a second definition of the name
+    std::vector<std::string> otherFiles; // mistakes of files of amendments that give no date
+    // Mistakes of files of amendments: (their first date, why).
+    std::vector<std::pair<int, std::string>> datedProblems;
 };
 
 // The [[amendment]] tables of a file: those of the scheme to `out`, their [[amendment.policy]]
@@ -980,13 +982,28 @@ Scheme readBase(const toml::table& top, const std::string& path, Report& r)
                 "the scheme", r);
     s.file = baseName(path);
     s.name = normaliseName(text(top, "name", r, true, top).value_or(stemUpper(path)));
+    if (const toml::node* n = top.get("name"))
+        s.nameLine = lineOf(*n);
     if (!validCode(s.name))
-        r.add(top, "the name \"" + s.name + "\" must be capital letters, digits and dashes.");
+        r.add(s.nameLine,
+              "the name \"" + s.name + "\" must be capital letters, digits and dashes.");
     s.article = text(top, "article", r, false, top).value_or("a");
     if (s.article != "a" && s.article != "an")
         r.add(*top.get("article"), "\"article\" is a or an (\"an RBWM code\").");
     for (const auto& [alias, line] : texts(top, "aliases", r))
-        s.aliases.push_back(normaliseName(alias));
+    {
+        const std::string name = normaliseName(alias);
+        if (name.empty())
+            r.add(line, "an alias cannot be empty; remove the \"\" from aliases.");
+        else if (name.find('@') != std::string::npos)
+            r.add(line, "the alias \"" + name +
+                            "\" cannot hold @ (in a formula, @ puts a date after the scheme).");
+        else
+        {
+            s.aliases.push_back(name);
+            s.aliasLines.push_back(line);
+        }
+    }
     s.council = text(top, "council", r, true, top).value_or("");
     s.source = text(top, "source", r, true, top).value_or("");
     s.from = day(top, "from", r, true, top).value_or(0);
@@ -1072,24 +1089,51 @@ bool names(const Scheme& s, const std::string& name)
     return s.name == name || std::find(s.aliases.begin(), s.aliases.end(), name) != s.aliases.end();
 }
 
-// A second file may not define a name (or alias) again: the first definer gets the error, so
-// the scheme stops rather than scoring with either file silently.
+// What a name of another definition is, for sentences: "defined by notts.toml" or "an alias
+// of NOTTS in notts.toml".
+std::string ownerOf(const Definition& other, const std::string& name)
+{
+    return other.base.name == name
+               ? "defined by " + baseName(other.file)
+               : "an alias of " + other.base.name + " in " + baseName(other.file);
+}
+
+// A later file may not take a name (or alias) that an earlier one has: the newcomer is
+// refused and the scheme that has the name keeps working (built-in files come first, so a
+// pack can amend a shipped scheme but never replace it). A newcomer whose own name is taken
+// adds nothing; one whose alias is taken stays, unusable, so that its name says why.
 void addDefinition(Definition d, std::vector<Definition>& defs, std::vector<std::string>& problems)
 {
-    for (Definition& other : defs)
+    Report r(baseName(d.file), problems);
+    bool nameTaken = false;
+    std::vector<std::string> keptAliases;
+    for (const Definition& other : defs)
+        if (names(other.base, d.base.name))
+        {
+            nameTaken = true;
+            r.add(d.base.nameLine, d.base.name + " is already " + ownerOf(other, d.base.name) +
+                                       "; a file may change it from a date (amends = \"" +
+                                       other.base.name +
+                                       "\" and [[amendment]] tables) but not define it again.");
+            break;
+        }
+    for (std::size_t k = 0; k < d.base.aliases.size(); ++k)
     {
-        bool clash = names(other.base, d.base.name);
-        for (const std::string& alias : d.base.aliases)
-            clash = clash || names(other.base, alias);
-        if (!clash)
-            continue;
-        Report again(baseName(d.file), problems);
-        again.add(1, d.base.name + " is already defined by " + other.base.file +
-                         "; to change it from a date, write a file with amends = \"" +
-                         other.base.name + "\" and [[amendment]] tables.");
-        other.otherFiles.push_back(again.first());
-        return;
+        const std::string& alias = d.base.aliases[k];
+        const auto owner =
+            std::find_if(defs.begin(), defs.end(),
+                         [&](const Definition& other) { return names(other.base, alias); });
+        if (owner == defs.end())
+            keptAliases.push_back(alias);
+        else
+            r.add(d.base.aliasLines[k], "the alias " + alias + " is already " +
+                                            ownerOf(*owner, alias) + "; choose another alias.");
     }
+    if (nameTaken)
+        return;
+    if (d.firstProblem.empty())
+        d.firstProblem = r.first();
+    d.base.aliases = std::move(keptAliases);
     defs.push_back(std::move(d));
 }
 
@@ -1293,15 +1337,27 @@ void attachAmendments(Sources& sources, std::vector<std::string>& problems)
             r.add(a.line, "amends = \"" + a.target + "\" names no scheme that is loaded.");
             continue;
         }
+        // A mistake of the file stops the scheme from the file's first date (it cannot be
+        // told which of its amendments it spoils); without any date, for every date.
         if (!a.firstProblem.empty())
-            it->otherFiles.push_back(a.firstProblem);
+        {
+            int first = kNoStop;
+            for (const Amendment& am : a.amendments)
+                first = std::min(first, am.from);
+            if (first == kNoStop)
+                it->otherFiles.push_back(a.firstProblem);
+            else
+                it->datedProblems.emplace_back(first, a.firstProblem);
+        }
         for (Amendment& am : a.amendments)
             it->amendments.push_back(am);
     }
 }
 
 // The dated versions of one definition: its base, then each amendment applied to the version
-// before it, in date order. Any mistake of any of its files makes the scheme unusable.
+// before it, in date order. A mistake of the base stops the scheme; a mistake of an amendment
+// (or two amendments from one day) stops it from that amendment's date only, so that sheets
+// dated before keep their scores.
 SchemeEntry buildEntry(Definition& d, std::vector<std::string>& problems)
 {
     SchemeEntry entry;
@@ -1314,29 +1370,50 @@ SchemeEntry buildEntry(Definition& d, std::vector<std::string>& problems)
     std::stable_sort(d.amendments.begin(), d.amendments.end(),
                      [](const Amendment& a, const Amendment& b) { return a.from < b.from; });
     std::vector<Scheme> versions{d.base};
+    std::string stopWhy;
+    const auto stopAt = [&](int day, const std::string& why)
+    {
+        if (!why.empty() && day < entry.stopsFrom)
+        {
+            entry.stopsFrom = day;
+            stopWhy = why;
+        }
+    };
+    const Amendment* before = nullptr;
     for (const Amendment& a : d.amendments)
     {
         Report ar(baseName(a.file), problems);
-        if (a.from == versions.back().from)
-            ar.add(a.line, "two versions of " + d.base.name + " start on " + isoDate(a.from) +
-                               "; give each version its own date.");
-        else if (a.from < d.base.from)
-            ar.add(a.line, "the amendment from " + isoDate(a.from) + " is older than " +
+        if (before && a.from == before->from)
+            ar.add(a.line, "two amendments of " + d.base.name + " start on " + isoDate(a.from) +
+                               ": this one and " + baseName(before->file) + " line " +
+                               std::to_string(before->line) +
+                               "; remove one, or merge them into one [[amendment]].");
+        else if (a.from <= d.base.from)
+            ar.add(a.line, "the amendment from " + isoDate(a.from) + " is not later than " +
                                d.base.name + " itself (" + isoDate(d.base.from) + ").");
         Scheme next = versions.back();
         applyAmendment(next, a, ar);
         checkBands(next, ar, a.line);
         checkDefaultGrade(next, ar, a.line);
         versions.push_back(std::move(next));
-        if (d.firstProblem.empty())
-            d.firstProblem = ar.first();
+        stopAt(a.from, ar.first());
+        before = &a;
     }
+    for (const auto& [day, why] : d.datedProblems)
+        stopAt(day, why);
     for (const std::string& why :
          {r.first(), d.otherFiles.empty() ? std::string() : d.otherFiles.front()})
         if (d.firstProblem.empty())
             d.firstProblem = why;
+    // Versions from the stop on are never used.
+    versions.erase(std::remove_if(versions.begin() + 1, versions.end(),
+                                  [&](const Scheme& v) { return v.from >= entry.stopsFrom; }),
+                   versions.end());
     for (Scheme& v : versions)
         noteFeatures(v);
+    if (!stopWhy.empty())
+        entry.stopError = d.base.name + " cannot be used from " + isoDate(entry.stopsFrom) +
+                          " on (dates before it score as before): " + stopWhy;
     if (d.firstProblem.empty())
         entry.versions = std::move(versions);
     else

@@ -90,7 +90,7 @@ TEST(SchemeFiles, EachMistakeIsReportedWithItsLine)
          "unknown key \"pionts\""},
         {base + "[[grade]]\nname = \"NQ\"\nlower = 30\nupper = 20\n", "the bands of NQ overlap"},
         {base + "[[amendment]]\nfrom = 2021-01-01\n[[amendment]]\nfrom = 2021-01-01\n",
-         "two versions of KENT start on 2021-01-01"},
+         "two amendments of KENT start on 2021-01-01: this one and kent.toml line 19"},
         {base + "[[amendment]]\nfrom = 2021-01-01\n[[amendment.item]]\ncode = \"CP\"\n"
                 "per = \"row\"\n",
          "CP changes meaning in the amendment from 2021-01-01"},
