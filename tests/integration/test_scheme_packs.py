@@ -365,7 +365,7 @@ MISTAKES = [
         "DORSET",
         "dorset",
         None,
-        "two versions of DORSET start on 2027-04-01",
+        "two amendments of DORSET start on 2027-04-01",
     ),
     (
         "SUFFOLK",
@@ -431,18 +431,31 @@ class EveryMistakeInCalc(PackOffice):
                 self.assertEqual(proc.returncode, 1, proc.stdout)
                 self.assertIn(sentence, proc.stdout)
                 self.assertIn("%s.toml:%d: %s" % (stem, line, sentence), proc.stdout)
+                # A mistake of an amendment stops the scheme from the amendment's date only.
+                dated = name in AMENDMENTS
                 got = results(
                     self.new_doc(),
                     [
-                        '=CASEPOINTS("%s";"CP")' % name,
-                        '=CASEREASON("CASEPOINTS";"%s";"CP")' % name,
+                        '=CASEPOINTS("%s@2027-04-01";"CP")' % name,
+                        '=CASEREASON("CASEPOINTS";"%s@2027-04-01";"CP")' % name,
+                        '=CASEPOINTS("%s@2027-03-31";"CP")' % name,
                     ],
                 )
                 self.assertEqual(got[0], ("error", ERR_ILLEGAL_ARGUMENT))
                 self.assertIn(
-                    "%s cannot be used: %s.toml line %d: " % (name, stem, line), got[1][1]
+                    "%s cannot be used%s: %s.toml line %d: "
+                    % (
+                        name,
+                        " from 2027-04-01 on (dates before it score as before)" * dated,
+                        stem,
+                        line,
+                    ),
+                    got[1][1],
                 )
                 self.assertIn(sentence, got[1][1])
+                self.assertEqual(
+                    got[2], ("value", 6.0) if dated else ("error", ERR_ILLEGAL_ARGUMENT)
+                )
         got = results(self.new_doc(), ['=CASEPOINTS("RBWM";"CP;COURT")', "=1+1"])
         self.assertEqual(got, [("value", 9.0), ("value", 2.0)])
 

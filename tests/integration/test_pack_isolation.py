@@ -1,0 +1,213 @@
+"""Packs that cannot break what works, in real headless Calc: worker sheets filled and saved
+with caseweight alone are reopened with packs installed beside caseweight.oxt that clash with
+a shipped scheme or amend one badly. The saved sheets keep their scores; the faulty pack says
+why and where (docs/schemes.md, "When two files disagree")."""
+
+import datetime
+import os
+import shutil
+import subprocess
+import tempfile
+import unittest
+
+from caseweight.office import Office, file_url, props
+from common import ERR_ILLEGAL_ARGUMENT, OXT, cell_result, template_urls
+from test_scheme_packs import CHECKER, run_pack
+
+ERR_NO_VALUE = 504  # Err:504: a total over a row in error (Calc's own)
+
+MARCH = (datetime.date(2027, 3, 15) - datetime.date(1899, 12, 30)).days
+MAY = (datetime.date(2027, 5, 3) - datetime.date(1899, 12, 30)).days
+
+# What each saved sheet holds on its first row: {column key: text}.
+SHEETS = {
+    "rbwm-all-cases": {"name": "A. Adams", "cp": "CP", "court": "PRE-PROCEEDINGS; COURT"},
+    "notts-individual": {"family": "Adams", "specific": "S47-ICPC", "children": 4},
+    "swindon-children": {"name": "A. Adams", "cp": "CP", "children": 2},
+}
+
+
+def council(name, aliases=""):
+    """A small council scheme file."""
+    return (
+        'name = "%s"\n' % name
+        + ("aliases = %s\n" % aliases if aliases else "")
+        + 'council = "Kent"\nsource = "Test"\nfrom = 2020-01-01\n'
+        '[[grade]]\nname = "SW"\nlower = 10\nupper = 20\n'
+        '[bands]\nbelow = "Below band"\nwithin = "Within band"\n'
+        'above = [{ label = "Above band" }]\n'
+        '[[item]]\ncode = "CP"\ngroup = "case"\npoints = 7\nper = "child"\n'
+        'label = "Child protection"\n'
+    )
+
+
+def amendment(scheme, code, points):
+    return (
+        'amends = "%s"\n[[amendment]]\nfrom = 2027-04-01\nnote = "Test"\n'
+        '[[amendment.item]]\ncode = "%s"\npoints = %s\n' % (scheme, code, points)
+    )
+
+
+FILES = {
+    "swindon-again.toml": council("SWINDON"),
+    "kent.toml": council("KENT", '["KENT CC", "NOTTS"]'),
+    "rbwm-negative.toml": amendment("RBWM", "COURT", -5),
+    "notts-a.toml": amendment("NOTTS", "S47-ICPC", 16),
+    "notts-b.toml": amendment("NOTTS", "S47-ICPC", 17),
+}
+
+
+class PacksBesideCaseweight(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        if not os.path.exists(OXT):
+            raise unittest.SkipTest("build the .oxt first: " + OXT)
+        if not CHECKER:
+            raise unittest.SkipTest("build caseweight-scheme first")
+        cls.folder = tempfile.mkdtemp(prefix="caseweight-isolation-")
+        cls.addClassCleanup(shutil.rmtree, cls.folder, True)
+        cls.paths = {}
+        for name, text in FILES.items():
+            cls.paths[name] = os.path.join(cls.folder, name)
+            with open(cls.paths[name], "w", encoding="utf-8") as f:
+                f.write(text)
+        cls.office = Office(oxt=OXT)
+        cls.addClassCleanup(cls.office.close)
+        cls.office.start()
+        # The sheets as teams keep them: filled in March 2027 with caseweight alone.
+        cls.saved = {}
+        urls = template_urls(cls.office)
+        for template, row in SHEETS.items():
+            doc = cls.office.desktop.loadComponentFromURL(
+                urls[template], "_blank", 0, props(Hidden=True, AsTemplate=True)
+            )
+            try:
+                date = cls.cell(doc, "cw_date") or cls.cell(doc, "cw_as_at")
+                date.setValue(MARCH)
+                for key, value in row.items():
+                    target = cls.cell(doc, "cw_col_" + key)
+                    if isinstance(value, str):
+                        target.setString(value)
+                    else:
+                        target.setValue(value)
+                doc.calculateAll()
+                path = os.path.join(cls.office.docs, template + ".ods")
+                cls.saved[template] = (path, cls.results(doc))
+                doc.storeToURL(file_url(path), props(FilterName="calc8"))
+            finally:
+                doc.close(True)
+        # Then the packs: each file in its own, none checked (as a careless deployment would).
+        cls.office.stop()
+        for name, path in cls.paths.items():
+            out = os.path.join(cls.folder, name.replace(".toml", ".oxt"))
+            proc = run_pack("--name", name[:-5], "--no-check", out, path)
+            if proc.returncode != 0:
+                raise AssertionError("caseweight-pack failed: " + proc.stderr)
+            cls.office.add_extension(out)
+        cls.office.launch()
+
+    @staticmethod
+    def cell(doc, name):
+        if not doc.NamedRanges.hasByName(name):
+            return None
+        return doc.NamedRanges.getByName(name).ReferredCells.getCellByPosition(0, 0)
+
+    @classmethod
+    def results(cls, doc):
+        """The sheet's total, first row's points and check, and its version line."""
+        return [
+            cell_result(cls.cell(doc, name))
+            for name in ("cw_total", "cw_col_points", "cw_col_check", "cw_scheme_version")
+        ]
+
+    def reopen(self, template):
+        path, before = self.saved[template]
+        doc = self.office.load(path)
+        self.addCleanup(doc.close, True)
+        doc.calculateAll()
+        return doc, before
+
+    def formulas(self, *formulas):
+        doc = self.office.new_calc()
+        self.addCleanup(doc.close, True)
+        sheet = doc.Sheets.getByIndex(0)
+        for row, f in enumerate(formulas):
+            sheet.getCellByPosition(0, row).setFormula(f)
+        doc.calculateAll()
+        return [cell_result(sheet.getCellByPosition(0, row)) for row in range(len(formulas))]
+
+    def test_saved_sheets_keep_their_scores(self):
+        for template in SHEETS:
+            with self.subTest(template=template):
+                doc, before = self.reopen(template)
+                self.assertEqual(before[0][0], "value", before)
+                self.assertEqual(self.results(doc), before)
+
+    def test_a_broken_amendment_stops_its_scheme_from_its_date_only(self):
+        doc, before = self.reopen("rbwm-all-cases")
+        self.assertEqual(before[0], ("value", 14.0))  # CP 6 + pre-proceedings 5 + court 3
+        self.cell(doc, "cw_date").setValue(MAY)
+        doc.calculateAll()
+        self.assertEqual(cell_result(self.cell(doc, "cw_total")), ("error", ERR_NO_VALUE))
+        self.assertEqual(
+            cell_result(self.cell(doc, "cw_col_points")), ("error", ERR_ILLEGAL_ARGUMENT)
+        )
+        why = self.cell(doc, "cw_col_check").getString()
+        self.assertIn("RBWM cannot be used from 2027-04-01 on", why)
+        self.assertIn("rbwm-negative.toml line 7:", why)
+        self.cell(doc, "cw_date").setValue(MARCH)
+        doc.calculateAll()
+        self.assertEqual(self.results(doc), before)
+
+    def test_two_amendments_from_one_day_name_both_files(self):
+        doc, before = self.reopen("notts-individual")
+        self.assertEqual(before[1], ("value", 21.0))  # S47-ICPC for 4 children
+        self.cell(doc, "cw_date").setValue(MAY)
+        doc.calculateAll()
+        self.assertEqual(cell_result(self.cell(doc, "cw_total")), ("error", ERR_ILLEGAL_ARGUMENT))
+        why = self.cell(doc, "cw_col_check").getString()
+        self.assertIn("NOTTS cannot be used from 2027-04-01 on", why)
+        self.assertIn("two amendments of NOTTS start on 2027-04-01", why)
+        self.assertIn("notts-a.toml", why)
+        self.assertIn("notts-b.toml", why)
+
+    def test_a_clashing_name_or_alias_refuses_the_newcomer_only(self):
+        got = self.formulas(
+            '=CASEPOINTS("SWINDON";"CP";2)',
+            '=CASEPOINTS("NOTTS";"S47-ICPC";4)',
+            '=CASEPOINTS("KENT";"CP")',
+            '=CASEREASON("CASEPOINTS";"KENT";"CP")',
+        )
+        self.assertEqual(got[0], ("value", 32.0))  # the shipped SWINDON, not the pack's 7
+        self.assertEqual(got[1], ("value", 21.0))
+        self.assertEqual(got[2], ("error", ERR_ILLEGAL_ARGUMENT))
+        self.assertIn("the alias NOTTS is already defined by notts.toml", got[3][1])
+        self.assertIn("kent.toml line 2", got[3][1])
+
+    def test_the_checker_says_the_same_and_sees_both_amendments(self):
+        def check(*names):
+            return subprocess.run(
+                [CHECKER, "check"] + [self.paths[n] for n in names],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+                timeout=60,
+            )
+
+        proc = check("swindon-again.toml")
+        self.assertEqual(proc.returncode, 1, proc.stdout)
+        self.assertIn(
+            "swindon-again.toml:1: SWINDON is already defined by swindon.toml", proc.stdout
+        )
+        proc = check("notts-a.toml")
+        self.assertEqual(proc.returncode, 0, proc.stdout)
+        proc = check("notts-a.toml", "notts-b.toml")
+        self.assertEqual(proc.returncode, 1, proc.stdout)
+        self.assertIn(
+            "notts-b.toml:2: two amendments of NOTTS start on 2027-04-01: this one and notts-a.toml line 2",
+            proc.stdout,
+        )
+
+
+if __name__ == "__main__":
+    unittest.main()
