@@ -204,7 +204,8 @@ class PacksBesideCaseweight(unittest.TestCase):
         proc = check("notts-a.toml", "notts-b.toml")
         self.assertEqual(proc.returncode, 1, proc.stdout)
         self.assertIn(
-            "notts-b.toml:2: two amendments of NOTTS start on 2027-04-01: this one and notts-a.toml line 2",
+            "notts-b.toml:2: two amendments of NOTTS start on 2027-04-01: this one and "
+            "notts-a.toml line 2",
             proc.stdout,
         )
 
