@@ -135,13 +135,23 @@ class Screen:
         return found
 
     def wait_window(self, name_regex, timeout=30):
-        """The id of a visible window whose name matches, waiting at most timeout seconds."""
-        code, out = self.xdotool(
-            "search", "--sync", "--onlyvisible", "--name", name_regex, timeout=timeout
-        )
-        if code != 0 or not out.split():
-            raise TimeoutError("no window named %r" % name_regex)
-        return out.split()[0]
+        """The id of a visible window whose name matches, waiting at most timeout seconds.
+        A search fails outright (BadWindow) when a window goes while it looks, as the hidden
+        documents a command opens and closes do: it is asked again until the time is up."""
+        deadline = time.monotonic() + timeout
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError("no window named %r" % name_regex)
+            try:
+                code, out = self.xdotool(
+                    "search", "--sync", "--onlyvisible", "--name", name_regex, timeout=left
+                )
+            except TimeoutError:
+                raise TimeoutError("no window named %r" % name_regex)
+            if code == 0 and out.split():
+                return out.split()[0]
+            time.sleep(0.2)
 
     def find_window(self, name_regex):
         code, out = self.xdotool("search", "--onlyvisible", "--name", name_regex)
