@@ -38,16 +38,6 @@ std::string listOr(const std::vector<std::string>& names)
     return out;
 }
 
-// The grades a worker can be banded at: "NQSW, EXPERIENCED or HIGHER-SPECIALIST".
-std::string gradeList(const Scheme& scheme)
-{
-    std::vector<std::string> names;
-    for (const Grade& g : scheme.grades)
-        if (g.invalid.empty())
-            names.push_back(g.name);
-    return listOr(names);
-}
-
 std::string schemeList()
 {
     std::vector<std::string> names;
@@ -344,6 +334,15 @@ double finiteResult(double result)
     if (!std::isfinite(result))
         fail("The result is too large to compute.");
     return result;
+}
+
+std::string gradeList(const Scheme& scheme)
+{
+    std::vector<std::string> names;
+    for (const Grade& g : scheme.grades)
+        if (g.invalid.empty())
+            names.push_back(g.name);
+    return listOr(names);
 }
 
 } // namespace caseweight::detail

@@ -18,6 +18,8 @@ namespace caseweight::detail
 std::string formatNumber(double number);
 // "\"text\"".
 std::string quoted(std::string_view text);
+// The grades a worker can be banded at: "NQSW, EXPERIENCED or HIGHER-SPECIALIST".
+std::string gradeList(const Scheme& scheme);
 // Trimmed, runs of white space collapsed to one space, upper case (ASCII).
 std::string normaliseName(std::string_view text);
 // Empty, or text of only white space.

@@ -173,6 +173,8 @@ struct Scheme
     std::vector<std::string> aliases;
     int nameLine = 1;            // where the file gives the name and each alias (for sentences)
     std::vector<int> aliasLines; // parallel to aliases
+    int bandsLine = 1;           // [bands], and default_grade (1 when the first grade is it)
+    int defaultGradeLine = 1;
     std::string council;
     std::string source;
     std::string file; // the file of this version (for sentences)

@@ -31,6 +31,11 @@ namespace detail
 namespace
 {
 
+// Limits on what a file may hold: far beyond any scheme, low enough that a slip (1e308 points,
+// a whole document pasted as a source) is caught rather than carried into every sheet.
+constexpr double kLargestNumber = 100000;
+constexpr std::size_t kLongestText = 4000;
+
 // The set in use: replaced as a whole, never changed; earlier sets are kept (see schemes.hpp).
 std::atomic<const Loaded*> gLoaded{nullptr};
 
@@ -113,7 +118,14 @@ std::optional<std::string> text(const toml::table& t, std::string_view key, Repo
         return std::nullopt;
     }
     if (auto s = n->value<std::string>())
-        return *s;
+    {
+        if (s->size() <= kLongestText)
+            return *s;
+        r.add(*n, "\"" + std::string(key) + "\" is " + std::to_string(s->size()) +
+                      " characters long; a text goes up to " + std::to_string(kLongestText) +
+                      " (put longer guidance in a document and name it here).");
+        return std::nullopt;
+    }
     r.add(*n, "\"" + std::string(key) + "\" must be a text in quotes.");
     return std::nullopt;
 }
@@ -131,10 +143,23 @@ std::optional<double> number(const toml::table& t, std::string_view key, Report&
     if (n->is_number())
     {
         const double x = *n->value<double>();
-        if (!std::isfinite(x) || x < 0)
+        if (!std::isfinite(x))
+        {
+            r.add(*n, "\"" + std::string(key) + "\" must be an ordinary number such as 6 or 2.5; " +
+                          (std::isnan(x) ? "nan" : "inf") + " is not one.");
+            return std::nullopt;
+        }
+        if (x < 0)
         {
             r.add(*n, "\"" + std::string(key) + "\" cannot be negative; it is " + formatNumber(x) +
                           ".");
+            return std::nullopt;
+        }
+        if (x > kLargestNumber)
+        {
+            r.add(*n, "\"" + std::string(key) + "\" is " + formatNumber(x) +
+                          ", more than any scheme needs; numbers go up to " +
+                          formatNumber(kLargestNumber) + ".");
             return std::nullopt;
         }
         return x;
@@ -432,6 +457,9 @@ void readItem(const toml::table& t, Item& item, PendingCodes& pending, Report& r
                          "TRAVEL-1-2H).");
     if (item.per != Per::FirstChild && item.further != 0)
         r.add(where, item.code + ": \"further\" belongs to per = \"first-child\" items.");
+    if (isNew && item.per == Per::FirstChild && !t.get("further"))
+        r.add(where, item.code + ": a per = \"first-child\" item needs \"further\", the points of "
+                                 "each further child (0 when they add nothing).");
     if (!std::isnan(item.basicCap) && item.basic <= 0)
         r.add(where, item.code + ": \"basic_cap\" needs a \"basic\".");
     if (!item.units.empty() && item.group != Group::Case)
@@ -576,6 +604,7 @@ void readBands(const toml::table& top, Scheme& s, Report& r)
         return;
     }
     unknownKeys(*t, {"below", "within", "above"}, "[bands]", r);
+    s.bandsLine = lineOf(*n);
     if (auto below = text(*t, "below", r, false, *t))
         s.bands.below = *below;
     if (auto within = text(*t, "within", r, true, *t))
@@ -852,6 +881,7 @@ void applyAmendment(Scheme& s, const Amendment& a, Report& r)
     {
         const toml::array* arr = n->as_array();
         std::vector<PendingCodes> pending;
+        std::vector<std::string> changedCodes;
         for (std::size_t k = 0; arr && k < arr->size(); ++k)
         {
             const toml::table* it = (*arr)[k].as_table();
@@ -859,6 +889,18 @@ void applyAmendment(Scheme& s, const Amendment& a, Report& r)
                 continue;
             const auto code =
                 it->get("code") ? it->get("code")->value<std::string>() : std::nullopt;
+            if (code)
+            {
+                // The same code twice would leave the last table silently winning.
+                const std::string name = normaliseName(*code);
+                if (std::find(changedCodes.begin(), changedCodes.end(), name) != changedCodes.end())
+                {
+                    r.add(*it, "the code " + name + " is given twice in the amendment from " +
+                                   isoDate(a.from) + "; give each code once.");
+                    continue;
+                }
+                changedCodes.push_back(name);
+            }
             const int found = code ? findItem(s, *code) : -1;
             if (found >= 0)
             {
@@ -902,7 +944,11 @@ void checkDefaultGrade(const Scheme& s, Report& r, int line)
     const auto it = std::find_if(s.grades.begin(), s.grades.end(),
                                  [&](const Grade& g) { return g.name == s.defaultGrade; });
     if (it == s.grades.end() || !it->invalid.empty())
-        r.add(line, "default_grade " + s.defaultGrade + " is not one of the scheme's grades.");
+    {
+        const std::string grades = gradeList(s);
+        r.add(line, "default_grade \"" + s.defaultGrade + "\" is not one of the scheme's grades" +
+                        (grades.empty() ? std::string(".") : "; use " + grades + "."));
+    }
 }
 
 struct Definition
@@ -1013,7 +1059,10 @@ Scheme readBase(const toml::table& top, const std::string& path, Report& r)
     readGrades(top, s.grades, r, true);
     s.gradesIgnored = flag(top, "grades_ignored", r).value_or(false);
     if (auto g = text(top, "default_grade", r, false, top))
+    {
         s.defaultGrade = normaliseName(*g);
+        s.defaultGradeLine = lineOf(*top.get("default_grade"));
+    }
     else if (!s.grades.empty())
         s.defaultGrade = s.grades.front().name;
     readBands(top, s, r);
@@ -1089,6 +1138,46 @@ bool names(const Scheme& s, const std::string& name)
     return s.name == name || std::find(s.aliases.begin(), s.aliases.end(), name) != s.aliases.end();
 }
 
+// The reader's message in a council officer's words: what cannot be read and what to check.
+std::string plainParseError(std::string_view description)
+{
+    std::string what(description);
+    if (normaliseName(what).find("UTF-8") != std::string::npos)
+        return "this is not valid TOML: the file is not UTF-8 text; save it again with the "
+               "encoding UTF-8 (LibreOffice: File > Save As, tick Edit filter settings; Notepad: "
+               "Save As, Encoding UTF-8).";
+    // "Error while parsing array: expected comma or closing ']'" -> "in a list, expected ..."
+    static const std::pair<std::string_view, std::string_view> kThings[] = {
+        {"array", "a list [ ]"},
+        {"inline table", "a table { }"},
+        {"table header", "a [table] heading"},
+        {"array-of-tables header", "a [[table]] heading"},
+        {"key-value pair", "a key = value line"},
+        {"string", "a text in quotes"},
+        {"date-time", "a date"},
+        {"value", "a value"}};
+    constexpr std::string_view kPrefix = "Error while parsing ";
+    std::string where;
+    if (what.rfind(kPrefix, 0) == 0)
+    {
+        const std::size_t colon = what.find(": ", kPrefix.size());
+        const std::string thing =
+            what.substr(kPrefix.size(),
+                        colon == std::string::npos ? std::string::npos : colon - kPrefix.size());
+        where = thing;
+        for (const auto& [name, plain] : kThings)
+            if (thing == name)
+                where = plain;
+        what = colon == std::string::npos ? std::string() : what.substr(colon + 2);
+    }
+    std::string sentence = "this is not valid TOML";
+    if (!where.empty())
+        sentence += ": in " + where;
+    if (!what.empty())
+        sentence += (where.empty() ? ": " : ", ") + what;
+    return sentence + "; check the quotes, commas and brackets on this line and the one before.";
+}
+
 // What a name of another definition is, for sentences: "defined by notts.toml" or "an alias
 // of NOTTS in notts.toml".
 std::string ownerOf(const Definition& other, const std::string& name)
@@ -1147,8 +1236,7 @@ void readFile(const SchemeFile& f, Sources& sources, std::vector<std::string>& p
     }
     catch (const toml::parse_error& e)
     {
-        r.add(static_cast<int>(e.source().begin.line),
-              "this is not valid TOML: " + std::string(e.description()) + ".");
+        r.add(static_cast<int>(e.source().begin.line), plainParseError(e.description()));
         sources.broken.emplace_back(stemUpper(f.path), r.first());
         sources.unreadable.push_back(r.first());
         return;
@@ -1365,8 +1453,8 @@ SchemeEntry buildEntry(Definition& d, std::vector<std::string>& problems)
     entry.aliases = d.base.aliases;
     Report r(d.base.file, problems);
     indexItems(d.base);
-    checkBands(d.base, r, 1);
-    checkDefaultGrade(d.base, r, 1);
+    checkBands(d.base, r, d.base.bandsLine);
+    checkDefaultGrade(d.base, r, d.base.defaultGradeLine);
     std::stable_sort(d.amendments.begin(), d.amendments.end(),
                      [](const Amendment& a, const Amendment& b) { return a.from < b.from; });
     std::vector<Scheme> versions{d.base};

@@ -37,6 +37,13 @@ std::vector<std::string> check(const std::string& text)
     return caseweight::checkSchemeFiles({{"/tmp/kent.toml", text}}, shipped());
 }
 
+// kMinimal with its first `old` replaced.
+std::string minimalWith(const std::string& old, const std::string& now)
+{
+    std::string text = kMinimal;
+    return text.replace(text.find(old), old.size(), now);
+}
+
 bool mentions(const std::vector<std::string>& problems, const std::string& what)
 {
     return std::any_of(problems.begin(), problems.end(),
@@ -97,6 +104,29 @@ TEST(SchemeFiles, EachMistakeIsReportedWithItsLine)
         {base + "name2 = [\n", "kent.toml:19: this is not valid TOML"},
         {"amends = \"NOWHERE\"\n", "names no scheme that is loaded"},
         {std::string(kMinimal).replace(0, 13, "name = \"RBWM\""), "RBWM is already defined"},
+        // Plain words, each at the line of its key.
+        {base + "[[item]]\ncode = \"CIN\"\ngroup = \"case\"\npoints = inf\nlabel = \"x\"\n",
+         "kent.toml:22: \"points\" must be an ordinary number such as 6 or 2.5; inf is not one."},
+        {base + "[[item]]\ncode = \"CIN\"\ngroup = \"case\"\npoints = nan\nlabel = \"x\"\n",
+         "kent.toml:22: \"points\" must be an ordinary number such as 6 or 2.5; nan is not one."},
+        {base + "[[item]]\ncode = \"CIN\"\ngroup = \"case\"\npoints = 1e308\nlabel = \"x\"\n",
+         "kent.toml:22: \"points\" is 1e+308, more than any scheme needs"},
+        {minimalWith("\"Test\"", "\"" + std::string(5000, 'x') + "\""),
+         "kent.toml:3: \"source\" is 5000 characters long; a text goes up to 4000"},
+        {"default_grade = \"\"\n" + base,
+         "kent.toml:1: default_grade \"\" is not one of the scheme's grades; use SW."},
+        {minimalWith("{ label = \"Above band\" }", "{ label = \"A\" }, { label = \"B\" }"),
+         "kent.toml:9: the band \"A\" needs up_to"},
+        {base + "[[item]]\ncode = \"FC\"\ngroup = \"case\"\npoints = 3\nper = \"first-child\"\n"
+                "label = \"x\"\n",
+         "kent.toml:19: FC: a per = \"first-child\" item needs \"further\""},
+        {base + "[[amendment]]\nfrom = 2021-01-01\n[[amendment.item]]\ncode = \"CP\"\n"
+                "points = 7\n[[amendment.item]]\ncode = \"cp\"\npoints = 8\n",
+         "kent.toml:24: the code CP is given twice in the amendment from 2021-01-01"},
+        {base + "label2 = \"\xff\"\n",
+         "kent.toml:19: this is not valid TOML: the file is not UTF-8 "
+         "text; save it again with the encoding UTF-8"},
+        {base + "x = [1, 2\n", "kent.toml:19: this is not valid TOML: in a list [ ], "},
     };
     for (const Case& c : cases)
     {
