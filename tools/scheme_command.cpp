@@ -5,14 +5,21 @@
 //                                        and grades, and the caseload policies, as Markdown,
 //                                        from the files (the build writes it to docs/codes.md
 //                                        in the build folder)
-// The built-in schemes are read from --schemes DIR (default: the source's schemes/ folder).
+// The built-in schemes are read from --schemes DIR, else from the caseweight installed in the
+// LibreOffice profile --profile DIR, else from a schemes/ folder beside the program (or the
+// source's, where it was built), else from the caseweight installed for this user or for
+// everyone. `check` also reads the scheme packs installed there, as Calc does (not with
+// --no-installed); a file given replaces an installed one of the same name.
 #include "caseweight/engine.hpp"
 #include "caseweight/schemes.hpp"
 #include "checked_arguments.hpp"
 #include "scheme.hpp"
 #include "words.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -81,27 +88,143 @@ std::string reference()
 
 int usage()
 {
-    std::cerr << "usage: caseweight-scheme check FILE... | codes "
-                 "[--schemes DIR]\n";
+    std::cerr << "usage: caseweight-scheme check FILE... | codes  [--schemes DIR] [--profile DIR] "
+                 "[--no-installed]\n";
     return 2;
+}
+
+namespace fs = std::filesystem;
+
+// The LibreOffice profiles whose installed extensions count: the one given, the user's and
+// the one for every user of this computer.
+std::vector<fs::path> extensionCaches(const std::string& profile)
+{
+    std::vector<fs::path> out;
+    const auto user = [&](fs::path dir)
+    {
+        if (fs::exists(dir / "user"))
+            dir /= "user";
+        out.push_back(dir / "uno_packages" / "cache" / "uno_packages");
+    };
+    if (!profile.empty())
+        user(profile);
+    if (const char* home = std::getenv("HOME"))
+        user(fs::path(home) / ".config" / "libreoffice" / "4");
+    out.push_back("/usr/lib/libreoffice/share/uno_packages/cache/uno_packages");
+    out.push_back("/opt/libreoffice/share/uno_packages/cache/uno_packages");
+    return out;
+}
+
+// An installed extension: its identifier (from description.xml) and folder.
+struct Installed
+{
+    std::string id;
+    fs::path folder;
+};
+
+std::vector<Installed> installedIn(const fs::path& cache)
+{
+    std::vector<Installed> out;
+    std::error_code ec;
+    for (fs::directory_iterator tmp(cache, ec), end; !ec && tmp != end; tmp.increment(ec))
+    {
+        std::error_code ec2;
+        for (fs::directory_iterator ext(tmp->path(), ec2), end2; !ec2 && ext != end2;
+             ext.increment(ec2))
+        {
+            bool ok = false;
+            const std::string xml = readFile((ext->path() / "description.xml").string(), ok);
+            const std::string key = "<identifier value=\"";
+            const std::size_t at = xml.find(key);
+            if (!ok || at == std::string::npos)
+                continue;
+            const std::size_t from = at + key.size();
+            out.push_back({xml.substr(from, xml.find('"', from) - from), ext->path()});
+        }
+    }
+    return out;
+}
+
+bool isFolder(const fs::path& p)
+{
+    std::error_code ec;
+    return fs::is_directory(p, ec);
 }
 } // namespace
 
 int main(int argc, char** argv)
 {
     std::vector<std::string> args(argv + 1, argv + argc);
-    std::string builtIn = CASEWEIGHT_SCHEMES_DIR;
-    for (std::size_t i = 0; i + 1 < args.size(); ++i)
-        if (args[i] == "--schemes")
+    std::string builtIn, profile;
+    bool installed = true;
+    for (std::size_t i = 0; i < args.size();)
+    {
+        if ((args[i] == "--schemes" || args[i] == "--profile") && i + 1 < args.size())
         {
-            builtIn = args[i + 1];
+            (args[i] == "--schemes" ? builtIn : profile) = args[i + 1];
             args.erase(args.begin() + static_cast<long>(i),
                        args.begin() + static_cast<long>(i) + 2);
-            break;
         }
+        else if (args[i] == "--no-installed")
+        {
+            installed = false;
+            args.erase(args.begin() + static_cast<long>(i));
+        }
+        else
+            ++i;
+    }
     if (args.empty())
         return usage();
-    const auto shipped = caseweight::schemeFilesIn(builtIn);
+    // The extensions installed in the profiles: caseweight itself (its built-in schemes) and
+    // the scheme packs, read after the built-in schemes in the order of their identifiers, as
+    // Calc reads them.
+    std::vector<Installed> extensions;
+    for (const fs::path& cache : extensionCaches(profile))
+        for (Installed& e : installedIn(cache))
+            extensions.push_back(std::move(e));
+    // The built-in schemes: the folder given; else the caseweight installed in the profile
+    // given; else a schemes/ folder beside this program (or the source's, where it was built);
+    // else the caseweight installed for this user or for everyone.
+    const fs::path exe = fs::weakly_canonical(fs::path(argv[0])).parent_path();
+    const auto ownExtension = [&]() -> std::string
+    {
+        for (const Installed& e : extensions)
+            if (e.id == "org.caseweight.extension" && isFolder(e.folder / "schemes"))
+                return (e.folder / "schemes").string();
+        return {};
+    };
+    if (builtIn.empty() && !profile.empty())
+        builtIn = ownExtension();
+    for (const fs::path& candidate :
+         {exe / "schemes", exe / ".." / "share" / "caseweight" / "schemes",
+          fs::path(CASEWEIGHT_SCHEMES_DIR)})
+        if (builtIn.empty() && isFolder(candidate))
+            builtIn = candidate.string();
+    if (builtIn.empty())
+        builtIn = ownExtension();
+    if (builtIn.empty() || !isFolder(builtIn))
+    {
+        std::cerr << "caseweight-scheme: cannot find caseweight's built-in schemes (is caseweight "
+                     "installed?); give --schemes DIR, the schemes folder of caseweight.\n";
+        return 2;
+    }
+    auto shipped = caseweight::schemeFilesIn(builtIn);
+    if (installed && args[0] == "check")
+    {
+        std::vector<Installed> packs;
+        for (const Installed& e : extensions)
+            if (e.id.rfind("org.caseweight.schemes.", 0) == 0)
+                packs.push_back(e);
+        std::stable_sort(packs.begin(), packs.end(),
+                         [](const Installed& a, const Installed& b) { return a.id < b.id; });
+        for (const Installed& p : packs)
+        {
+            std::cerr << "caseweight-scheme: also reading the installed pack " << p.id << "\n";
+            for (caseweight::SchemeFile& f :
+                 caseweight::schemeFilesIn((p.folder / "schemes").string()))
+                shipped.push_back(std::move(f));
+        }
+    }
     if (args[0] == "check")
     {
         if (args.size() < 2)

@@ -187,7 +187,7 @@ class PacksBesideCaseweight(unittest.TestCase):
     def test_the_checker_says_the_same_and_sees_both_amendments(self):
         def check(*names):
             return subprocess.run(
-                [CHECKER, "check"] + [self.paths[n] for n in names],
+                [CHECKER, "check"] + [self.paths.get(n, n) for n in names],
                 stdout=subprocess.PIPE,
                 stderr=subprocess.STDOUT,
                 text=True,
@@ -199,7 +199,7 @@ class PacksBesideCaseweight(unittest.TestCase):
         self.assertIn(
             "swindon-again.toml:1: SWINDON is already defined by swindon.toml", proc.stdout
         )
-        proc = check("notts-a.toml")
+        proc = check("notts-a.toml", "--no-installed")
         self.assertEqual(proc.returncode, 0, proc.stdout)
         proc = check("notts-a.toml", "notts-b.toml")
         self.assertEqual(proc.returncode, 1, proc.stdout)
@@ -208,6 +208,23 @@ class PacksBesideCaseweight(unittest.TestCase):
             "notts-a.toml line 2",
             proc.stdout,
         )
+
+    def test_the_checker_copied_anywhere_sees_what_the_profile_has_installed(self):
+        """The checker copied out of the build reads caseweight's built-in schemes and the
+        installed packs from a LibreOffice profile: one amendment checked alone meets the
+        other one installed."""
+        folder = tempfile.mkdtemp(prefix="caseweight-checker-")
+        self.addCleanup(shutil.rmtree, folder, True)
+        checker = shutil.copy(CHECKER, folder)
+        proc = subprocess.run(
+            [checker, "check", self.paths["notts-a.toml"], "--profile", self.office.profile],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        self.assertEqual(proc.returncode, 1, proc.stdout + proc.stderr)
+        self.assertIn("two amendments of NOTTS start on 2027-04-01", proc.stdout)
+        self.assertIn("also reading the installed pack org.caseweight.schemes.notts-b", proc.stderr)
 
 
 if __name__ == "__main__":
