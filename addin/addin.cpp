@@ -596,6 +596,30 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
             });
     }
 
+    uno::Sequence<uno::Sequence<uno::Any>> SAL_CALL schemeStatus(const uno::Any& scheme) override
+    {
+        return guarded(
+            [&] {
+                return columnArray(
+                    caseweight::schemeStatus(toValue(scheme, argName("schemeStatus", 0))));
+            });
+    }
+
+    uno::Sequence<uno::Sequence<uno::Any>> SAL_CALL schemeCheck(const OUString& path) override
+    {
+        return guarded(
+            [&]
+            {
+                // A file:// address (as a file picker gives it) becomes a path of this computer.
+                OUString system = path;
+                if (path.startsWithIgnoreAsciiCase("file:") &&
+                    osl::FileBase::getSystemPathFromFileURL(path, system) != osl::FileBase::E_None)
+                    system = path;
+                return columnArray(
+                    caseweight::schemeCheck(toValue(system, argName("schemeCheck", 0))));
+            });
+    }
+
     uno::Sequence<uno::Sequence<uno::Any>>
         SAL_CALL caseloadPolicies(const uno::Any& authority) override
     {

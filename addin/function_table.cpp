@@ -239,6 +239,20 @@ const std::vector<FunctionInfo>& functionTable()
          {kScheme,
           {"Grade", "Optional. The grade (left out or empty: the scheme's usual grade, such as "
                     "{grade}); \"*\": every grade's band and the usual grade."}}},
+        {"schemeStatus",
+         "SCHEMESTATUS",
+         "Returns a one-column array saying what the scheme files in use hold: each scheme with "
+         "its versions and their files (packs named), from when a scheme cannot be used and why, "
+         "every mistake found in the files, and the files read.",
+         {{"Scheme", "Optional. One scheme's name (or alias): its line alone. Left out: "
+                     "everything."}}},
+        {"schemeCheck",
+         "SCHEMECHECK",
+         "Returns a one-column array of the mistakes of a scheme file, each with its file and "
+         "line, checked beside the schemes and packs installed as Calc will read it; or \"No "
+         "mistakes found\".",
+         {{"Path", "The full path of the file, such as \"/home/me/kent.toml\" or "
+                   "\"C:\\Schemes\\kent.toml\", or its file:// address."}}},
     };
     return table;
 }

@@ -38,15 +38,6 @@ std::string listOr(const std::vector<std::string>& names)
     return out;
 }
 
-std::string schemeList()
-{
-    std::vector<std::string> names;
-    for (const SchemeEntry& entry : allSchemes())
-        names.push_back(entry.name);
-    return names.empty() ? std::string("a scheme (none is loaded: reinstall caseweight)")
-                         : listOr(names);
-}
-
 // Whether the version that scores depends on the day.
 bool dated(const SchemeEntry& entry)
 {
@@ -334,6 +325,15 @@ double finiteResult(double result)
     if (!std::isfinite(result))
         fail("The result is too large to compute.");
     return result;
+}
+
+std::string schemeList()
+{
+    std::vector<std::string> names;
+    for (const SchemeEntry& entry : allSchemes())
+        names.push_back(entry.name);
+    return names.empty() ? std::string("a scheme (none is loaded: reinstall caseweight)")
+                         : listOr(names);
 }
 
 std::string gradeList(const Scheme& scheme)

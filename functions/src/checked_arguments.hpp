@@ -18,6 +18,8 @@ namespace caseweight::detail
 std::string formatNumber(double number);
 // "\"text\"".
 std::string quoted(std::string_view text);
+// The schemes loaded: "NOTTS, RBWM, SWINDON or WARRINGTON".
+std::string schemeList();
 // The grades a worker can be banded at: "NQSW, EXPERIENCED or HIGHER-SPECIALIST".
 std::string gradeList(const Scheme& scheme);
 // Trimmed, runs of white space collapsed to one space, upper case (ASCII).

@@ -285,6 +285,8 @@ struct Loaded
     double fullTimeHours = kNone;        // the default week (a file of policies' full_time_hours)
     std::string fullTimeProblem;         // why it is not known, when it is not
     std::vector<std::string> unreadable; // files that are not TOML: "file line N: sentence"
+    std::vector<SchemeFile> files;       // what was read (SCHEMECHECK reads a file beside them)
+    std::vector<std::string> problems;   // every mistake found in them (SCHEMESTATUS)
 };
 
 // Reads every file (see readSchemes) into schemes, policies and the default week.

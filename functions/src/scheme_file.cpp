@@ -41,7 +41,7 @@ std::atomic<const Loaded*> gLoaded{nullptr};
 
 const Loaded& emptySet()
 {
-    static const Loaded none{{}, {}, kNone, "no files are loaded", {}};
+    static const Loaded none{{}, {}, kNone, "no files are loaded", {}, {}, {}};
     return none;
 }
 
@@ -1620,7 +1620,10 @@ std::vector<std::string> loadSchemes(const std::vector<SchemeFile>& files)
         // calculation that started with the previous set may still be reading it.
         static std::mutex mutex;
         static std::vector<std::unique_ptr<const Loaded>> kept;
-        auto set = std::make_unique<const Loaded>(readAll(files, problems));
+        auto loaded = std::make_unique<Loaded>(readAll(files, problems));
+        loaded->files = files;
+        loaded->problems = problems;
+        std::unique_ptr<const Loaded> set = std::move(loaded);
         const std::lock_guard<std::mutex> lock(mutex);
         gLoaded.store(set.get(), std::memory_order_release);
         kept.push_back(std::move(set));
@@ -1687,6 +1690,101 @@ std::vector<SchemeFile> schemeFilesIn(const std::string& folder)
 bool schemesLoaded()
 {
     return gLoaded.load(std::memory_order_acquire) != nullptr;
+}
+
+namespace
+{
+
+// A file as the status names it: "rbwm-court-2027.toml (pack rbwm-court.oxt)" for a file of a
+// scheme pack, the file name alone for caseweight's own.
+std::string fileLabel(const std::string& path)
+{
+    const std::filesystem::path p(path);
+    const std::string folder = p.parent_path().filename().string();
+    const std::string extension = p.parent_path().parent_path().filename().string();
+    if (folder == "schemes" && extension.size() > 4 &&
+        extension.compare(extension.size() - 4, 4, ".oxt") == 0 && extension != "caseweight.oxt")
+        return baseName(path) + " (pack " + extension + ")";
+    return baseName(path);
+}
+
+} // namespace
+
+// SCHEMESTATUS's line of one scheme.
+std::string statusLine(const SchemeEntry& entry, const std::map<std::string, std::string>& labels)
+{
+    if (!entry.error.empty())
+        return entry.error;
+    const auto label = [&](const std::string& file)
+    {
+        const auto it = labels.find(file);
+        return it == labels.end() ? file : it->second;
+    };
+    std::string line = entry.name + ": in use";
+    if (entry.stopsFrom != kNoStop)
+        line += " before " + isoDate(entry.stopsFrom);
+    line += "; versions from ";
+    for (std::size_t i = 0; i < entry.versions.size(); ++i)
+        line += (i ? ", from " : "") + isoDate(entry.versions[i].from) + " (" +
+                label(entry.versions[i].file) + ")";
+    return line + (entry.stopError.empty() ? "." : ". " + entry.stopError);
+}
+
+std::vector<std::string> schemeStatus(const Value& scheme)
+{
+    const Loaded& set = inUse();
+    std::map<std::string, std::string> labels; // file name -> label
+    for (const SchemeFile& f : set.files)
+        labels.emplace(baseName(f.path), fileLabel(f.path));
+    if (!isBlank(scheme) && !isZero(scheme))
+    {
+        if (scheme.kind != Value::Kind::Text)
+            fail("The scheme must be a name such as " + schemeList() + ".");
+        const SchemeEntry* entry = findScheme(normaliseName(scheme.text));
+        if (!entry)
+            fail(detail::quoted(normaliseName(scheme.text)) +
+                 " is not a scheme of the files "
+                 "read; use " +
+                 schemeList() + ", or leave the Scheme out for everything.");
+        return {statusLine(*entry, labels)};
+    }
+    std::vector<std::string> lines;
+    for (const SchemeEntry& entry : set.schemes)
+        lines.push_back(statusLine(entry, labels));
+    for (const PolicyEntry& policy : set.policies)
+        if (!policy.error.empty())
+            lines.push_back("Policy " + policy.error);
+    if (!set.fullTimeProblem.empty())
+        lines.push_back("The default full-time week is not known: " + set.fullTimeProblem + ".");
+    if (set.problems.empty())
+        lines.push_back("No mistakes found in the files.");
+    for (const std::string& p : set.problems)
+        lines.push_back("Mistake: " + p);
+    std::string files;
+    for (const SchemeFile& f : set.files)
+        files += (files.empty() ? "" : ", ") + fileLabel(f.path);
+    lines.push_back("Files read (" + std::to_string(set.files.size()) +
+                    "): " + (files.empty() ? "none" : files) + ".");
+    return lines;
+}
+
+std::vector<std::string> schemeCheck(const Value& path)
+{
+    const std::string hint = "; give the full path of a scheme file, such as "
+                             "/home/me/kent.toml or C:\\Schemes\\kent.toml.";
+    if (path.kind == Value::Kind::Error)
+        fail("The Path cell holds an error; fix that cell first.");
+    if (path.kind != Value::Kind::Text || isBlank(path))
+        fail("The Path is missing" + hint);
+    std::ifstream in(path.text, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (!in.is_open() || !(in.good() || in.eof()) || std::filesystem::is_directory(path.text))
+        fail("The file " + detail::quoted(path.text) + " cannot be read" + hint);
+    std::vector<std::string> problems = checkSchemeFiles({{path.text, text.str()}}, inUse().files);
+    if (problems.empty())
+        problems.push_back("No mistakes found in " + baseName(path.text) + ".");
+    return problems;
 }
 
 } // namespace caseweight

@@ -5,6 +5,7 @@
 #include "test_support.hpp"
 
 #include <algorithm>
+#include <fstream>
 
 using namespace cwtest;
 using caseweight::SchemeFile;
@@ -128,4 +129,57 @@ TEST(PackIsolation, AnAliasMustBeAName)
     EXPECT_TRUE(mentions(loaded.problems, "an alias cannot be empty"));
     EXPECT_TRUE(mentions(loaded.problems, "cannot hold @"));
     EXPECT_INPUT_ERROR(points("KENT", "CP"), "KENT cannot be used");
+}
+
+TEST(SchemeStatus, SaysWhatIsLoadedAndEveryMistake)
+{
+    const WithFiles loaded(
+        {{"/ext/rbwm-court.oxt/schemes/rbwm-court.toml", courtAmendment("2027-04-01", "-5")},
+         {"/ext/kent.oxt/schemes/kent.toml", council("KENT", "[\"NOTTS\"]")}});
+    const std::vector<std::string> lines = caseweight::schemeStatus(E());
+    const auto has = [&](const std::string& what) { return mentions(lines, what); };
+    EXPECT_TRUE(has("SWINDON: in use; versions from 2014-01-01 (swindon.toml)."));
+    EXPECT_TRUE(has("RBWM: in use before 2027-04-01; versions from 2014-01-01 (rbwm.toml). RBWM "
+                    "cannot be used from 2027-04-01 on"));
+    EXPECT_TRUE(has("KENT cannot be used: kent.toml line 2: the alias NOTTS"));
+    EXPECT_TRUE(has("Mistake: rbwm-court.toml:6: \"points\" cannot be negative"));
+    EXPECT_TRUE(has("rbwm-court.toml (pack rbwm-court.oxt)"));
+    EXPECT_EQ(lines.back().rfind("Files read (", 0), 0u) << lines.back();
+    EXPECT_EQ(caseweight::schemeStatus(S("windsor and maidenhead")).size(), 1u);
+    EXPECT_INPUT_ERROR(caseweight::schemeStatus(S("ESSEX")), "\"ESSEX\" is not a scheme");
+}
+
+TEST(SchemeStatus, AClearSetSaysSo)
+{
+    const WithFiles loaded(
+        {{"/ext/rbwm-court.oxt/schemes/rbwm-court.toml", courtAmendment("2027-04-01", "5")}});
+    const std::vector<std::string> lines = caseweight::schemeStatus(E());
+    EXPECT_TRUE(mentions(lines, "No mistakes found in the files."));
+    EXPECT_TRUE(mentions(lines, "RBWM: in use; versions from 2014-01-01 (rbwm.toml), from "
+                                "2027-04-01 (rbwm-court.toml (pack rbwm-court.oxt))."));
+}
+
+TEST(SchemeCheck, ChecksAFileBesideThePacksInUse)
+{
+    const WithFiles loaded(
+        {{"/ext/a.oxt/schemes/rbwm-court.toml", courtAmendment("2027-04-01", "5")}});
+    const std::string dir = ::testing::TempDir();
+    const auto write = [&](const std::string& name, const std::string& text)
+    {
+        std::ofstream(dir + name, std::ios::binary) << text;
+        return dir + name;
+    };
+    // A second amendment from the same day meets the installed one.
+    EXPECT_TRUE(mentions(
+        caseweight::schemeCheck(S(write("rbwm-b.toml", courtAmendment("2027-04-01", "4")))),
+        "rbwm-b.toml:2: two amendments of RBWM start on 2027-04-01"));
+    // A file named like the installed one replaces it.
+    EXPECT_EQ(
+        caseweight::schemeCheck(S(write("rbwm-court.toml", courtAmendment("2027-04-01", "4")))),
+        std::vector<std::string>{"No mistakes found in rbwm-court.toml."});
+    EXPECT_INPUT_ERROR(caseweight::schemeCheck(S(dir + "nothing-here.toml")), "cannot be read",
+                       "nothing-here.toml");
+    EXPECT_INPUT_ERROR(caseweight::schemeCheck(S(dir)), "cannot be read");
+    EXPECT_INPUT_ERROR(caseweight::schemeCheck(E()), "The Path is missing");
+    EXPECT_INPUT_ERROR(caseweight::schemeCheck(N(3)), "The Path is missing");
 }

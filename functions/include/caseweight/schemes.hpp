@@ -3,6 +3,8 @@
 // files, the engine parses and checks them.
 #pragma once
 
+#include "caseweight/value.hpp"
+
 #include <string>
 #include <vector>
 
@@ -35,5 +37,16 @@ std::vector<SchemeFile> schemeFilesIn(const std::string& folder);
 
 // Whether loadSchemes has run.
 bool schemesLoaded();
+
+// SCHEMESTATUS: what the files in use hold, one line each: every scheme with its versions and
+// their files (and from when it cannot be used, and why), every policy that cannot be used,
+// then every mistake found in the files, then the files read. Given a scheme (name or alias),
+// its line alone; InputError when no file defines it.
+std::vector<std::string> schemeStatus(const Value& scheme);
+
+// SCHEMECHECK: the mistakes of the scheme file at `path` (a path of this computer) read
+// beside the files in use, as Calc would read it once installed ("file:line: sentence"), or
+// the one line "No mistakes found in kent.toml.". Throws InputError when it cannot be read.
+std::vector<std::string> schemeCheck(const Value& path);
 
 } // namespace caseweight
