@@ -500,6 +500,28 @@ class RealWindowTest(unittest.TestCase):
         unread = doc.Sheets.getByName("Could not read").getCellByPosition(0, 1).getString()
         self.assertEqual(unread, "eve.ods")
 
+    def test_8_check_a_scheme_file(self):
+        """Tools > Add-Ons > caseweight: Check a Scheme File..., through the file dialog: the
+        add-in's own reader says what it finds, with only LibreOffice and caseweight."""
+        example = self.office.copy_in(
+            os.path.join(SOURCE_DIR, "docs", "examples", "rbwm-court-2027.toml")
+        )
+        self.open_window()
+        self.open_menu("alt+t", "Up", "Right")  # Add-Ons is the last entry of Tools
+        self.screen.key("h")  # caseweight: C~heck a Scheme File...
+        picker = self.screen.wait_window("^Open$")
+        self.screen.focus(picker)
+        self.shot("check-scheme-file-dialog")
+        self.screen.key("ctrl+a")
+        self.screen.type(example)
+        self.screen.key("Return")
+        done = self.screen.wait_window("^caseweight$", timeout=60)
+        self.screen.focus(done)
+        self.shot("check-scheme-file-result")
+        message = " ".join(" ".join(self.window_texts()).split())
+        self.close_dialog(done, "Return")
+        self.assertIn("No mistakes found in rbwm-court-2027.toml.", message)
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -10,6 +10,8 @@ import subprocess
 import tempfile
 import unittest
 
+import uno
+
 from caseweight.office import Office, file_url, props
 from common import ERR_ILLEGAL_ARGUMENT, OXT, cell_result, template_urls
 from test_scheme_packs import CHECKER, run_pack
@@ -225,6 +227,52 @@ class PacksBesideCaseweight(unittest.TestCase):
         self.assertEqual(proc.returncode, 1, proc.stdout + proc.stderr)
         self.assertIn("two amendments of NOTTS start on 2027-04-01", proc.stdout)
         self.assertIn("also reading the installed pack org.caseweight.schemes.notts-b", proc.stderr)
+
+    def test_schemestatus_lists_what_is_loaded_and_every_mistake(self):
+        doc = self.office.new_calc()
+        self.addCleanup(doc.close, True)
+        cells = doc.Sheets.getByIndex(0).getCellRangeByName("A1:A40")
+        cells.setArrayFormula("SCHEMESTATUS()")
+        doc.calculateAll()
+        lines = [row[0] for row in cells.getDataArray() if isinstance(row[0], str)]
+        text = "\n".join(lines)
+        self.assertIn("SWINDON: in use; versions from 2014-01-01 (swindon.toml).", lines)
+        self.assertIn("RBWM: in use before 2027-04-01", text)
+        self.assertIn("(pack rbwm-negative.oxt)", text)
+        self.assertIn("KENT cannot be used: kent.toml line 2: the alias NOTTS", text)
+        self.assertIn("Mistake: swindon-again.toml:1: SWINDON is already defined", text)
+        self.assertTrue(any(x.startswith("Files read (") for x in lines), lines)
+
+    def test_check_a_scheme_file_from_calc(self):
+        """SCHEMECHECK in a cell, and the menu's command (as a job, with the path the file
+        dialog would give): the add-in's own reader, beside the packs installed."""
+        url = file_url(self.office.copy_in(self.paths["notts-a.toml"]))
+        got = self.formulas(
+            '=SCHEMECHECK("%s")' % url,
+            '=SCHEMECHECK("/nowhere/x.toml")',
+            '=CASEREASON("SCHEMECHECK";"%s")' % url,
+        )
+        self.assertEqual(got[0][0], "text", got)
+        self.assertIn("two amendments of NOTTS start on 2027-04-01", got[0][1])
+        self.assertEqual(got[1], ("error", ERR_ILLEGAL_ARGUMENT))
+        menu = self.office.ctx.ServiceManager.createInstanceWithContext(
+            "org.caseweight.Menu", self.office.ctx
+        )
+        said = menu.execute((named("Command", "check-scheme"), named("Path", url)))
+        self.assertIn("notts-a.toml:2: two amendments of NOTTS start on 2027-04-01", said)
+        said = menu.execute(
+            (
+                named("Command", "check-scheme"),
+                named("Path", self.office.copy_in(self.paths["swindon-again.toml"])),
+            )
+        )
+        self.assertIn("SWINDON is already defined by swindon.toml", said)
+
+
+def named(name, value):
+    v = uno.createUnoStruct("com.sun.star.beans.NamedValue")
+    v.Name, v.Value = name, value
+    return v
 
 
 if __name__ == "__main__":
