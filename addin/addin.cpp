@@ -605,18 +605,22 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
             });
     }
 
-    uno::Sequence<uno::Sequence<uno::Any>> SAL_CALL schemeCheck(const OUString& path) override
+    uno::Sequence<uno::Sequence<uno::Any>> SAL_CALL schemeCheck(const Range& paths) override
     {
         return guarded(
             [&]
             {
+                Values files = toValues(paths, argName("schemeCheck", 0));
                 // A file:// address (as a file picker gives it) becomes a path of this computer.
-                OUString system = path;
-                if (path.startsWithIgnoreAsciiCase("file:") &&
-                    osl::FileBase::getSystemPathFromFileURL(path, system) != osl::FileBase::E_None)
-                    system = path;
-                return columnArray(
-                    caseweight::schemeCheck(toValue(system, argName("schemeCheck", 0))));
+                for (Value& f : files)
+                {
+                    OUString system;
+                    if (f.kind == Value::Kind::Text && f.text.rfind("file:", 0) == 0 &&
+                        osl::FileBase::getSystemPathFromFileURL(fromUtf8(f.text), system) ==
+                            osl::FileBase::E_None)
+                        f.text = toUtf8(system);
+                }
+                return columnArray(caseweight::schemeCheck(files));
             });
     }
 

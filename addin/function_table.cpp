@@ -248,11 +248,11 @@ const std::vector<FunctionInfo>& functionTable()
                      "everything."}}},
         {"schemeCheck",
          "SCHEMECHECK",
-         "Returns a one-column array of the mistakes of a scheme file, each with its file and "
-         "line, checked beside the schemes and packs installed as Calc will read it; or \"No "
-         "mistakes found\".",
-         {{"Path", "The full path of the file, such as \"/home/me/kent.toml\" or "
-                   "\"C:\\Schemes\\kent.toml\", or its file:// address."}}},
+         "Returns a one-column array of the mistakes of scheme files, each with its file and "
+         "line, read together beside the schemes and packs installed, as Calc will read them; "
+         "or \"No mistakes found\".",
+         {{"Paths", "A file's full path (\"/home/me/kent.toml\", \"C:\\Schemes\\kent.toml\" "
+                    "or a file:// address), or a range of them, checked together."}}},
     };
     return table;
 }

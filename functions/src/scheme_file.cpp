@@ -1768,22 +1768,41 @@ std::vector<std::string> schemeStatus(const Value& scheme)
     return lines;
 }
 
-std::vector<std::string> schemeCheck(const Value& path)
+std::vector<std::string> schemeCheck(const Values& paths)
 {
     const std::string hint = "; give the full path of a scheme file, such as "
                              "/home/me/kent.toml or C:\\Schemes\\kent.toml.";
-    if (path.kind == Value::Kind::Error)
-        fail("The Path cell holds an error; fix that cell first.");
-    if (path.kind != Value::Kind::Text || isBlank(path))
-        fail("The Path is missing" + hint);
-    std::ifstream in(path.text, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (!in.is_open() || !(in.good() || in.eof()) || std::filesystem::is_directory(path.text))
-        fail("The file " + detail::quoted(path.text) + " cannot be read" + hint);
-    std::vector<std::string> problems = checkSchemeFiles({{path.text, text.str()}}, inUse().files);
+    std::vector<SchemeFile> files;
+    for (const Value& path : paths)
+    {
+        if (path.kind == Value::Kind::Error)
+            fail("A Paths cell holds an error; fix that cell first.");
+        if (isBlank(path))
+            continue;
+        if (path.kind != Value::Kind::Text)
+            fail("A path must be a text, not the number " + formatNumber(path.number) + hint);
+        std::ifstream in(path.text, std::ios::binary);
+        std::ostringstream text;
+        text << in.rdbuf();
+        std::error_code ec;
+        if (!in.is_open() || !(in.good() || in.eof()) ||
+            std::filesystem::is_directory(path.text, ec))
+            fail("The file " + detail::quoted(path.text) + " cannot be read" + hint);
+        files.push_back({path.text, text.str()});
+    }
+    if (files.empty())
+        fail("The Paths are missing" + hint);
+    std::vector<std::string> problems = checkSchemeFiles(files, inUse().files);
     if (problems.empty())
-        problems.push_back("No mistakes found in " + baseName(path.text) + ".");
+    {
+        std::vector<std::string> names;
+        for (const SchemeFile& f : files)
+            names.push_back(baseName(f.path));
+        std::string list;
+        for (std::size_t i = 0; i < names.size(); ++i)
+            list += (i == 0 ? "" : (i + 1 == names.size() ? " and " : ", ")) + names[i];
+        problems.push_back("No mistakes found in " + list + ".");
+    }
     return problems;
 }
 

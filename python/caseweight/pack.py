@@ -20,63 +20,18 @@ be made, a file not readable, OUT not writable), 130 on Ctrl+C, 143 on SIGTERM.
 
 import argparse
 import os
-import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import tomllib
-import zipfile
 
 from caseweight import SOURCE_DIR
 from caseweight.office import ToolError, check_writable_folder, replace_file, run_tool
+from caseweight.packing import PREFIX, valid_name, valid_version, write_oxt
 
 NAME = "caseweight-pack"
-PREFIX = "org.caseweight.schemes."
 CHECKER = "caseweight-scheme"
-
-DESCRIPTION = """<?xml version="1.0" encoding="UTF-8"?>
-<description xmlns="http://openoffice.org/extensions/description/2006"
-             xmlns:d="http://openoffice.org/extensions/description/2006"
-             xmlns:lo="http://libreoffice.org/extensions/description/2011"
-             xmlns:xlink="http://www.w3.org/1999/xlink">
-  <identifier value="{identifier}"/>
-  <version value="{version}"/>
-  <dependencies>
-    <lo:LibreOffice-minimal-version value="7.4" d:name="LibreOffice 7.4"/>
-  </dependencies>
-  <display-name>
-    <name lang="en">caseweight schemes: {name}</name>
-  </display-name>
-</description>
-"""
-
-MANIFEST = """<?xml version="1.0" encoding="UTF-8"?>
-<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">
-{entries}</manifest:manifest>
-"""
-
-PATHS_ENTRY = """  <manifest:file-entry manifest:full-path="Paths.xcu"
-                       manifest:media-type="application/vnd.sun.star.configuration-data"/>
-"""
-
-# The pack's templates folder in the template paths, as caseweight.oxt adds its own
-# (templates/Paths.xcu): both have a sub-folder Caseweight, which File > New > Templates shows
-# as one category holding the templates of both.
-PATHS_XCU = """<?xml version="1.0" encoding="UTF-8"?>
-<oor:component-data xmlns:oor="http://openoffice.org/2001/registry"
-                    xmlns:xs="http://www.w3.org/2001/XMLSchema"
-                    oor:name="Paths" oor:package="org.openoffice.Office">
-  <node oor:name="Paths">
-    <node oor:name="Template" oor:op="fuse">
-      <node oor:name="InternalPaths">
-        <node oor:name="%origin%/templates" oor:op="fuse"/>
-      </node>
-    </node>
-  </node>
-</oor:component-data>
-"""
-CATEGORY = "Caseweight"  # the template category (folder) of caseweight's sheets
 
 
 def find_checker(given):
@@ -123,22 +78,6 @@ def check_files(checker, files):
     raise ToolError(
         "%s stopped with status %d; nothing written" % (os.path.basename(checker), proc.returncode)
     )
-
-
-def write_oxt(path, name, version, files, sheets=()):
-    """The extension: the scheme files and the worker sheets (.ots files) with a Paths.xcu."""
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr(
-            "description.xml",
-            DESCRIPTION.format(identifier=PREFIX + name, version=version, name=name),
-        )
-        z.writestr("META-INF/manifest.xml", MANIFEST.format(entries=PATHS_ENTRY if sheets else ""))
-        for f in files:
-            z.write(f, "schemes/" + os.path.basename(f))
-        if sheets:
-            z.writestr("Paths.xcu", PATHS_XCU)
-            for ots in sheets:
-                z.write(ots, "templates/%s/%s" % (CATEGORY, os.path.basename(ots)))
 
 
 def defined_schemes(files, folder):
@@ -256,11 +195,11 @@ def main():
     ap.add_argument("files", nargs="+", metavar="FILE.toml", help="the scheme files")
     a = ap.parse_args()
 
-    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*(\.[a-z0-9-]+)*", a.name):
+    if not valid_name(a.name):
         raise ToolError(
             "the name %r may hold only lower-case letters, digits, '-' and '.' (e.g. kent)" % a.name
         )
-    if not re.fullmatch(r"[0-9]+(\.[0-9]+){0,3}", a.version):
+    if not valid_version(a.version):
         raise ToolError("the version %r must be numbers with dots, e.g. 1.0 or 2.1.3" % a.version)
     if not a.output.lower().endswith(".oxt"):
         raise ToolError("the extension must be a .oxt file: %s" % a.output)

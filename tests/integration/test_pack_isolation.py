@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import tempfile
 import unittest
+import zipfile
 
 import uno
 
@@ -258,15 +259,54 @@ class PacksBesideCaseweight(unittest.TestCase):
         menu = self.office.ctx.ServiceManager.createInstanceWithContext(
             "org.caseweight.Menu", self.office.ctx
         )
-        said = menu.execute((named("Command", "check-scheme"), named("Path", url)))
+        said = menu.execute((named("Command", "check-scheme"), named("Paths", (url,))))
         self.assertIn("notts-a.toml:2: two amendments of NOTTS start on 2027-04-01", said)
         said = menu.execute(
             (
                 named("Command", "check-scheme"),
-                named("Path", self.office.copy_in(self.paths["swindon-again.toml"])),
+                named("Paths", (self.office.copy_in(self.paths["swindon-again.toml"]),)),
             )
         )
         self.assertIn("SWINDON is already defined by swindon.toml", said)
+
+    def test_make_a_scheme_pack_from_calc(self):
+        """The menu's Make a Scheme Pack... as a job: files with a mistake are refused and
+        nothing is written; a clean file becomes the pack caseweight-pack writes."""
+        menu = self.office.ctx.ServiceManager.createInstanceWithContext(
+            "org.caseweight.Menu", self.office.ctx
+        )
+        refused = self.office.doc_path("refused.oxt")
+        said = menu.execute(
+            (
+                named("Command", "make-pack"),
+                named("Paths", (self.office.copy_in(self.paths["notts-a.toml"]),)),
+                named("Out", refused),
+            )
+        )
+        self.assertIn("two amendments of NOTTS start on 2027-04-01", said)
+        self.assertIn("No pack written", said)
+        self.assertFalse(os.path.exists(refused))
+        essex = os.path.join(self.folder, "Essex Scheme.toml")
+        with open(essex, "w", encoding="utf-8") as f:
+            f.write(council("ESSEX"))
+        out = self.office.doc_path("essex.oxt")
+        said = menu.execute(
+            (
+                named("Command", "make-pack"),
+                named("Paths", (file_url(self.office.copy_in(essex)),)),
+                named("Out", out),
+            )
+        )
+        self.assertIn("Wrote %s: the extension org.caseweight.schemes.essex-scheme 1.0" % out, said)
+        with zipfile.ZipFile(out) as z:
+            self.assertEqual(
+                sorted(z.namelist()),
+                ["META-INF/manifest.xml", "description.xml", "schemes/Essex Scheme.toml"],
+            )
+            self.assertIn(
+                '<identifier value="org.caseweight.schemes.essex-scheme"/>',
+                z.read("description.xml").decode(),
+            )
 
 
 def named(name, value):

@@ -171,15 +171,22 @@ TEST(SchemeCheck, ChecksAFileBesideThePacksInUse)
     };
     // A second amendment from the same day meets the installed one.
     EXPECT_TRUE(mentions(
-        caseweight::schemeCheck(S(write("rbwm-b.toml", courtAmendment("2027-04-01", "4")))),
+        caseweight::schemeCheck({S(write("rbwm-b.toml", courtAmendment("2027-04-01", "4")))}),
         "rbwm-b.toml:2: two amendments of RBWM start on 2027-04-01"));
     // A file named like the installed one replaces it.
     EXPECT_EQ(
-        caseweight::schemeCheck(S(write("rbwm-court.toml", courtAmendment("2027-04-01", "4")))),
+        caseweight::schemeCheck({S(write("rbwm-court.toml", courtAmendment("2027-04-01", "4")))}),
         std::vector<std::string>{"No mistakes found in rbwm-court.toml."});
-    EXPECT_INPUT_ERROR(caseweight::schemeCheck(S(dir + "nothing-here.toml")), "cannot be read",
+    EXPECT_INPUT_ERROR(caseweight::schemeCheck({S(dir + "nothing-here.toml")}), "cannot be read",
                        "nothing-here.toml");
-    EXPECT_INPUT_ERROR(caseweight::schemeCheck(S(dir)), "cannot be read");
-    EXPECT_INPUT_ERROR(caseweight::schemeCheck(E()), "The Path is missing");
-    EXPECT_INPUT_ERROR(caseweight::schemeCheck(N(3)), "The Path is missing");
+    EXPECT_INPUT_ERROR(caseweight::schemeCheck({S(dir)}), "cannot be read");
+    // Files given together are checked together.
+    const std::string a = write("rbwm-x.toml", courtAmendment("2028-01-01", "4"));
+    const std::string b = write("rbwm-y.toml", courtAmendment("2028-01-01", "7"));
+    EXPECT_TRUE(mentions(caseweight::schemeCheck({S(a), E(), S(b)}),
+                         "rbwm-y.toml:2: two amendments of RBWM start on 2028-01-01"));
+    EXPECT_EQ(caseweight::schemeCheck({S(a), S(write("kent.toml", council("KENT")))}),
+              std::vector<std::string>{"No mistakes found in rbwm-x.toml and kent.toml."});
+    EXPECT_INPUT_ERROR(caseweight::schemeCheck({E()}), "The Paths are missing");
+    EXPECT_INPUT_ERROR(caseweight::schemeCheck({N(3)}), "A path must be a text");
 }

@@ -6,19 +6,24 @@ calls trigger("refresh-team"), which refreshes the document of the window the me
 with caseweight.team.refresh_team (the same reading code as caseweight-rollup,
 caseweight.worker_sheet) and shows the resulting sentence in a message box.
 
-caseweight: Check a Scheme File... (service:org.caseweight.Menu?check-scheme) asks for a .toml
-file and shows what the add-in's own reader says of it (SCHEMECHECK: the file read beside the
-schemes and packs this office has loaded).
+caseweight: Check a Scheme File... (service:org.caseweight.Menu?check-scheme) asks for .toml
+files and shows what the add-in's own reader says of them (SCHEMECHECK: the files read together
+beside the schemes and packs this office has loaded). caseweight: Make a Scheme Pack...
+(make-pack) checks them the same way and, when they have no mistakes, writes the scheme pack
+(caseweight.packing, as caseweight-pack writes it without sheets) where the user says.
 
 The same commands as a job (com.sun.star.task.XJob), for macros and scripts:
 execute((NamedValue("Command", "refresh-team"), NamedValue("Document", doc))) runs the
 command on doc (default: the current document) and returns the sentence instead of showing it;
-check-scheme takes NamedValue("Path", a file:// address or a path).
+check-scheme takes NamedValue("Paths", file:// addresses or paths), make-pack also
+NamedValue("Out", where to write the .oxt).
 
 The caseweight package is shipped beside this file, in pythonpath/, which LibreOffice's Python
 loader puts on the module search path for an extension's component (installed for one user or
 for all, unopkg add --shared). It is imported when a command first runs.
 """
+
+import os
 
 import uno
 import unohelper
@@ -38,20 +43,71 @@ def _refresh_team(menu, doc, args):
     return refresh_team(menu._desktop(), doc)
 
 
-def _check_scheme(menu, doc, args):
-    """What SCHEMECHECK says of the file (asked for when no Path is given); None: cancelled."""
-    path = args.get("Path") or menu.pick_file("Scheme files (*.toml)", "*.toml")
-    if not path:
-        return None
+TOML = ("Scheme files (*.toml)", "*.toml")
+
+
+def _paths(menu, args):
+    """The files of the command: its Paths, else those the user picks (None: cancelled)."""
+    paths = args.get("Paths")
+    if isinstance(paths, str):
+        paths = [paths]
+    return list(paths) if paths else menu.pick_files(*TOML)
+
+
+def _check(menu, paths):
+    """(lines SCHEMECHECK gives for the files together, whether they have no mistakes)."""
     addin = menu.ctx.ServiceManager.createInstanceWithContext(ADD_IN, menu.ctx)
     try:
-        lines = [row[0] for row in addin.schemeCheck(path)]
+        lines = [row[0] for row in addin.schemeCheck(tuple((p,) for p in paths))]
     except Exception as e:  # noqa: BLE001 - the add-in's refusal is a sentence
-        return getattr(e, "Message", "") or str(e)
-    return "\n".join(lines)
+        return [getattr(e, "Message", "") or str(e)], False
+    return lines, len(lines) == 1 and lines[0].startswith("No mistakes found")
 
 
-COMMANDS = {"refresh-team": _refresh_team, "check-scheme": _check_scheme}
+def _check_scheme(menu, doc, args):
+    paths = _paths(menu, args)
+    if not paths:
+        return None
+    return "\n".join(_check(menu, paths)[0])
+
+
+def _make_pack(menu, doc, args):
+    from caseweight import packing
+
+    paths = _paths(menu, args)
+    if not paths:
+        return None
+    lines, clean = _check(menu, paths)
+    if not clean:
+        return "\n".join(lines + ["No pack written: correct the files and make it again."])
+    files = [uno.fileUrlToSystemPath(p) if p.startswith("file:") else p for p in paths]
+    name = packing.name_for(files)
+    version = packing.next_version(menu.installed_version(packing.PREFIX + name))
+    out = args.get("Out") or menu.pick_save(
+        ("Extensions (*.oxt)", "*.oxt"), os.path.dirname(files[0]), name + "-schemes.oxt"
+    )
+    if not out:
+        return None
+    if out.startswith("file:"):
+        out = uno.fileUrlToSystemPath(out)
+    if not out.lower().endswith(".oxt"):
+        out += ".oxt"
+    try:
+        packing.write_oxt(out, name, version, files)
+    except OSError as e:
+        return "No pack written: %s (%s)." % (e.strerror or e, out)
+    return (
+        "Wrote %s: the extension %s%s %s with %s. Install it with Tools > Extension Manager > "
+        "Add... (for every user: unopkg add --shared), then restart LibreOffice."
+        % (out, packing.PREFIX, name, version, ", ".join(os.path.basename(f) for f in files))
+    )
+
+
+COMMANDS = {
+    "refresh-team": _refresh_team,
+    "check-scheme": _check_scheme,
+    "make-pack": _make_pack,
+}
 
 
 class Menu(unohelper.Base, XJobExecutor, XJob):
@@ -92,20 +148,45 @@ class Menu(unohelper.Base, XJobExecutor, XJob):
         args = {a.Name: a.Value for a in arguments}
         return self.run(args.get("Command", ""), args.get("Document"), args) or ""
 
-    def pick_file(self, title, pattern):
-        """The file:// address the user chose in an Open dialog, or None."""
+    def _picker(self, template, title, pattern):
         picker = self.ctx.ServiceManager.createInstanceWithArgumentsAndContext(
             "com.sun.star.ui.dialogs.FilePicker",
-            (uno.getConstantByName("com.sun.star.ui.dialogs.TemplateDescription.FILEOPEN_SIMPLE"),),
+            (uno.getConstantByName("com.sun.star.ui.dialogs.TemplateDescription." + template),),
             self.ctx,
         )
         picker.appendFilter(title, pattern)
         picker.appendFilter("All files (*.*)", "*.*")
         picker.setCurrentFilter(title)
+        return picker
+
+    def pick_files(self, title, pattern):
+        """The file:// addresses the user chose in an Open dialog (several may be), or None."""
+        picker = self._picker("FILEOPEN_SIMPLE", title, pattern)
+        picker.setMultiSelectionMode(True)
         if picker.execute() != 1:  # com.sun.star.ui.dialogs.ExecutableDialogResults.OK
+            return None
+        return list(picker.getSelectedFiles()) or None
+
+    def pick_save(self, kind, folder, name):
+        """The file:// address the user chose in a Save dialog, or None."""
+        picker = self._picker("FILESAVE_SIMPLE", *kind)
+        if folder:
+            picker.setDisplayDirectory(uno.systemPathToFileUrl(folder))
+        picker.setDefaultName(name)
+        if picker.execute() != 1:
             return None
         files = picker.getSelectedFiles()
         return files[0] if files else None
+
+    def installed_version(self, identifier):
+        """The version of an installed extension, or None."""
+        info = self.ctx.getValueByName(
+            "/singletons/com.sun.star.deployment.PackageInformationProvider"
+        )
+        for entry in info.getExtensionList():
+            if entry and entry[0] == identifier:
+                return entry[1]
+        return None
 
     def show(self, frame, text):
         toolkit = self.ctx.ServiceManager.createInstanceWithContext(

@@ -44,9 +44,10 @@ bool schemesLoaded();
 // its line alone; InputError when no file defines it.
 std::vector<std::string> schemeStatus(const Value& scheme);
 
-// SCHEMECHECK: the mistakes of the scheme file at `path` (a path of this computer) read
-// beside the files in use, as Calc would read it once installed ("file:line: sentence"), or
-// the one line "No mistakes found in kent.toml.". Throws InputError when it cannot be read.
-std::vector<std::string> schemeCheck(const Value& path);
+// SCHEMECHECK: the mistakes of the scheme files at `paths` (paths of this computer; empty
+// cells ignored) read together beside the files in use, as Calc would read them once
+// installed ("file:line: sentence"), or the one line "No mistakes found in kent.toml.".
+// Throws InputError when a file cannot be read.
+std::vector<std::string> schemeCheck(const Values& paths);
 
 } // namespace caseweight

@@ -1,0 +1,44 @@
+"""What a scheme pack is (caseweight.packing), without an office."""
+
+import os
+import tempfile
+import unittest
+import zipfile
+
+from caseweight import packing
+
+
+class Packing(unittest.TestCase):
+    def test_names_and_versions(self):
+        self.assertEqual(packing.name_for(["/x/Kent Scheme 2027.toml"]), "kent-scheme-2027")
+        self.assertEqual(packing.name_for(["rbwm-court.toml", "b.toml"]), "rbwm-court")
+        self.assertEqual(packing.name_for(["___.toml"]), "scheme")
+        self.assertTrue(packing.valid_name(packing.name_for(["/x/Ünïcode!.toml"])))
+        self.assertEqual(packing.next_version(None), "1.0")
+        self.assertEqual(packing.next_version("1.0"), "1.1")
+        self.assertEqual(packing.next_version("2.9"), "2.10")
+        self.assertEqual(packing.next_version("3"), "3.1")
+        self.assertEqual(packing.next_version("beta"), "1.0")
+        self.assertFalse(packing.valid_name("Kent"))
+        self.assertFalse(packing.valid_version("1.0a"))
+
+    def test_the_extension_holds_the_files(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            scheme = os.path.join(tmp, "kent.toml")
+            with open(scheme, "w", encoding="utf-8") as f:
+                f.write('name = "KENT"\n')
+            out = os.path.join(tmp, "kent.oxt")
+            packing.write_oxt(out, "kent", "1.2", [scheme])
+            with zipfile.ZipFile(out) as z:
+                self.assertEqual(
+                    sorted(z.namelist()),
+                    ["META-INF/manifest.xml", "description.xml", "schemes/kent.toml"],
+                )
+                desc = z.read("description.xml").decode()
+                self.assertNotIn("Paths.xcu", z.read("META-INF/manifest.xml").decode())
+        self.assertIn('<identifier value="org.caseweight.schemes.kent"/>', desc)
+        self.assertIn('<version value="1.2"/>', desc)
+
+
+if __name__ == "__main__":
+    unittest.main()
