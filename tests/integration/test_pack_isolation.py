@@ -13,9 +13,9 @@ import zipfile
 
 import uno
 
-from caseweight.office import Office, file_url, props
-from common import ERR_ILLEGAL_ARGUMENT, OXT, cell_result, template_urls
-from test_scheme_packs import CHECKER, run_pack
+from caseweight.office import file_url, props
+from common import ERR_ILLEGAL_ARGUMENT, cell_result, template_urls
+from test_scheme_packs import CHECKER, PackOffice, pack_files
 
 ERR_NO_VALUE = 504  # Err:504: a total over a row in error (Calc's own)
 
@@ -60,24 +60,21 @@ FILES = {
 }
 
 
-class PacksBesideCaseweight(unittest.TestCase):
+class PacksBesideCaseweight(PackOffice):
     @classmethod
-    def setUpClass(cls):
-        if not os.path.exists(OXT):
-            raise unittest.SkipTest("build the .oxt first: " + OXT)
-        if not CHECKER:
-            raise unittest.SkipTest("build caseweight-scheme first")
-        cls.folder = tempfile.mkdtemp(prefix="caseweight-isolation-")
-        cls.addClassCleanup(shutil.rmtree, cls.folder, True)
-        cls.paths = {}
+    def packs(cls, folder):
+        """Each file in its own pack, none checked (as a careless deployment would)."""
+        cls.paths, out = {}, []
         for name, text in FILES.items():
-            cls.paths[name] = os.path.join(cls.folder, name)
+            cls.paths[name] = os.path.join(folder, name)
             with open(cls.paths[name], "w", encoding="utf-8") as f:
                 f.write(text)
-        cls.office = Office(oxt=OXT)
-        cls.addClassCleanup(cls.office.close)
-        cls.office.start()
-        # The sheets as teams keep them: filled in March 2027 with caseweight alone.
+            out.append(pack_files(folder, name[:-5], cls.paths[name], extra=("--no-check",)))
+        return out
+
+    @classmethod
+    def before_packs(cls):
+        """The sheets as teams keep them: filled in March 2027 with caseweight alone."""
         cls.saved = {}
         urls = template_urls(cls.office)
         for template, row in SHEETS.items():
@@ -99,15 +96,6 @@ class PacksBesideCaseweight(unittest.TestCase):
                 doc.storeToURL(file_url(path), props(FilterName="calc8"))
             finally:
                 doc.close(True)
-        # Then the packs: each file in its own, none checked (as a careless deployment would).
-        cls.office.stop()
-        for name, path in cls.paths.items():
-            out = os.path.join(cls.folder, name.replace(".toml", ".oxt"))
-            proc = run_pack("--name", name[:-5], "--no-check", out, path)
-            if proc.returncode != 0:
-                raise AssertionError("caseweight-pack failed: " + proc.stderr)
-            cls.office.add_extension(out)
-        cls.office.launch()
 
     @staticmethod
     def cell(doc, name):

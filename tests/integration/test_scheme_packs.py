@@ -119,6 +119,10 @@ class PackOffice(unittest.TestCase):
         return []
 
     @classmethod
+    def before_packs(cls):
+        """What the class does in the office before the packs are installed."""
+
+    @classmethod
     def setUpClass(cls):
         if not os.path.exists(OXT):
             raise unittest.SkipTest("build the .oxt first: " + OXT)
@@ -130,6 +134,7 @@ class PackOffice(unittest.TestCase):
         cls.office = Office(oxt=OXT)
         cls.addClassCleanup(cls.office.close)
         cls.office.start()
+        cls.before_packs()
         cls.office.stop()
         for p in packs:
             cls.office.add_extension(p)

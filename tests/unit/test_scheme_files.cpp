@@ -12,35 +12,15 @@ using caseweight::SchemeFile;
 namespace
 {
 
-const char* const kMinimal = R"(name = "KENT"
-council = "Kent"
-source = "Test"
-from = 2020-01-01
-[[grade]]
-name = "SW"
-lower = 10
-upper = 20
-[bands]
-below = "Below band"
-within = "Within band"
-above = [{ label = "Above band" }]
-[[item]]
-code = "CP"
-group = "case"
-points = 6
-per = "child"
-label = "Child protection"
-)";
-
 std::vector<std::string> check(const std::string& text)
 {
     return caseweight::checkSchemeFiles({{"/tmp/kent.toml", text}}, shipped());
 }
 
-// kMinimal with its first `old` replaced.
+// kMinimalScheme with its first `old` replaced.
 std::string minimalWith(const std::string& old, const std::string& now)
 {
-    std::string text = kMinimal;
+    std::string text = kMinimalScheme;
     return text.replace(text.find(old), old.size(), now);
 }
 
@@ -61,27 +41,27 @@ TEST(SchemeFiles, ShippedFilesHaveNoMistakes)
 
 TEST(SchemeFiles, AMinimalCouncilSchemeChecksClean)
 {
-    EXPECT_EQ(check(kMinimal), std::vector<std::string>{});
+    EXPECT_EQ(check(kMinimalScheme), std::vector<std::string>{});
 }
 
 TEST(SchemeFiles, TheWorkerSheetLayoutIsAcceptedAndDoesNotScore)
 {
     // [sheet] is the layout of the scheme's worker sheet (docs/schemes.md): the engine
     // accepts it with whatever keys and ignores it; it must be a table.
-    const std::string sheet = std::string(kMinimal) +
+    const std::string sheet = std::string(kMinimalScheme) +
                               "[sheet]\ntitle = \"Kent - caseload weighting sheet\"\nrows = 12\n"
                               "[[sheet.column]]\ncodes = \"case\"\nheading = \"Case type\"\n";
     EXPECT_EQ(check(sheet), std::vector<std::string>{});
     WithFiles loaded(std::vector<SchemeFile>{{"/packs/kent.toml", sheet}});
     EXPECT_EQ(loaded.problems, std::vector<std::string>{});
     EXPECT_DOUBLE_EQ(points("KENT", "CP", N(3)), 18);
-    EXPECT_TRUE(mentions(check("sheet = 3\n" + std::string(kMinimal)),
+    EXPECT_TRUE(mentions(check("sheet = 3\n" + std::string(kMinimalScheme)),
                          "kent.toml:1: \"sheet\" must be a [sheet] table"));
 }
 
 TEST(SchemeFiles, EachMistakeIsReportedWithItsLine)
 {
-    const std::string base = kMinimal;
+    const std::string base = kMinimalScheme;
     struct Case
     {
         std::string text;
@@ -103,7 +83,7 @@ TEST(SchemeFiles, EachMistakeIsReportedWithItsLine)
          "CP changes meaning in the amendment from 2021-01-01"},
         {base + "name2 = [\n", "kent.toml:19: this is not valid TOML"},
         {"amends = \"NOWHERE\"\n", "names no scheme that is loaded"},
-        {std::string(kMinimal).replace(0, 13, "name = \"RBWM\""), "RBWM is already defined"},
+        {std::string(kMinimalScheme).replace(0, 13, "name = \"RBWM\""), "RBWM is already defined"},
         // Plain words, each at the line of its key.
         {base + "[[item]]\ncode = \"CIN\"\ngroup = \"case\"\npoints = inf\nlabel = \"x\"\n",
          "kent.toml:22: \"points\" must be an ordinary number such as 6 or 2.5; inf is not one."},
@@ -139,7 +119,7 @@ TEST(SchemeFiles, EachMistakeIsReportedWithItsLine)
 TEST(SchemeFiles, ABrokenFileDisablesOnlyItsSchemeAndSaysWhere)
 {
     WithFiles loaded(std::vector<SchemeFile>{
-        {"/packs/kent.toml", std::string(kMinimal) + "[[rule]]\nrule = \"nope\"\n"}});
+        {"/packs/kent.toml", std::string(kMinimalScheme) + "[[rule]]\nrule = \"nope\"\n"}});
     EXPECT_FALSE(loaded.problems.empty());
     EXPECT_INPUT_ERROR(points("KENT", "CP"),
                        "KENT cannot be used: kent.toml line 19: unknown rule");
@@ -151,7 +131,7 @@ TEST(SchemeFiles, ABrokenFileDisablesOnlyItsSchemeAndSaysWhere)
 
 TEST(SchemeFiles, ACouncilSchemeScores)
 {
-    WithFiles loaded(std::vector<SchemeFile>{{"/packs/kent.toml", kMinimal}});
+    WithFiles loaded(std::vector<SchemeFile>{{"/packs/kent.toml", kMinimalScheme}});
     EXPECT_EQ(loaded.problems, std::vector<std::string>{});
     EXPECT_DOUBLE_EQ(points("KENT", "CP", N(3)), 18);
     EXPECT_EQ(caseweight::workloadBand(S("kent"), N(25), E(), E()), "Above band");

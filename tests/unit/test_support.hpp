@@ -77,6 +77,28 @@ inline double worker(const std::string& scheme, const std::string& items, Value 
     return caseweight::workerPoints(S(scheme), cell(items), hours);
 }
 
+// A council scheme in as few lines as a file may have: KENT, a grade SW 10-20, CP 6 per child
+// (the file's lines are counted by the tests: what follows it starts at line 19).
+inline const char* const kMinimalScheme = R"(name = "KENT"
+council = "Kent"
+source = "Test"
+from = 2020-01-01
+[[grade]]
+name = "SW"
+lower = 10
+upper = 20
+[bands]
+below = "Below band"
+within = "Within band"
+above = [{ label = "Above band" }]
+[[item]]
+code = "CP"
+group = "case"
+points = 6
+per = "child"
+label = "Child protection"
+)";
+
 // The shipped scheme files.
 inline std::vector<caseweight::SchemeFile> shipped()
 {
