@@ -286,7 +286,14 @@ struct Loaded
     std::string fullTimeProblem;         // why it is not known, when it is not
     std::vector<std::string> unreadable; // files that are not TOML: "file line N: sentence"
     std::vector<SchemeFile> files;       // what was read (SCHEMECHECK reads a file beside them)
-    std::vector<std::string> problems;   // every mistake found in them (SCHEMESTATUS)
+    // Every amendment of a scheme: its file, line and first day (the checker's notes).
+    struct Dated
+    {
+        std::string scheme, file;
+        int line = 0, from = 0;
+    };
+    std::vector<Dated> amendments;
+    std::vector<std::string> problems; // every mistake found in them (SCHEMESTATUS)
 };
 
 // Reads every file (see readSchemes) into schemes, policies and the default week.

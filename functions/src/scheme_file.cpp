@@ -41,7 +41,7 @@ std::atomic<const Loaded*> gLoaded{nullptr};
 
 const Loaded& emptySet()
 {
-    static const Loaded none{{}, {}, kNone, "no files are loaded", {}, {}, {}};
+    static const Loaded none{{}, {}, kNone, "no files are loaded", {}, {}, {}, {}};
     return none;
 }
 
@@ -1527,7 +1527,11 @@ Loaded readAll(const std::vector<SchemeFile>& files, std::vector<std::string>& p
     chooseWeek(sources, loaded, problems);
     std::vector<SchemeEntry>& entries = loaded.schemes;
     for (Definition& d : sources.defs)
+    {
+        for (const Amendment& a : d.amendments)
+            loaded.amendments.push_back({d.base.name, a.file, a.line, a.from});
         entries.push_back(buildEntry(d, problems));
+    }
     // A scheme without its own full-time week has the default one.
     for (SchemeEntry& entry : entries)
         for (Scheme& v : entry.versions)
@@ -1650,14 +1654,26 @@ std::vector<std::string> checkSchemeFiles(const std::vector<SchemeFile>& files,
                       all.end());
         all.insert(all.end(), files.begin(), files.end());
         std::vector<std::string> everything;
-        readSchemes(all, everything);
+        const Loaded loaded = readAll(all, everything);
+        const auto given = [&](const std::string& path)
+        {
+            return std::any_of(files.begin(), files.end(),
+                               [&](const SchemeFile& f)
+                               { return baseName(f.path) == baseName(path); });
+        };
         for (const std::string& p : everything)
-            for (const SchemeFile& f : files)
-                if (p.rfind(baseName(f.path) + ":", 0) == 0)
-                {
-                    problems.push_back(p);
-                    break;
-                }
+            if (given(p.substr(0, p.find(':'))))
+                problems.push_back(p);
+        // Not a mistake, but worth a word: an amendment whose day has come changes the scores
+        // of saved sheets dated from it as soon as it is installed.
+        const int now = today();
+        for (const Loaded::Dated& a : loaded.amendments)
+            if (given(a.file) && a.from <= now)
+                problems.push_back(baseName(a.file) + ":" + std::to_string(a.line) + ": " +
+                                   std::string(kNote) + "this amendment of " + a.scheme +
+                                   " is in force already (from " + isoDate(a.from) +
+                                   "): once it is installed, sheets dated from " + isoDate(a.from) +
+                                   " on score by it when recalculated.");
     }
     catch (const std::exception& e)
     {
@@ -1793,7 +1809,7 @@ std::vector<std::string> schemeCheck(const Values& paths)
     if (files.empty())
         fail("The Paths are missing" + hint);
     std::vector<std::string> problems = checkSchemeFiles(files, inUse().files);
-    if (problems.empty())
+    if (std::all_of(problems.begin(), problems.end(), isNote))
     {
         std::vector<std::string> names;
         for (const SchemeFile& f : files)

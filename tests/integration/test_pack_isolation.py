@@ -257,6 +257,45 @@ class PacksBesideCaseweight(PackOffice):
         )
         self.assertIn("SWINDON is already defined by swindon.toml", said)
 
+    def test_schemecheck_says_each_mistake_in_plain_words(self):
+        """The checker's plain words, from a cell: each file with one questionable value."""
+        item = '[[item]]\ncode = "CIN"\ngroup = "case"\nlabel = "x"\n'
+        cases = {
+            "inf.toml": (council("INF") + item + "points = inf\n", "inf is not one"),
+            "big.toml": (council("BIG") + item + "points = 1e308\n", "more than any scheme"),
+            "latin1.toml": (council("LATIN") + 'note = "caf\xe9"\n', "save it again with the"),
+            "alias.toml": (council("ALIAS", '[""]'), "an alias cannot be empty"),
+            "first.toml": (
+                council("FIRST") + item + 'points = 3\nper = "first-child"\n',
+                'needs "further"',
+            ),
+            "twice.toml": (
+                amendment("RBWM", "COURT", 4) + '[[amendment.item]]\ncode = "COURT"\npoints = 5\n',
+                "the code COURT is given twice in the amendment from 2027-04-01",
+            ),
+            "old.toml": (
+                amendment("RBWM", "COURT", 4).replace("2027-04-01", "2020-04-01"),
+                "note: this amendment of RBWM is in force already (from 2020-04-01)",
+            ),
+        }
+        formulas = []
+        for name, (text, _) in cases.items():
+            path = self.office.doc_path(name)
+            with open(path, "wb") as f:
+                f.write(text.encode("latin-1" if name == "latin1.toml" else "utf-8"))
+            os.chown(path, *self.office_owner())
+            formulas.append('=TEXTJOIN(" | ";1;SCHEMECHECK("%s"))' % path)
+        for (name, (_, words)), got in zip(cases.items(), self.formulas(*formulas)):
+            with self.subTest(file=name):
+                self.assertEqual(got[0], "text", got)
+                self.assertIn(words, got[1])
+                self.assertIn(name + ":", got[1])
+        self.assertIn("No mistakes found in old.toml.", got[1])
+
+    def office_owner(self):
+        st = os.stat(self.office.docs)
+        return st.st_uid, st.st_gid
+
     def test_make_a_scheme_pack_from_calc(self):
         """The menu's Make a Scheme Pack... as a job: files with a mistake are refused and
         nothing is written; a clean file becomes the pack caseweight-pack writes."""

@@ -162,18 +162,34 @@ TEST(SchemeCheck, ChecksAFileBesideThePacksInUse)
         "rbwm-b.toml:2: two amendments of RBWM start on 2027-04-01"));
     // A file named like the installed one replaces it.
     EXPECT_EQ(
-        caseweight::schemeCheck({S(write("rbwm-court.toml", courtAmendment("2027-04-01", "4")))}),
+        caseweight::schemeCheck({S(write("rbwm-court.toml", courtAmendment("2090-04-01", "4")))}),
         std::vector<std::string>{"No mistakes found in rbwm-court.toml."});
     EXPECT_INPUT_ERROR(caseweight::schemeCheck({S(dir + "nothing-here.toml")}), "cannot be read",
                        "nothing-here.toml");
     EXPECT_INPUT_ERROR(caseweight::schemeCheck({S(dir)}), "cannot be read");
     // Files given together are checked together.
-    const std::string a = write("rbwm-x.toml", courtAmendment("2028-01-01", "4"));
-    const std::string b = write("rbwm-y.toml", courtAmendment("2028-01-01", "7"));
+    const std::string a = write("rbwm-x.toml", courtAmendment("2090-01-01", "4"));
+    const std::string b = write("rbwm-y.toml", courtAmendment("2090-01-01", "7"));
     EXPECT_TRUE(mentions(caseweight::schemeCheck({S(a), E(), S(b)}),
-                         "rbwm-y.toml:2: two amendments of RBWM start on 2028-01-01"));
+                         "rbwm-y.toml:2: two amendments of RBWM start on 2090-01-01"));
     EXPECT_EQ(caseweight::schemeCheck({S(a), S(write("kent.toml", council("KENT")))}),
               std::vector<std::string>{"No mistakes found in rbwm-x.toml and kent.toml."});
     EXPECT_INPUT_ERROR(caseweight::schemeCheck({E()}), "The Paths are missing");
     EXPECT_INPUT_ERROR(caseweight::schemeCheck({N(3)}), "A path must be a text");
+}
+
+TEST(SchemeCheck, AnAmendmentInForceAlreadyIsNotedNotRefused)
+{
+    const std::vector<std::string> lines = caseweight::checkSchemeFiles(
+        {{"/tmp/rbwm-old.toml", courtAmendment("2020-04-01", "5")}}, shipped());
+    ASSERT_EQ(lines.size(), 1u);
+    EXPECT_TRUE(caseweight::isNote(lines[0])) << lines[0];
+    EXPECT_EQ(lines[0], "rbwm-old.toml:2: note: this amendment of RBWM is in force already (from "
+                        "2020-04-01): once it is installed, sheets dated from 2020-04-01 on score "
+                        "by it when recalculated.");
+    EXPECT_FALSE(caseweight::isNote("rbwm-old.toml:6: \"points\" cannot be negative; it is -5."));
+    // A later amendment gets no note.
+    EXPECT_EQ(caseweight::checkSchemeFiles(
+                  {{"/tmp/rbwm-new.toml", courtAmendment("2090-04-01", "5")}}, shipped()),
+              std::vector<std::string>{});
 }

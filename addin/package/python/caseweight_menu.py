@@ -55,13 +55,14 @@ def _paths(menu, args):
 
 
 def _check(menu, paths):
-    """(lines SCHEMECHECK gives for the files together, whether they have no mistakes)."""
+    """(lines SCHEMECHECK gives for the files together, whether they have no mistakes: its
+    last line says so, after any notes)."""
     addin = menu.ctx.ServiceManager.createInstanceWithContext(ADD_IN, menu.ctx)
     try:
         lines = [row[0] for row in addin.schemeCheck(tuple((p,) for p in paths))]
     except Exception as e:  # noqa: BLE001 - the add-in's refusal is a sentence
         return [getattr(e, "Message", "") or str(e)], False
-    return lines, len(lines) == 1 and lines[0].startswith("No mistakes found")
+    return lines, bool(lines) and lines[-1].startswith("No mistakes found")
 
 
 def _check_scheme(menu, doc, args):

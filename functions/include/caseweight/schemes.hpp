@@ -6,6 +6,7 @@
 #include "caseweight/value.hpp"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace caseweight
@@ -27,9 +28,18 @@ struct SchemeFile
 std::vector<std::string> loadSchemes(const std::vector<SchemeFile>& files);
 
 // Checks files as loadSchemes would, without making them the ones in use: every mistake, as
-// "file:line: sentence" (the check command). `builtIn` are the files they may amend.
+// "file:line: sentence" (the check command), then the notes, "file:line: note: sentence",
+// which are no mistakes (isNote). `builtIn` are the files they may amend.
 std::vector<std::string> checkSchemeFiles(const std::vector<SchemeFile>& files,
                                           const std::vector<SchemeFile>& builtIn = {});
+
+// What marks a line of checkSchemeFiles that is a note, not a mistake.
+inline constexpr std::string_view kNote = "note: ";
+inline bool isNote(const std::string& line)
+{
+    const std::size_t colon = line.find(": ");
+    return colon != std::string::npos && line.compare(colon + 2, kNote.size(), kNote) == 0;
+}
 
 // The *.toml files of a folder, by name (none when the folder does not exist or cannot be
 // read). Never throws.
