@@ -522,6 +522,32 @@ class RealWindowTest(unittest.TestCase):
         self.close_dialog(done, "Return")
         self.assertIn("No mistakes found in rbwm-court-2027.toml.", message)
 
+    def test_9_make_a_scheme_pack(self):
+        """Tools > Add-Ons > caseweight: Make a Scheme Pack...: the file to pack, then where to
+        save the pack, through the file dialogs."""
+        scheme = self.office.copy_in(os.path.join(SOURCE_DIR, "tests", "data", "kent-test.toml"))
+        out = self.office.doc_path("kent-test-schemes.oxt")
+        self.open_window()
+        self.open_menu("alt+t", "Up", "Right")  # Add-Ons is the last entry of Tools
+        self.shot("tools-add-ons-menu-scheme-files")
+        self.screen.key("m")  # caseweight: ~Make a Scheme Pack...
+        picker = self.screen.wait_window("^Open$")
+        self.screen.focus(picker)
+        self.screen.key("ctrl+a")
+        self.screen.type(scheme)
+        self.screen.key("Return")
+        saver = self.screen.wait_window("^Save as$", timeout=60)
+        self.screen.focus(saver)
+        self.shot("make-scheme-pack-save-dialog")  # with the name it proposes
+        self.screen.key("Return")
+        done = self.screen.wait_window("^caseweight$", timeout=60)
+        self.screen.focus(done)
+        self.shot("make-scheme-pack-written")
+        message = " ".join(" ".join(self.window_texts()).split())
+        self.close_dialog(done, "Return")
+        self.assertIn("Wrote %s: the extension org.caseweight.schemes.kent-test 1.0" % out, message)
+        self.assertTrue(os.path.exists(out), "no pack written: see make-scheme-pack-written.png")
+
 
 if __name__ == "__main__":
     unittest.main()

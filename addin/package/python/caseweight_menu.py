@@ -99,7 +99,8 @@ def _make_pack(menu, doc, args):
         return "No pack written: %s (%s)." % (e.strerror or e, out)
     return (
         "Wrote %s: the extension %s%s %s with %s. Install it with Tools > Extension Manager > "
-        "Add... (for every user: unopkg add --shared), then restart LibreOffice."
+        "Add... (for every user: unopkg add --shared), then restart LibreOffice. It holds the "
+        "scheme files only: caseweight-pack also adds their worker sheets."
         % (out, packing.PREFIX, name, version, ", ".join(os.path.basename(f) for f in files))
     )
 
