@@ -185,7 +185,12 @@ int main(int argc, char** argv)
     // The built-in schemes: the folder given; else the caseweight installed in the profile
     // given; else a schemes/ folder beside this program (or the source's, where it was built);
     // else the caseweight installed for this user or for everyone.
-    const fs::path exe = fs::weakly_canonical(fs::path(argv[0])).parent_path();
+    // The folder of this program, however it was started (from PATH too).
+    std::error_code ec;
+    fs::path self = fs::read_symlink("/proc/self/exe", ec);
+    if (ec)
+        self = fs::weakly_canonical(fs::path(argv[0]), ec);
+    const fs::path exe = self.parent_path();
     const auto ownExtension = [&]() -> std::string
     {
         for (const Installed& e : extensions)

@@ -82,6 +82,10 @@ def _make_pack(menu, doc, args):
     if not clean:
         return "\n".join(lines + ["No pack written: correct the files and make it again."])
     files = [uno.fileUrlToSystemPath(p) if p.startswith("file:") else p for p in paths]
+    names = [os.path.basename(f) for f in files]
+    twice = sorted({n for n in names if names.count(n) > 1})
+    if twice:
+        return "No pack written: a pack holds one file of each name (%s)." % ", ".join(twice)
     name = packing.name_for(files)
     version = packing.next_version(menu.installed_version(packing.PREFIX + name))
     out = args.get("Out") or menu.pick_save(
@@ -93,9 +97,14 @@ def _make_pack(menu, doc, args):
         out = uno.fileUrlToSystemPath(out)
     if not out.lower().endswith(".oxt"):
         out += ".oxt"
+    # Written beside and renamed into place: a pack half written is never left as the pack.
+    part = out + ".part"
     try:
-        packing.write_oxt(out, name, version, files)
+        packing.write_oxt(part, name, version, files)
+        os.replace(part, out)
     except OSError as e:
+        if os.path.exists(part):
+            os.remove(part)
         return "No pack written: %s (%s)." % (e.strerror or e, out)
     return (
         "Wrote %s: the extension %s%s %s with %s. Install it with Tools > Extension Manager > "
