@@ -57,6 +57,11 @@ FILES = {
     "rbwm-negative.toml": amendment("RBWM", "COURT", -5),
     "notts-a.toml": amendment("NOTTS", "S47-ICPC", 16),
     "notts-b.toml": amendment("NOTTS", "S47-ICPC", 17),
+    "dorset.toml": council("DORSET"),
+    "dorset-copy.toml": council("DORSET"),
+    "swindon-fgc.toml": 'amends = "SWINDON"\n[[amendment]]\nfrom = 2027-06-01\n'
+    '[[amendment.item]]\ncode = "FGC"\ngroup = "modifier"\npoints = 4\n'
+    'label = "Family group conference"\n',
 }
 
 
@@ -175,6 +180,19 @@ class PacksBesideCaseweight(PackOffice):
         self.assertIn("the alias NOTTS is already defined by notts.toml", got[3][1])
         self.assertIn("kent.toml line 2", got[3][1])
 
+    def test_two_packs_of_one_new_scheme_keep_the_first(self):
+        got = self.formulas('=CASEPOINTS("DORSET";"CP";2)', '=TEXTJOIN(" | ";1;SCHEMESTATUS())')
+        self.assertEqual(got[0], ("value", 14.0))  # CP 7 a child
+        self.assertIn("dorset-copy.toml:1: DORSET is already defined by dorset.toml", got[1][1])
+
+    def test_a_code_used_before_its_amendment_says_from_when(self):
+        got = self.formulas(
+            '=CASECHECK("SWINDON@2027-03-01";"CP;FGC")',
+            '=CASEPOINTS("SWINDON@2027-07-01";"CP;FGC")',
+        )
+        self.assertIn('"FGC" is a SWINDON code only from 2027-06-01 on', got[0][1])
+        self.assertEqual(got[1], ("value", 20.0))  # CP 10 + 6 for one child, FGC 4
+
     def test_the_checker_says_the_same_and_sees_both_amendments(self):
         def check(*names):
             return subprocess.run(
@@ -225,7 +243,8 @@ class PacksBesideCaseweight(PackOffice):
         doc.calculateAll()
         lines = [row[0] for row in cells.getDataArray() if isinstance(row[0], str)]
         text = "\n".join(lines)
-        self.assertIn("SWINDON: in use; versions from 2014-01-01 (swindon.toml).", lines)
+        self.assertIn("WARRINGTON: in use; versions from 2014-02-01 (warrington.toml).", lines)
+        self.assertIn("from 2027-06-01 (swindon-fgc.toml (pack swindon-fgc.oxt))", text)
         self.assertIn("RBWM: in use before 2027-04-01", text)
         self.assertIn("(pack rbwm-negative.oxt)", text)
         self.assertIn("KENT cannot be used: kent.toml line 2: the alias NOTTS", text)
