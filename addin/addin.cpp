@@ -12,6 +12,7 @@
 #include <caseweight/planning.hpp>
 #include <caseweight/schemes.hpp>
 
+#include <com/sun/star/beans/NamedValue.hpp>
 #include <com/sun/star/deployment/PackageInformationProvider.hpp>
 #include <com/sun/star/deployment/XPackageInformationProvider.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
@@ -22,8 +23,10 @@
 #include <com/sun/star/reflection/XIdlMethod.hpp>
 #include <com/sun/star/reflection/theCoreReflection.hpp>
 #include <com/sun/star/sheet/XAddIn.hpp>
+#include <com/sun/star/task/XJob.hpp>
 #include <com/sun/star/uno/RuntimeException.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
+#include <cppuhelper/implbase2.hxx>
 #include <cppuhelper/implbase4.hxx>
 #include <cppuhelper/supportsservice.hxx>
 #include <org/caseweight/XCaseweight.hpp>
@@ -32,14 +35,18 @@
 #include <algorithm>
 #include <cstdio>
 #include <exception>
+#include <fstream>
 #include <mutex>
 #include <optional>
+#include <sstream>
 
 namespace uno = css::uno;
 namespace lang = css::lang;
 namespace sheet = css::sheet;
 namespace reflection = css::reflection;
 namespace deployment = css::deployment;
+namespace task = css::task;
+namespace beans = css::beans;
 using caseweight::uno_args::Range;
 using rtl::OUString;
 
@@ -114,6 +121,13 @@ std::string systemPath(const OUString& url)
     return toUtf8(path);
 }
 
+// The files loaded at start: the built-in schemes and the installed packs.
+std::vector<SchemeFile>& installedFiles()
+{
+    static std::vector<SchemeFile> files;
+    return files;
+}
+
 void loadSchemesOnce(const uno::Reference<uno::XComponentContext>& context)
 {
     static std::once_flag once;
@@ -143,6 +157,7 @@ void loadSchemesOnce(const uno::Reference<uno::XComponentContext>& context)
                 // No extension information: the built-in folder stays empty, and every
                 // function says that no scheme is loaded.
             }
+            installedFiles() = files;
             for (const std::string& problem : loadSchemes(files))
                 std::fprintf(stderr, "caseweight: %s\n", problem.c_str());
         });
@@ -910,6 +925,115 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
 
 } // namespace
 } // namespace caseweight
+
+namespace caseweight
+{
+// org.caseweight.SchemeSession (com.sun.star.task.XJob): scheme files read beside the installed
+// ones for a while, so that the worker sheet of a scheme not yet installed can be built in
+// this office (Tools > Add-Ons > caseweight: Make a Scheme Pack...).
+//   execute(Command "use", Paths [path, ...]) -> the given files' problems (an empty sequence
+//   when they were loaded: the installed files, a given file replacing one of the same name);
+//   execute(Command "restore") -> the installed files again.
+// Not an add-in, so Calc does not list its method as a function.
+class SchemeSession : public cppu::WeakImplHelper2<task::XJob, lang::XServiceInfo>
+{
+  public:
+    explicit SchemeSession(const uno::Reference<uno::XComponentContext>& context)
+    {
+        loadSchemesOnce(context);
+    }
+
+    uno::Any SAL_CALL execute(const uno::Sequence<beans::NamedValue>& arguments) override
+    {
+        OUString command;
+        uno::Sequence<OUString> paths;
+        for (const beans::NamedValue& a : arguments)
+            if (a.Name == "Command")
+                a.Value >>= command;
+            else if (a.Name == "Paths" && !(a.Value >>= paths))
+            {
+                // From Python a tuple of texts arrives as a sequence of any.
+                uno::Sequence<uno::Any> any;
+                a.Value >>= any;
+                paths.realloc(any.getLength());
+                for (sal_Int32 i = 0; i < any.getLength(); ++i)
+                    any[i] >>= paths.getArray()[i];
+            }
+        std::vector<std::string> problems;
+        if (command == "restore")
+            problems = loadSchemes(installedFiles());
+        else if (command == "use")
+        {
+            std::vector<SchemeFile> files = installedFiles();
+            for (const OUString& p : paths)
+            {
+                OUString system = p;
+                if (p.startsWithIgnoreAsciiCase("file:"))
+                    osl::FileBase::getSystemPathFromFileURL(p, system);
+                const std::string path = toUtf8(system);
+                std::ifstream in(path, std::ios::binary);
+                std::ostringstream text;
+                text << in.rdbuf();
+                if (!in.is_open())
+                    throw lang::IllegalArgumentException(
+                        fromUtf8("caseweight: " + path + " cannot be read"), {}, 0);
+                const auto name = [](const std::string& f)
+                { return f.substr(f.find_last_of("/\\") + 1); };
+                files.erase(std::remove_if(files.begin(), files.end(),
+                                           [&](const SchemeFile& f)
+                                           { return name(f.path) == name(path); }),
+                            files.end());
+                files.push_back({path, text.str()});
+            }
+            // The installed files' own problems are not the given files' business.
+            std::vector<std::string> given;
+            for (const OUString& p : paths)
+            {
+                const std::string f = toUtf8(p);
+                given.push_back(f.substr(f.find_last_of("/\\") + 1) + ":");
+            }
+            for (const std::string& problem : loadSchemes(files))
+                for (const std::string& g : given)
+                    if (problem.rfind(g, 0) == 0)
+                    {
+                        problems.push_back(problem);
+                        break;
+                    }
+        }
+        else
+            throw lang::IllegalArgumentException("caseweight: the command is use or restore", {},
+                                                 0);
+        uno::Sequence<OUString> out(static_cast<sal_Int32>(problems.size()));
+        for (std::size_t i = 0; i < problems.size(); ++i)
+            out.getArray()[i] = fromUtf8(problems[i]);
+        return uno::Any(out);
+    }
+
+    OUString SAL_CALL getImplementationName() override
+    {
+        return "org.caseweight.SchemeSessionImpl";
+    }
+    sal_Bool SAL_CALL supportsService(const OUString& name) override
+    {
+        return cppu::supportsService(this, name);
+    }
+    uno::Sequence<OUString> SAL_CALL getSupportedServiceNames() override
+    {
+        uno::Sequence<OUString> names(1);
+        names.getArray()[0] = "org.caseweight.SchemeSession";
+        return names;
+    }
+};
+} // namespace caseweight
+
+extern "C" SAL_DLLPUBLIC_EXPORT uno::XInterface*
+org_caseweight_SchemeSession_get_implementation(uno::XComponentContext* context,
+                                                const uno::Sequence<uno::Any>&)
+{
+    auto* session = new caseweight::SchemeSession(context);
+    session->acquire();
+    return static_cast<cppu::OWeakObject*>(session);
+}
 
 extern "C" SAL_DLLPUBLIC_EXPORT uno::XInterface*
 org_caseweight_AddIn_get_implementation(uno::XComponentContext* context,

@@ -41,7 +41,7 @@ import time
 import uno  # Debian's python3-uno: run with /usr/bin/python3
 from caseweight import inputs
 from caseweight.inputs import same_file
-from com.sun.star.beans import PropertyValue
+from caseweight.properties import file_url, props  # noqa: F401 - the tools' helpers too
 from com.sun.star.connection import NoConnectException
 
 OFFICE_USER = "cwoffice"
@@ -168,20 +168,6 @@ def _install_signal_handling():
 
 
 _install_signal_handling()
-
-
-def props(**kw):
-    out = []
-    for k, v in kw.items():
-        p = PropertyValue()
-        p.Name = k
-        p.Value = v
-        out.append(p)
-    return tuple(out)
-
-
-def file_url(path):
-    return uno.systemPathToFileUrl(os.path.abspath(path))
 
 
 def _free_port():

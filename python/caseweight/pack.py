@@ -24,11 +24,18 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import tomllib
 
 from caseweight import SOURCE_DIR
 from caseweight.office import ToolError, check_writable_folder, replace_file, run_tool
-from caseweight.packing import PREFIX, valid_name, valid_version, write_oxt
+from caseweight.packing import (
+    PREFIX,
+    PackError,
+    defined_schemes,
+    sheet_templates,
+    valid_name,
+    valid_version,
+    write_oxt,
+)
 
 NAME = "caseweight-pack"
 CHECKER = "caseweight-scheme"
@@ -78,56 +85,6 @@ def check_files(checker, files):
     raise ToolError(
         "%s stopped with status %d; nothing written" % (os.path.basename(checker), proc.returncode)
     )
-
-
-def defined_schemes(files, folder):
-    """The schemes the files define (not files of amendments only), each read with the pack's
-    amendments of it: the files are copied to `folder` and read from there."""
-    from caseweight import schemes
-
-    copies = []
-    for f in files:
-        copies.append(os.path.join(folder, os.path.basename(f)))
-        shutil.copyfile(f, copies[-1])
-    out = []
-    for path in copies:
-        try:
-            with open(path, "rb") as f:
-                defines = "name" in tomllib.load(f)
-            if defines:
-                out.append(schemes.load_file(path, folder))
-        except tomllib.TOMLDecodeError as e:
-            raise ToolError("%s: %s" % (path, e)) from None
-        except schemes.SchemeError as e:
-            raise ToolError(str(e)) from None
-    return out
-
-
-def sheet_templates(defined):
-    """The worker sheets' templates of the schemes; refuses a [sheet] table with a mistake, and
-    a file name or title the shipped templates or another sheet of the pack already have (File
-    > New > Templates would show one of the two)."""
-    from caseweight.sheets import TEMPLATES, scheme_layout, scheme_sheet
-
-    out = []
-    taken = {t.file: "one of caseweight's templates" for t in TEMPLATES}
-    titles = {t.title: "one of caseweight's templates" for t in TEMPLATES}
-    for scheme in defined:
-        try:
-            t = scheme_sheet.template(scheme)
-        except scheme_layout.LayoutError as e:
-            print(str(e), file=sys.stderr)
-            raise ToolError("a mistake in the [sheet] table; nothing written") from None
-        where = os.path.basename(scheme.path)
-        for key, seen, what in ((t.file, taken, "file"), (t.title, titles, "template")):
-            if key in seen:
-                raise ToolError(
-                    "%s: the worker sheet's %s %r is %s too; give [sheet] %s another one; "
-                    "nothing written" % (where, what, key, seen[key], what)
-                )
-            seen[key] = "the sheet of " + where
-        out.append(t)
-    return out
 
 
 def build_sheets(oxt, files, templates, folder):
@@ -230,9 +187,13 @@ def main():
             os.makedirs(os.path.join(tmp, "schemes"))
             try:
                 defined = defined_schemes(a.files, os.path.join(tmp, "schemes"))
+                templates = sheet_templates(defined)
             except OSError as e:
                 raise ToolError("cannot read the files: %s" % (e.strerror or e)) from None
-            templates = sheet_templates(defined)
+            except PackError as e:
+                if e.detail:
+                    print(e.detail, file=sys.stderr)
+                raise ToolError(str(e)) from None
             if templates:
                 if not os.path.isfile(a.oxt):
                     raise ToolError(

@@ -1,10 +1,14 @@
 """What a scheme pack is: the extension org.caseweight.schemes.NAME holding a council's scheme
 files in schemes/ and, optionally, their worker sheets in templates/Caseweight/. Written by
 caseweight-pack (caseweight.pack) and by Tools > Add-Ons > caseweight: Make a Scheme Pack...
-(the extension's menu component); no office needed."""
+(the extension's menu component). The schemes a pack's files define and their worker sheets'
+templates are worked out here too; building the sheets needs an office with the add-in and
+the files loaded (caseweight-pack starts one, the menu uses the user's)."""
 
 import os
 import re
+import shutil
+import tomllib
 import zipfile
 
 PREFIX = "org.caseweight.schemes."
@@ -53,6 +57,14 @@ PATHS_XCU = """<?xml version="1.0" encoding="UTF-8"?>
 CATEGORY = "Caseweight"  # the template category (folder) of caseweight's sheets
 
 
+class PackError(ValueError):
+    """Why a pack cannot be made; `detail`: the lines that say where, if any."""
+
+    def __init__(self, message, detail=None):
+        super().__init__(message)
+        self.detail = detail
+
+
 def valid_name(name):
     """Whether name may follow org.caseweight.schemes.: "kent", "rbwm-court"."""
     return bool(re.fullmatch(r"[a-z0-9][a-z0-9-]*(\.[a-z0-9-]+)*", name))
@@ -94,3 +106,52 @@ def write_oxt(path, name, version, files, sheets=()):
             z.writestr("Paths.xcu", PATHS_XCU)
             for ots in sheets:
                 z.write(ots, "templates/%s/%s" % (CATEGORY, os.path.basename(ots)))
+
+
+def defined_schemes(files, folder):
+    """The schemes the files define (not files of amendments only), each read with the pack's
+    amendments of it: the files are copied to `folder` and read from there."""
+    from caseweight import schemes
+
+    copies = []
+    for f in files:
+        copies.append(os.path.join(folder, os.path.basename(f)))
+        shutil.copyfile(f, copies[-1])
+    out = []
+    for path in copies:
+        try:
+            with open(path, "rb") as f:
+                defines = "name" in tomllib.load(f)
+            if defines:
+                out.append(schemes.load_file(path, folder))
+        except tomllib.TOMLDecodeError as e:
+            raise PackError("%s: %s" % (path, e)) from None
+        except schemes.SchemeError as e:
+            raise PackError(str(e)) from None
+    return out
+
+
+def sheet_templates(defined):
+    """The worker sheets' templates of the schemes; refuses a [sheet] table with a mistake, and
+    a file name or title the shipped templates or another sheet of the pack already have (File
+    > New > Templates would show one of the two)."""
+    from caseweight.sheets import TEMPLATES, scheme_layout, scheme_sheet
+
+    out = []
+    taken = {t.file: "one of caseweight's templates" for t in TEMPLATES}
+    titles = {t.title: "one of caseweight's templates" for t in TEMPLATES}
+    for scheme in defined:
+        try:
+            t = scheme_sheet.template(scheme)
+        except scheme_layout.LayoutError as e:
+            raise PackError("a mistake in the [sheet] table; nothing written", str(e)) from None
+        where = os.path.basename(scheme.path)
+        for key, seen, what in ((t.file, taken, "file"), (t.title, titles, "template")):
+            if key in seen:
+                raise PackError(
+                    "%s: the worker sheet's %s %r is %s too; give [sheet] %s another one; "
+                    "nothing written" % (where, what, key, seen[key], what)
+                )
+            seen[key] = "the sheet of " + where
+        out.append(t)
+    return out

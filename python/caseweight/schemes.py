@@ -29,7 +29,11 @@ import tomllib
 
 from caseweight import SOURCE_DIR
 
+# schemes/ of the source; in the installed extension, whose package is in python/pythonpath/,
+# the extension's own schemes/.
 BUILT_IN_DIR = os.path.join(SOURCE_DIR, "schemes")
+if not os.path.isdir(BUILT_IN_DIR):
+    BUILT_IN_DIR = os.path.normpath(os.path.join(SOURCE_DIR, os.pardir, "schemes"))
 
 # The keyed lists of a version and the field that names an entry of each.
 KEYED = {"item": "code", "grade": "name", "column": "key", "policy": "code"}

@@ -16,6 +16,7 @@ import datetime
 import os
 import re
 import unittest
+import zipfile
 
 from caseweight.county import template_path
 from caseweight.office import file_url, props
@@ -524,7 +525,7 @@ class RealWindowTest(unittest.TestCase):
 
     def test_9_make_a_scheme_pack(self):
         """Tools > Add-Ons > caseweight: Make a Scheme Pack...: the file to pack, then where to
-        save the pack, through the file dialogs."""
+        save the pack, through the file dialogs; the pack holds the scheme's worker sheet."""
         scheme = self.office.copy_in(os.path.join(SOURCE_DIR, "tests", "data", "kent-test.toml"))
         out = self.office.doc_path("kent-test-schemes.oxt")
         self.open_window()
@@ -547,6 +548,8 @@ class RealWindowTest(unittest.TestCase):
         self.close_dialog(done, "Return")
         self.assertIn("Wrote %s: the extension org.caseweight.schemes.kent-test 1.0" % out, message)
         self.assertTrue(os.path.exists(out), "no pack written: see make-scheme-pack-written.png")
+        with zipfile.ZipFile(out) as z:  # the worker sheet, built in this office
+            self.assertIn("templates/Caseweight/kent-test.ots", z.namelist())
 
 
 if __name__ == "__main__":

@@ -344,15 +344,42 @@ class PacksBesideCaseweight(PackOffice):
             )
         )
         self.assertIn("Wrote %s: the extension org.caseweight.schemes.essex-scheme 1.0" % out, said)
+        self.assertIn("with Essex Scheme.toml, essex.ots.", said)
         with zipfile.ZipFile(out) as z:
             self.assertEqual(
                 sorted(z.namelist()),
-                ["META-INF/manifest.xml", "description.xml", "schemes/Essex Scheme.toml"],
+                [
+                    "META-INF/manifest.xml",
+                    "Paths.xcu",
+                    "description.xml",
+                    "schemes/Essex Scheme.toml",
+                    "templates/Caseweight/essex.ots",
+                ],
             )
             self.assertIn(
                 '<identifier value="org.caseweight.schemes.essex-scheme"/>',
                 z.read("description.xml").decode(),
             )
+            ots = self.office.doc_path("essex.ots")
+            with open(ots, "wb") as f:
+                f.write(z.read("templates/Caseweight/essex.ots"))
+        # The worker sheet was built in this office from ESSEX's own file ...
+        os.chown(ots, *self.office_owner())
+        sheet = self.office.load(ots)
+        try:
+            self.assertTrue(sheet.NamedRanges.hasByName("cw_total"))
+            self.assertIn(
+                "ESSEX",
+                sheet.NamedRanges.getByName("cw_scheme")
+                .ReferredCells.getCellByPosition(0, 0)
+                .getFormula(),
+            )
+        finally:
+            sheet.close(True)
+        # ... and the office reads the installed files only again.
+        got = self.formulas('=CASEREASON("CASEPOINTS";"ESSEX";"CP")', '=CASEPOINTS("DORSET";"CP")')
+        self.assertIn('"ESSEX" is not a scheme', got[0][1])
+        self.assertEqual(got[1], ("value", 7.0))
 
 
 def named(name, value):

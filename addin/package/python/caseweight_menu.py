@@ -9,8 +9,9 @@ caseweight.worker_sheet) and shows the resulting sentence in a message box.
 caseweight: Check a Scheme File... (service:org.caseweight.Menu?check-scheme) asks for .toml
 files and shows what the add-in's own reader says of them (SCHEMECHECK: the files read together
 beside the schemes and packs this office has loaded). caseweight: Make a Scheme Pack...
-(make-pack) checks them the same way and, when they have no mistakes, writes the scheme pack
-(caseweight.packing, as caseweight-pack writes it without sheets) where the user says.
+(make-pack) checks them the same way and, when they have no mistakes, builds the worker sheet
+of each scheme they define in this office (the add-in reads the files for the while) and
+writes the scheme pack (caseweight.packing, as caseweight-pack writes it) where the user says.
 
 The same commands as a job (com.sun.star.task.XJob), for macros and scripts:
 execute((NamedValue("Command", "refresh-team"), NamedValue("Document", doc))) runs the
@@ -24,6 +25,7 @@ for all, unopkg add --shared). It is imported when a command first runs.
 """
 
 import os
+import tempfile
 
 import uno
 import unohelper
@@ -35,6 +37,7 @@ TITLE = "caseweight"
 
 
 ADD_IN = "org.caseweight.AddIn"
+SESSION = "org.caseweight.SchemeSession"
 
 
 def _refresh_team(menu, doc, args):
@@ -99,19 +102,92 @@ def _make_pack(menu, doc, args):
         out += ".oxt"
     # Written beside and renamed into place: a pack half written is never left as the pack.
     part = out + ".part"
-    try:
-        packing.write_oxt(part, name, version, files)
-        os.replace(part, out)
-    except OSError as e:
-        if os.path.exists(part):
-            os.remove(part)
-        return "No pack written: %s (%s)." % (e.strerror or e, out)
+    with tempfile.TemporaryDirectory(prefix="caseweight-pack-") as tmp:
+        try:
+            sheets = _build_sheets(menu, files, tmp)
+            packing.write_oxt(part, name, version, files, sheets)
+            os.replace(part, out)
+        except (OSError, packing.PackError) as e:
+            if os.path.exists(part):
+                os.remove(part)
+            detail = getattr(e, "detail", None)
+            return "No pack written: %s%s" % (
+                getattr(e, "strerror", None) or e,
+                "\n" + detail if detail else " (%s)." % out,
+            )
     return (
         "Wrote %s: the extension %s%s %s with %s. Install it with Tools > Extension Manager > "
-        "Add... (for every user: unopkg add --shared), then restart LibreOffice. It holds the "
-        "scheme files only: caseweight-pack also adds their worker sheets."
-        % (out, packing.PREFIX, name, version, ", ".join(os.path.basename(f) for f in files))
+        "Add... (for every user: unopkg add --shared), then restart LibreOffice."
+        % (
+            out,
+            packing.PREFIX,
+            name,
+            version,
+            ", ".join(os.path.basename(f) for f in files + sheets),
+        )
     )
+
+
+class _ThisOffice:
+    """The user's office as the sheet builder asks for it: new Calc documents, hidden."""
+
+    def __init__(self, desktop):
+        self.desktop = desktop
+
+    def new_calc(self):
+        from caseweight.properties import props
+
+        return self.desktop.loadComponentFromURL(
+            "private:factory/scalc", "_blank", 0, props(Hidden=True)
+        )
+
+
+def _build_sheets(menu, files, folder):
+    """The worker sheets (.ots in folder) of the schemes the files define, built in this office
+    by the same builder as caseweight-pack's. The add-in reads the files beside the installed
+    ones while the sheets are built (org.caseweight.SchemeSession), then the installed ones
+    only again."""
+    from caseweight import packing
+    from caseweight.properties import file_url, props
+
+    os.makedirs(os.path.join(folder, "schemes"))
+    templates = packing.sheet_templates(
+        packing.defined_schemes(files, os.path.join(folder, "schemes"))
+    )
+    if not templates:
+        return []
+    from caseweight.sheets.cwtemplate import Builder, Engine
+
+    session = menu.ctx.ServiceManager.createInstanceWithContext(SESSION, menu.ctx)
+    problems = session.execute((_named("Command", "use"), _named("Paths", tuple(files))))
+    out = []
+    try:
+        if problems:
+            raise packing.PackError("the files could not be read for their sheets", problems[0])
+        office = _ThisOffice(menu._desktop())
+        engine = Engine(office)
+        try:
+            for t in templates:
+                builder = Builder(office, engine, t)
+                try:
+                    builder.build()
+                    out.append(os.path.join(folder, t.file + ".ots"))
+                    builder.doc.storeToURL(
+                        file_url(out[-1]), props(FilterName="calc8_template", Overwrite=True)
+                    )
+                finally:
+                    builder.doc.close(True)
+        finally:
+            engine.close()
+    finally:
+        session.execute((_named("Command", "restore"),))
+    return out
+
+
+def _named(name, value):
+    v = uno.createUnoStruct("com.sun.star.beans.NamedValue")
+    v.Name, v.Value = name, value
+    return v
 
 
 COMMANDS = {

@@ -5,13 +5,20 @@ refined by the file's [sheet] table), so a new scheme file brings its sheet with
 change. `build` builds them all through a headless office with the add-in installed, so their
 code lists and bands come from the engine."""
 
-from caseweight import schemes
 
-from . import notts, rbwm, scheme_sheet, swindon
+def __getattr__(name):
+    """TEMPLATES, worked out on first use: importing one module of the package (the sheet
+    builder, in the user's office) reads no scheme file."""
+    if name != "TEMPLATES":
+        raise AttributeError(name)
+    from caseweight import schemes
 
-DESCRIBED = swindon.TEMPLATES + rbwm.TEMPLATES + notts.TEMPLATES
-TEMPLATES = DESCRIBED + [
-    scheme_sheet.template(s)
-    for s in schemes.built_in()
-    if s.name not in {t.scheme for t in DESCRIBED}
-]
+    from . import notts, rbwm, scheme_sheet, swindon
+
+    described = swindon.TEMPLATES + rbwm.TEMPLATES + notts.TEMPLATES
+    globals()["TEMPLATES"] = described + [
+        scheme_sheet.template(s)
+        for s in schemes.built_in()
+        if s.name not in {t.scheme for t in described}
+    ]
+    return globals()["TEMPLATES"]

@@ -33,7 +33,7 @@ import re
 import uno
 from caseweight.evaluate import Scratch
 from caseweight.fods import col as col_name
-from caseweight.office import props as _props
+from caseweight.properties import props as _props
 from caseweight import contract
 from caseweight.contract import CONTRACT, PERSON_KEYS, holds
 from caseweight.sheets import words
