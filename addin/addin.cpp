@@ -35,10 +35,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <exception>
-#include <fstream>
 #include <mutex>
 #include <optional>
-#include <sstream>
 
 namespace uno = css::uno;
 namespace lang = css::lang;
@@ -119,6 +117,16 @@ std::string systemPath(const OUString& url)
     if (osl::FileBase::getSystemPathFromFileURL(url, path) != osl::FileBase::E_None)
         return {};
     return toUtf8(path);
+}
+
+// A path of this computer as a user gives it: a file:// address (as a file picker gives it)
+// becomes a path; anything else is taken as it is.
+std::string localPath(const std::string& text)
+{
+    if (text.rfind("file:", 0) != 0)
+        return text;
+    const std::string path = systemPath(fromUtf8(text));
+    return path.empty() ? text : path;
 }
 
 // The files loaded at start: the built-in schemes and the installed packs.
@@ -626,15 +634,9 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
             [&]
             {
                 Values files = toValues(paths, argName("schemeCheck", 0));
-                // A file:// address (as a file picker gives it) becomes a path of this computer.
                 for (Value& f : files)
-                {
-                    OUString system;
-                    if (f.kind == Value::Kind::Text && f.text.rfind("file:", 0) == 0 &&
-                        osl::FileBase::getSystemPathFromFileURL(fromUtf8(f.text), system) ==
-                            osl::FileBase::E_None)
-                        f.text = toUtf8(system);
-                }
+                    if (f.kind == Value::Kind::Text)
+                        f.text = localPath(f.text);
                 return columnArray(caseweight::schemeCheck(files));
             });
     }
@@ -964,41 +966,17 @@ class SchemeSession : public cppu::WeakImplHelper2<task::XJob, lang::XServiceInf
             problems = loadSchemes(installedFiles());
         else if (command == "use")
         {
-            std::vector<SchemeFile> files = installedFiles();
+            std::vector<SchemeFile> files;
             for (const OUString& p : paths)
             {
-                OUString system = p;
-                if (p.startsWithIgnoreAsciiCase("file:"))
-                    osl::FileBase::getSystemPathFromFileURL(p, system);
-                const std::string path = toUtf8(system);
-                std::ifstream in(path, std::ios::binary);
-                std::ostringstream text;
-                text << in.rdbuf();
-                if (!in.is_open())
+                const std::string path = localPath(toUtf8(p));
+                std::optional<SchemeFile> file = schemeFileAt(path);
+                if (!file)
                     throw lang::IllegalArgumentException(
                         fromUtf8("caseweight: " + path + " cannot be read"), {}, 0);
-                const auto name = [](const std::string& f)
-                { return f.substr(f.find_last_of("/\\") + 1); };
-                files.erase(std::remove_if(files.begin(), files.end(),
-                                           [&](const SchemeFile& f)
-                                           { return name(f.path) == name(path); }),
-                            files.end());
-                files.push_back({path, text.str()});
+                files.push_back(std::move(*file));
             }
-            // The installed files' own problems are not the given files' business.
-            std::vector<std::string> given;
-            for (const OUString& p : paths)
-            {
-                const std::string f = toUtf8(p);
-                given.push_back(f.substr(f.find_last_of("/\\") + 1) + ":");
-            }
-            for (const std::string& problem : loadSchemes(files))
-                for (const std::string& g : given)
-                    if (problem.rfind(g, 0) == 0)
-                    {
-                        problems.push_back(problem);
-                        break;
-                    }
+            problems = loadSchemesWith(installedFiles(), files);
         }
         else
             throw lang::IllegalArgumentException("caseweight: the command is use or restore", {},

@@ -20,7 +20,6 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <sstream>
 #include <string>
@@ -28,15 +27,6 @@
 namespace
 {
 using namespace caseweight::detail;
-
-std::string readFile(const std::string& path, bool& ok)
-{
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    ok = static_cast<bool>(in) || in.eof();
-    return buffer.str();
-}
 
 std::string reference()
 {
@@ -132,11 +122,12 @@ std::vector<Installed> installedIn(const fs::path& cache)
         for (fs::directory_iterator ext(tmp->path(), ec2), end2; !ec2 && ext != end2;
              ext.increment(ec2))
         {
-            bool ok = false;
-            const std::string xml = readFile((ext->path() / "description.xml").string(), ok);
+            const auto description =
+                caseweight::schemeFileAt((ext->path() / "description.xml").string());
+            const std::string xml = description ? description->text : std::string();
             const std::string key = "<identifier value=\"";
             const std::size_t at = xml.find(key);
-            if (!ok || at == std::string::npos)
+            if (at == std::string::npos)
                 continue;
             const std::size_t from = at + key.size();
             out.push_back({xml.substr(from, xml.find('"', from) - from), ext->path()});
@@ -237,14 +228,13 @@ int main(int argc, char** argv)
         std::vector<caseweight::SchemeFile> files;
         for (std::size_t i = 1; i < args.size(); ++i)
         {
-            bool ok = false;
-            std::string text = readFile(args[i], ok);
-            if (!ok)
+            std::optional<caseweight::SchemeFile> file = caseweight::schemeFileAt(args[i]);
+            if (!file)
             {
                 std::cerr << args[i] << ": cannot be read.\n";
                 return 2;
             }
-            files.push_back({args[i], std::move(text)});
+            files.push_back(std::move(*file));
         }
         const auto problems = caseweight::checkSchemeFiles(files, shipped);
         for (const std::string& p : problems)

@@ -25,19 +25,6 @@ char upper(char c)
     return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
 }
 
-// "A, B or C".
-std::string listOr(const std::vector<std::string>& names)
-{
-    std::string out;
-    for (std::size_t i = 0; i < names.size(); ++i)
-    {
-        if (i > 0)
-            out += (i + 1 == names.size()) ? " or " : ", ";
-        out += names[i];
-    }
-    return out;
-}
-
 // Whether the version that scores depends on the day.
 bool dated(const SchemeEntry& entry)
 {

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace caseweight::detail
 {
@@ -16,6 +17,19 @@ namespace caseweight::detail
 
 // A number as a manager writes it: no trailing zeros (3, 2.5, 0.1).
 std::string formatNumber(double number);
+// "A, B or C"; `last` joins the last two (" and ": "A, B and C").
+template <class Text>
+std::string listOr(const std::vector<Text>& names, std::string_view last = " or ")
+{
+    std::string out;
+    for (std::size_t i = 0; i < names.size(); ++i)
+    {
+        if (i > 0)
+            out += (i + 1 == names.size()) ? last : std::string_view(", ");
+        out += names[i];
+    }
+    return out;
+}
 // "\"text\"".
 std::string quoted(std::string_view text);
 // The schemes loaded: "NOTTS, RBWM, SWINDON or WARRINGTON".

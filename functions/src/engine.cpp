@@ -34,19 +34,6 @@ void addOnce(std::vector<std::string_view>& list, std::string_view name)
         list.push_back(name);
 }
 
-// "a, b or c".
-std::string joinOr(const std::vector<std::string_view>& names)
-{
-    std::string out;
-    for (std::size_t i = 0; i < names.size(); ++i)
-    {
-        if (i > 0)
-            out += (i + 1 == names.size()) ? " or " : ", ";
-        out += names[i];
-    }
-    return out;
-}
-
 // POINTSTEXT's Form: empty (an empty cell arrives as 0) for the words, "short" for the points.
 Wording formArg(const Value& form)
 {
@@ -74,9 +61,9 @@ Wording formArg(const Value& form)
         if (std::find(groups.begin(), groups.end(), item.column) == groups.end())
             addOnce(columns, item.column);
     std::string sentence = quoted(group) + " is not " + std::string(scheme.article) + " " +
-                           std::string(scheme.name) + " group; use " + joinOr(groups);
+                           std::string(scheme.name) + " group; use " + listOr(groups);
     if (!columns.empty())
-        sentence += ", or a column: " + joinOr(columns);
+        sentence += ", or a column: " + listOr(columns);
     fail(sentence + ".");
 }
 

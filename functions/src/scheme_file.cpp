@@ -1639,36 +1639,64 @@ std::vector<std::string> loadSchemes(const std::vector<SchemeFile>& files)
     return problems;
 }
 
+namespace
+{
+
+// `base` with each of `given` replacing a file of the same name, the given ones last.
+std::vector<SchemeFile> withReplaced(const std::vector<SchemeFile>& base,
+                                     const std::vector<SchemeFile>& given)
+{
+    std::vector<SchemeFile> all = base;
+    for (const SchemeFile& f : given)
+        all.erase(std::remove_if(all.begin(), all.end(),
+                                 [&](const SchemeFile& b)
+                                 { return baseName(b.path) == baseName(f.path); }),
+                  all.end());
+    all.insert(all.end(), given.begin(), given.end());
+    return all;
+}
+
+// Whether `path` (a path, or the file name a problem starts with) names one of `files`.
+bool isOneOf(const std::string& path, const std::vector<SchemeFile>& files)
+{
+    return std::any_of(files.begin(), files.end(),
+                       [&](const SchemeFile& f) { return baseName(f.path) == baseName(path); });
+}
+
+// The problems ("file:line: sentence") of `files` only.
+std::vector<std::string> problemsOf(const std::vector<std::string>& problems,
+                                    const std::vector<SchemeFile>& files)
+{
+    std::vector<std::string> out;
+    for (const std::string& p : problems)
+        if (isOneOf(p.substr(0, p.find(':')), files))
+            out.push_back(p);
+    return out;
+}
+
+} // namespace
+
+std::vector<std::string> loadSchemesWith(const std::vector<SchemeFile>& installed,
+                                         const std::vector<SchemeFile>& given)
+{
+    return problemsOf(loadSchemes(withReplaced(installed, given)), given);
+}
+
 std::vector<std::string> checkSchemeFiles(const std::vector<SchemeFile>& files,
                                           const std::vector<SchemeFile>& builtIn)
 {
     std::vector<std::string> problems;
     try
     {
-        std::vector<SchemeFile> all = builtIn;
         // A file given to check replaces the built-in file of the same name.
-        for (const SchemeFile& f : files)
-            all.erase(std::remove_if(all.begin(), all.end(),
-                                     [&](const SchemeFile& b)
-                                     { return baseName(b.path) == baseName(f.path); }),
-                      all.end());
-        all.insert(all.end(), files.begin(), files.end());
         std::vector<std::string> everything;
-        const Loaded loaded = readAll(all, everything);
-        const auto given = [&](const std::string& path)
-        {
-            return std::any_of(files.begin(), files.end(),
-                               [&](const SchemeFile& f)
-                               { return baseName(f.path) == baseName(path); });
-        };
-        for (const std::string& p : everything)
-            if (given(p.substr(0, p.find(':'))))
-                problems.push_back(p);
+        const Loaded loaded = readAll(withReplaced(builtIn, files), everything);
+        problems = problemsOf(everything, files);
         // Not a mistake, but worth a word: an amendment whose day has come changes the scores
         // of saved sheets dated from it as soon as it is installed.
         const int now = today();
         for (const Loaded::Dated& a : loaded.amendments)
-            if (given(a.file) && a.from <= now)
+            if (isOneOf(a.file, files) && a.from <= now)
                 problems.push_back(baseName(a.file) + ":" + std::to_string(a.line) + ": " +
                                    std::string(kNote) + "this amendment of " + a.scheme +
                                    " is in force already (from " + isoDate(a.from) +
@@ -1693,14 +1721,22 @@ std::vector<SchemeFile> schemeFilesIn(const std::string& folder)
             paths.push_back(it->path());
     std::sort(paths.begin(), paths.end());
     for (const auto& p : paths)
-    {
-        std::ifstream in(p, std::ios::binary);
-        std::ostringstream text;
-        text << in.rdbuf();
-        if (in.good() || in.eof())
-            files.push_back({p.string(), text.str()});
-    }
+        if (std::optional<SchemeFile> f = schemeFileAt(p.string()))
+            files.push_back(std::move(*f));
     return files;
+}
+
+std::optional<SchemeFile> schemeFileAt(const std::string& path)
+{
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        return std::nullopt;
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (!in.is_open() || !(in.good() || in.eof()))
+        return std::nullopt;
+    return SchemeFile{path, text.str()};
 }
 
 bool schemesLoaded()
@@ -1797,14 +1833,10 @@ std::vector<std::string> schemeCheck(const Values& paths)
             continue;
         if (path.kind != Value::Kind::Text)
             fail("A path must be a text, not the number " + formatNumber(path.number) + hint);
-        std::ifstream in(path.text, std::ios::binary);
-        std::ostringstream text;
-        text << in.rdbuf();
-        std::error_code ec;
-        if (!in.is_open() || !(in.good() || in.eof()) ||
-            std::filesystem::is_directory(path.text, ec))
+        std::optional<SchemeFile> file = schemeFileAt(path.text);
+        if (!file)
             fail("The file " + detail::quoted(path.text) + " cannot be read" + hint);
-        files.push_back({path.text, text.str()});
+        files.push_back(std::move(*file));
     }
     if (files.empty())
         fail("The Paths are missing" + hint);
@@ -1814,10 +1846,7 @@ std::vector<std::string> schemeCheck(const Values& paths)
         std::vector<std::string> names;
         for (const SchemeFile& f : files)
             names.push_back(baseName(f.path));
-        std::string list;
-        for (std::size_t i = 0; i < names.size(); ++i)
-            list += (i == 0 ? "" : (i + 1 == names.size() ? " and " : ", ")) + names[i];
-        problems.push_back("No mistakes found in " + list + ".");
+        problems.push_back("No mistakes found in " + listOr(names, " and ") + ".");
     }
     return problems;
 }

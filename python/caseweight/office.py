@@ -41,7 +41,7 @@ import time
 import uno  # Debian's python3-uno: run with /usr/bin/python3
 from caseweight import inputs
 from caseweight.inputs import same_file
-from caseweight.properties import file_url, props  # noqa: F401 - the tools' helpers too
+from caseweight.properties import file_url, props, store  # noqa: F401 - the tools' helpers too
 from com.sun.star.connection import NoConnectException
 
 OFFICE_USER = "cwoffice"
@@ -524,10 +524,6 @@ class Office:
         if self._as_root:
             os.chown(dest, self._user.pw_uid, self._user.pw_gid)
         return dest
-
-
-def store(doc, path, filter_name):
-    doc.storeToURL(file_url(path), props(FilterName=filter_name, Overwrite=True))
 
 
 FILTERS = {

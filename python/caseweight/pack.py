@@ -90,8 +90,8 @@ def check_files(checker, files):
 def build_sheets(oxt, files, templates, folder):
     """Builds each template in a headless office with caseweight (oxt) and the files (packed
     unchecked) installed; returns the .ots files written in `folder`."""
-    from caseweight.office import SHARED_OFFICE, Office, OfficeError, store
-    from caseweight.sheets.cwtemplate import Builder, Engine
+    from caseweight.office import SHARED_OFFICE, Office, OfficeError
+    from caseweight.sheets.cwtemplate import Engine, write_template
 
     plain = os.path.join(folder, "schemes-only.oxt")
     write_oxt(plain, "sheet-build", "1.0", files)
@@ -105,13 +105,8 @@ def build_sheets(oxt, files, templates, folder):
             engine = Engine(office)
             try:
                 for t in templates:
-                    builder = Builder(office, engine, t)
-                    try:
-                        builder.build()
-                        tmp = office.doc_path(t.file + ".ots")
-                        store(builder.doc, tmp, "calc8_template")
-                    finally:
-                        builder.doc.close(True)
+                    tmp = office.doc_path(t.file + ".ots")
+                    write_template(office, engine, t, tmp)
                     out.append(os.path.join(folder, t.file + ".ots"))
                     shutil.copyfile(tmp, out[-1])
                     print("built the worker sheet %s.ots (%s)" % (t.file, t.title))

@@ -1,5 +1,6 @@
-"""UNO property lists and file addresses: what every part that talks to an office needs, the
-tools (through caseweight.office) and the code the extension runs in the user's office alike."""
+"""UNO property lists, file addresses and storing a document: what every part that talks to an
+office needs, the tools (through caseweight.office) and the code the extension runs in the
+user's office alike."""
 
 import os
 
@@ -19,3 +20,7 @@ def props(**kw):
 
 def file_url(path):
     return uno.systemPathToFileUrl(os.path.abspath(path))
+
+
+def store(doc, path, filter_name):
+    doc.storeToURL(file_url(path), props(FilterName=filter_name, Overwrite=True))

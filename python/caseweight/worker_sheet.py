@@ -414,29 +414,17 @@ def read_workbook(doc):
     return found
 
 
-def _props(**kw):
-    from com.sun.star.beans import PropertyValue
-
-    out = []
-    for k, v in kw.items():
-        p = PropertyValue()
-        p.Name = k
-        p.Value = v
-        out.append(p)
-    return tuple(out)
-
-
 def open_hidden(desktop, path):
     """The document at path, opened hidden and read-only, never running its macros nor
     updating its links, and asking nothing (a password-protected file fails to load instead
     of asking for its password); None when it cannot be opened."""
-    import uno
+    from caseweight.properties import file_url, props
 
     return desktop.loadComponentFromURL(
-        uno.systemPathToFileUrl(os.path.abspath(path)),
+        file_url(path),
         "_blank",
         0,
-        _props(
+        props(
             Hidden=True,
             ReadOnly=True,
             MacroExecutionMode=0,  # com.sun.star.document.MacroExecMode.NEVER_EXECUTE

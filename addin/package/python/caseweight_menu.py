@@ -148,7 +148,6 @@ def _build_sheets(menu, files, folder):
     ones while the sheets are built (org.caseweight.SchemeSession), then the installed ones
     only again."""
     from caseweight import packing
-    from caseweight.properties import file_url, props
 
     os.makedirs(os.path.join(folder, "schemes"))
     templates = packing.sheet_templates(
@@ -156,7 +155,7 @@ def _build_sheets(menu, files, folder):
     )
     if not templates:
         return []
-    from caseweight.sheets.cwtemplate import Builder, Engine
+    from caseweight.sheets.cwtemplate import Engine, write_template
 
     session = menu.ctx.ServiceManager.createInstanceWithContext(SESSION, menu.ctx)
     problems = session.execute((_named("Command", "use"), _named("Paths", tuple(files))))
@@ -168,15 +167,8 @@ def _build_sheets(menu, files, folder):
         engine = Engine(office)
         try:
             for t in templates:
-                builder = Builder(office, engine, t)
-                try:
-                    builder.build()
-                    out.append(os.path.join(folder, t.file + ".ots"))
-                    builder.doc.storeToURL(
-                        file_url(out[-1]), props(FilterName="calc8_template", Overwrite=True)
-                    )
-                finally:
-                    builder.doc.close(True)
+                out.append(os.path.join(folder, t.file + ".ots"))
+                write_template(office, engine, t, out[-1])
         finally:
             engine.close()
     finally:

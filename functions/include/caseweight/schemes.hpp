@@ -5,6 +5,7 @@
 
 #include "caseweight/value.hpp"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,11 @@ struct SchemeFile
 // the previous set in memory), so a calculation running meanwhile keeps valid data.
 std::vector<std::string> loadSchemes(const std::vector<SchemeFile>& files);
 
+// loadSchemes of `installed` with each of `given` replacing a file of the same name (a council's
+// files tried in this office before they are packed); the given files' problems only.
+std::vector<std::string> loadSchemesWith(const std::vector<SchemeFile>& installed,
+                                         const std::vector<SchemeFile>& given);
+
 // Checks files as loadSchemes would, without making them the ones in use: every mistake, as
 // "file:line: sentence" (the check command), then the notes, "file:line: note: sentence",
 // which are no mistakes (isNote). `builtIn` are the files they may amend.
@@ -40,6 +46,9 @@ inline bool isNote(const std::string& line)
     const std::size_t colon = line.find(": ");
     return colon != std::string::npos && line.compare(colon + 2, kNote.size(), kNote) == 0;
 }
+
+// The file at `path`, whole; nothing when it cannot be read (or is a folder). Never throws.
+std::optional<SchemeFile> schemeFileAt(const std::string& path);
 
 // The *.toml files of a folder, by name (none when the folder does not exist or cannot be
 // read). Never throws.

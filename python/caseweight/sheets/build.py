@@ -15,7 +15,7 @@ from caseweight import SOURCE_DIR
 from caseweight.office import Office, store
 
 from . import TEMPLATES, guide
-from .cwtemplate import Builder, Engine
+from .cwtemplate import Engine, write_template
 
 
 def main():
@@ -38,13 +38,8 @@ def main():
         engine = Engine(office)
         try:
             for t in chosen:
-                builder = Builder(office, engine, t)
-                try:
-                    builder.build()
-                    tmp = office.doc_path(t.file + ".ots")
-                    store(builder.doc, tmp, "calc8_template")
-                finally:
-                    builder.doc.close(True)
+                tmp = office.doc_path(t.file + ".ots")
+                write_template(office, engine, t, tmp)
                 shutil.copyfile(tmp, os.path.join(args.out, t.file + ".ots"))
                 print("built", t.file + ".ots")
             if args.guide:

@@ -33,7 +33,7 @@ import re
 import uno
 from caseweight.evaluate import Scratch
 from caseweight.fods import col as col_name
-from caseweight.properties import props as _props
+from caseweight.properties import props as _props, store
 from caseweight import contract
 from caseweight.contract import CONTRACT, PERSON_KEYS, holds
 from caseweight.sheets import words
@@ -585,6 +585,17 @@ class _Lookup(dict):
 
     def __missing__(self, key):
         return self.fn(key)
+
+
+def write_template(office, engine, template, path):
+    """Builds `template` in a new document of `office` and stores it at `path` as a Calc
+    template (.ots); the document is closed either way."""
+    builder = Builder(office, engine, template)
+    try:
+        builder.build()
+        store(builder.doc, path, "calc8_template")
+    finally:
+        builder.doc.close(True)
 
 
 class Builder:
