@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -35,6 +36,7 @@ namespace
 // a whole document pasted as a source) is caught rather than carried into every sheet.
 constexpr double kLargestNumber = 100000;
 constexpr std::size_t kLongestText = 4000;
+constexpr std::uintmax_t kLargestFile = 64u << 20; // 64 MB: a thousand times a real scheme
 
 // The set in use: replaced as a whole, never changed; earlier sets are kept (see schemes.hpp).
 std::atomic<const Loaded*> gLoaded{nullptr};
@@ -1728,8 +1730,11 @@ std::vector<SchemeFile> schemeFilesIn(const std::string& folder)
 
 std::optional<SchemeFile> schemeFileAt(const std::string& path)
 {
+    // Only a regular file of a sane size: a device such as /dev/zero (typed as SCHEMECHECK's
+    // path) would be read for ever, and the office with it.
     std::error_code ec;
-    if (std::filesystem::is_directory(path, ec))
+    if (!std::filesystem::is_regular_file(path, ec) ||
+        std::filesystem::file_size(path, ec) > kLargestFile || ec)
         return std::nullopt;
     std::ifstream in(path, std::ios::binary);
     std::ostringstream text;

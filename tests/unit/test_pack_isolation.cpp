@@ -167,6 +167,8 @@ TEST(SchemeCheck, ChecksAFileBesideThePacksInUse)
     EXPECT_INPUT_ERROR(caseweight::schemeCheck({S(dir + "nothing-here.toml")}), "cannot be read",
                        "nothing-here.toml");
     EXPECT_INPUT_ERROR(caseweight::schemeCheck({S(dir)}), "cannot be read");
+    // A device is never read (/dev/zero would never end).
+    EXPECT_INPUT_ERROR(caseweight::schemeCheck({S("/dev/zero")}), "cannot be read");
     // Files given together are checked together.
     const std::string a = write("rbwm-x.toml", courtAmendment("2090-01-01", "4"));
     const std::string b = write("rbwm-y.toml", courtAmendment("2090-01-01", "7"));

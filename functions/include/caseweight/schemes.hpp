@@ -47,7 +47,8 @@ inline bool isNote(const std::string& line)
     return colon != std::string::npos && line.compare(colon + 2, kNote.size(), kNote) == 0;
 }
 
-// The file at `path`, whole; nothing when it cannot be read (or is a folder). Never throws.
+// The file at `path`, whole; nothing when it cannot be read or is not a regular file of at
+// most 64 MB (a folder, a device). Never throws.
 std::optional<SchemeFile> schemeFileAt(const std::string& path);
 
 // The *.toml files of a folder, by name (none when the folder does not exist or cannot be
