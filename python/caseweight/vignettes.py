@@ -1,0 +1,301 @@
+"""Calibration vignettes: short anonymised case descriptions with the scheme's reference coding,
+which managers score apart and then compare (docs/calibration.md). One file per set, in the
+folder vignettes/ beside the scheme files (schemes/vignettes/*.toml); the engine reads only
+schemes/*.toml, so it never sees them. No office needed.
+
+    s = vignettes.find("swindon-1")         # or vignettes.sets(), or load_file(path)
+    s.scheme, s.title, len(s.vignettes)
+    v = s.by_id("SW01")
+    v.children, v.answer                     # {column key: the drop-down entry}
+
+A file is checked whole when loaded: its keys, the vignettes' ids, titles and children, and
+every answer against the worker sheet the scheme makes (caseweight.sheets.scheme_layout): each
+column key is one of its columns, each entry one its drop-down offers, and the row as a whole
+obeys the scheme's [[rule]] tables, so a reference coding cannot teach what the sheet refuses.
+"""
+
+import datetime
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from typing import Dict, List
+
+from caseweight import schemes
+from caseweight.sheets import scheme_layout
+
+FOLDER = "vignettes"  # beside the scheme files
+
+ID = re.compile(r"[A-Za-z0-9]{1,8}")
+SET_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{0,39}")
+MOST_TITLE = 60  # a sheet row's width
+MOST_CHILDREN = 20
+# A drop-down longer than this is named by its single codes in a message, not entry by entry.
+MOST_LISTED = 12
+
+FILE_KEYS = {"scheme": str, "set": str, "title": str, "vignette": list}
+VIGNETTE_KEYS = {
+    "id": str,
+    "title": str,
+    "text": str,
+    "children": int,
+    "answer": dict,
+    "reason": str,
+    "share": (int, float),
+}
+OPTIONAL = {"share"}
+
+
+class VignetteError(ValueError):
+    """A vignette file that cannot be read or does not follow the format; the message names
+    the file and the vignette."""
+
+
+@dataclass
+class Vignette:
+    id: str
+    title: str
+    text: str
+    children: int
+    answer: Dict[str, str]  # column key -> drop-down entry; columns not named are empty
+    reason: str
+    share: float = 1.0  # the co-working share of the row (0 < share <= 1)
+
+    def codes(self):
+        """Every code of the answer, in the order of its columns."""
+        return [p.strip() for entry in self.answer.values() for p in entry.split(";")]
+
+
+@dataclass
+class VignetteSet:
+    scheme: str  # the scheme's canonical name
+    set: str
+    title: str
+    path: str
+    vignettes: List[Vignette] = field(default_factory=list)
+
+    def by_id(self, id):
+        for v in self.vignettes:
+            if v.id == id:
+                return v
+        raise KeyError("%s has no vignette %s" % (self.set, id))
+
+
+def _or_list(words):
+    words = list(words)
+    return words[0] if len(words) == 1 else "%s or %s" % (", ".join(words[:-1]), words[-1])
+
+
+def _type_name(want):
+    if want is int:
+        return "a whole number"
+    if want is str:
+        return "a text"
+    if want is dict:
+        return "a table { column = entry, ... }"
+    if want is list:
+        return "[[vignette]] tables"
+    return "a number"
+
+
+def _check_keys(where, table, known, required):
+    for key in table:
+        if key not in known:
+            raise VignetteError(
+                '%s: unknown key "%s"; the keys are %s' % (where, key, ", ".join(known))
+            )
+    for key in required:
+        if key not in table:
+            raise VignetteError('%s: the key "%s" is missing' % (where, key))
+    for key, value in table.items():
+        want = known[key]
+        # TOML true is a Python int: never a number here
+        if not isinstance(value, want) or isinstance(value, bool):
+            raise VignetteError(
+                '%s: "%s" must be %s, not %r' % (where, key, _type_name(want), value)
+            )
+        if isinstance(value, str) and not value.strip():
+            raise VignetteError('%s: "%s" is empty' % (where, key))
+
+
+def _offered(column):
+    """The column's entries in words for a message: every one, or its codes for a long list."""
+    entries = column.entries()
+    if len(entries) <= MOST_LISTED:
+        return _or_list(entries)
+    return '%s, or several of them as its drop-down lists them ("A; B")' % _or_list(column.codes)
+
+
+def _rule_problem(version, codes, children):
+    """The first [[rule]] (or item flag) the row of `codes` breaks, in words; None when none.
+    The same checks as the engine's (functions/src/rules.cpp), so a reference coding scores."""
+    items = {c: version.item(c) for c in codes}
+    for code in sorted(set(codes)):
+        if codes.count(code) > 1 and not items[code].get("repeat"):
+            return "%s is given twice; the scheme counts it once on a row" % code
+    for rule in version.rules:
+        kind = rule.get("rule")
+        if kind == "one-case-type":
+            group = rule.get("group", "case")
+            of_group = [c for c in codes if items[c].get("group") == group]
+            alone = all(items[c].get("alone") for c in codes)
+            if len(of_group) > 1:
+                return "a row has one %s item; this one has %s" % (group, " and ".join(of_group))
+            if not of_group and rule.get("required", True) and not alone:
+                return "a row needs one %s item (%s ...)" % (
+                    group,
+                    ", ".join(version.codes(group=group)[:3]),
+                )
+        elif kind == "only-with":
+            if rule["code"] in codes and not set(rule["with"]) & set(codes):
+                return "%s goes only with %s" % (rule["code"], _or_list(rule["with"]))
+        elif kind == "at-most-one-of":
+            present = [c for c in rule["codes"] if c in codes]
+            if len(present) > 1:
+                return "a row holds at most one %s; this one has %s" % (
+                    rule.get("what", "of them"),
+                    " and ".join(present),
+                )
+        elif kind == "at-most" and rule.get("group") != "worker":
+            n = sum(1 for c in codes if items[c].get("group") == rule.get("group"))
+            if n > rule["most"]:
+                return "the scheme allows at most %d %s; this one has %d" % (
+                    rule["most"],
+                    rule.get("what", rule.get("group")),
+                    n,
+                )
+    for code in codes:
+        if items[code].get("single_case") and children > 1:
+            return "a %s row is one case: children must be 1, not %d" % (code, children)
+    return None
+
+
+def _words(text):
+    """The text as one paragraph: a TOML file wraps long texts, a sheet's cell does not."""
+    return " ".join(text.split())
+
+
+def _vignette(where, table, columns, version):
+    _check_keys(where, table, VIGNETTE_KEYS, [k for k in VIGNETTE_KEYS if k not in OPTIONAL])
+    if not ID.fullmatch(table["id"]):
+        raise VignetteError(
+            '%s: the id "%s" must be 1 to 8 letters or digits' % (where, table["id"])
+        )
+    title = _words(table["title"])
+    if len(title) > MOST_TITLE:
+        raise VignetteError(
+            "%s: the title has %d characters; at most %d fit a sheet row"
+            % (where, len(title), MOST_TITLE)
+        )
+    children = table["children"]
+    if not 1 <= children <= MOST_CHILDREN:
+        raise VignetteError(
+            "%s: children must be 1 to %d, not %d" % (where, MOST_CHILDREN, children)
+        )
+    share = table.get("share", 1)
+    if not 0 < share <= 1:
+        raise VignetteError("%s: share must be more than 0 and at most 1, not %r" % (where, share))
+    answer = table["answer"]
+    if not answer:
+        raise VignetteError("%s: the answer names no column" % where)
+    by_key = {c.key: c for c in columns}
+    for key, entry in answer.items():
+        if key not in by_key:
+            raise VignetteError(
+                '%s: the sheet of %s has no column "%s"; its columns are %s'
+                % (where, version.name, key, ", ".join(by_key))
+            )
+        column = by_key[key]
+        if not isinstance(entry, str) or entry not in column.entries():
+            raise VignetteError(
+                '%s: the column %s has no entry "%s"; it offers %s'
+                % (where, key, entry, _offered(column))
+            )
+    v = Vignette(
+        id=table["id"],
+        title=title,
+        text=_words(table["text"]),
+        children=children,
+        answer=dict(answer),
+        reason=_words(table["reason"]),
+        share=float(share),
+    )
+    problem = _rule_problem(version, v.codes(), children)
+    if problem:
+        raise VignetteError(
+            "%s: the answer breaks a rule of %s: %s" % (where, version.name, problem)
+        )
+    return v
+
+
+def _schemes_dir(directory):
+    return directory or schemes.BUILT_IN_DIR
+
+
+def load_file(path, scheme_dir=None, date=None):
+    """The set of vignettes of a file, checked against its scheme as found in `scheme_dir`
+    (default the built-in schemes) in the version in force on `date` (default today)."""
+    name = os.path.basename(path)
+    try:
+        with open(path, "rb") as f:
+            data = tomllib.load(f)
+    except (OSError, tomllib.TOMLDecodeError) as e:
+        raise VignetteError("%s: %s" % (name, e)) from None
+    _check_keys(name, data, FILE_KEYS, list(FILE_KEYS))
+    if not SET_ID.fullmatch(data["set"]):
+        raise VignetteError(
+            '%s: the set "%s" must be letters, digits and dashes (at most 40)' % (name, data["set"])
+        )
+    try:
+        scheme = schemes.load(data["scheme"], _schemes_dir(scheme_dir))
+        version = scheme.version_at(date or datetime.date.today())
+        columns = scheme_layout.of(version).columns
+    except schemes.SchemeError as e:
+        raise VignetteError("%s: %s" % (name, e)) from None
+    out = VignetteSet(scheme.name, data["set"], data["title"].strip(), path)
+    seen = set()
+    for n, table in enumerate(data["vignette"], 1):
+        if not isinstance(table, dict):
+            raise VignetteError("%s: vignette %d is not a [[vignette]] table" % (name, n))
+        label = table.get("id") if isinstance(table.get("id"), str) else "number %d" % n
+        v = _vignette("%s: vignette %s" % (name, label), table, columns, version)
+        if v.id.upper() in seen:
+            raise VignetteError("%s: the id %s is given to two vignettes" % (name, v.id))
+        seen.add(v.id.upper())
+        out.vignettes.append(v)
+    if not out.vignettes:
+        raise VignetteError("%s: no [[vignette]]" % name)
+    return out
+
+
+def sets(directory=None, date=None):
+    """Every set of `<directory>/vignettes/*.toml` (directory: the folder of the scheme files,
+    default the built-in one), by set id. Two files of one set id are a mistake."""
+    folder = os.path.join(_schemes_dir(directory), FOLDER)
+    if not os.path.isdir(folder):
+        return []
+    out = {}
+    for name in sorted(os.listdir(folder)):
+        path = os.path.join(folder, name)
+        if not name.endswith(".toml") or not os.path.isfile(path):
+            continue
+        s = load_file(path, directory, date)
+        if s.set in out:
+            raise VignetteError(
+                "%s: the set %s is also the set of %s; give each file its own set"
+                % (name, s.set, os.path.basename(out[s.set].path))
+            )
+        out[s.set] = s
+    return [out[k] for k in sorted(out)]
+
+
+def find(set_id, directory=None, date=None):
+    """The set of that id (any case) among sets(directory); VignetteError naming the sets
+    there when there is none."""
+    found = sets(directory, date)
+    for s in found:
+        if s.set.upper() == set_id.upper():
+            return s
+    raise VignetteError(
+        "no vignette set %s; the sets are %s" % (set_id, ", ".join(s.set for s in found) or "none")
+    )
