@@ -12,6 +12,8 @@ themselves).
                          refresh's); caseweight.team the team refresh (Tools > Add-Ons), which
                          the extension ships with worker_sheet and inputs and runs in the
                          user's office
+    caseweight.agreement  Krippendorff's alpha and Fleiss' kappa; caseweight.calibration the
+                         comparison of a calibration exercise's sheets (both without an office)
 
 Run it with /usr/bin/python3: the office's `uno` module is Debian's python3-uno.
 """
