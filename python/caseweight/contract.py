@@ -43,6 +43,16 @@ PERSON_KEYS = {
 CONTRACT = "caseweight_contract"
 
 
+def declaration(sheets, declared, valid=()):
+    """The value of the named expression CONTRACT: the sheets, the named ranges of each kind
+    of cell ({"Case": [...], "Worker": [...], "Text": [...]}) and the signs of the
+    document's own validation texts."""
+    parts = ["1", "sheets=" + "/".join(sheets)]
+    parts += ["%s=%s" % (k, ",".join(v)) for k, v in sorted(declared.items())]
+    parts.append("valid=" + ",".join(str(h) for h in sorted(valid)))
+    return '"%s"' % "|".join(parts)
+
+
 def holds(key, kind):
     """ "Case", "Worker" or "Text" for an input that holds a name or free text, else ""."""
     return PERSON_KEYS.get(key) or ("Text" if kind == "text" else "")

@@ -10,8 +10,9 @@ schemes/*.toml, so it never sees them. No office needed.
 
 A file is checked whole when loaded: its keys, the vignettes' ids, titles and children, and
 every answer against the worker sheet the scheme makes (caseweight.sheets.scheme_layout): each
-column key is one of its columns, each entry one its drop-down offers, and the row as a whole
-obeys the scheme's [[rule]] tables, so a reference coding cannot teach what the sheet refuses.
+column key is one of its columns and each entry one its drop-down offers. Whether the row as a
+whole follows the scheme's rules is the engine's to say: the comparison scores every reference
+coding in Calc and lists one that does not score (caseweight-calibrate).
 """
 
 import datetime
@@ -126,50 +127,6 @@ def _offered(column):
     return '%s, or several of them as its drop-down lists them ("A; B")' % _or_list(column.codes)
 
 
-def _rule_problem(version, codes, children):
-    """The first [[rule]] (or item flag) the row of `codes` breaks, in words; None when none.
-    The same checks as the engine's (functions/src/rules.cpp), so a reference coding scores."""
-    items = {c: version.item(c) for c in codes}
-    for code in sorted(set(codes)):
-        if codes.count(code) > 1 and not items[code].get("repeat"):
-            return "%s is given twice; the scheme counts it once on a row" % code
-    for rule in version.rules:
-        kind = rule.get("rule")
-        if kind == "one-case-type":
-            group = rule.get("group", "case")
-            of_group = [c for c in codes if items[c].get("group") == group]
-            alone = all(items[c].get("alone") for c in codes)
-            if len(of_group) > 1:
-                return "a row has one %s item; this one has %s" % (group, " and ".join(of_group))
-            if not of_group and rule.get("required", True) and not alone:
-                return "a row needs one %s item (%s ...)" % (
-                    group,
-                    ", ".join(version.codes(group=group)[:3]),
-                )
-        elif kind == "only-with":
-            if rule["code"] in codes and not set(rule["with"]) & set(codes):
-                return "%s goes only with %s" % (rule["code"], _or_list(rule["with"]))
-        elif kind == "at-most-one-of":
-            present = [c for c in rule["codes"] if c in codes]
-            if len(present) > 1:
-                return "a row holds at most one %s; this one has %s" % (
-                    rule.get("what", "of them"),
-                    " and ".join(present),
-                )
-        elif kind == "at-most" and rule.get("group") != "worker":
-            n = sum(1 for c in codes if items[c].get("group") == rule.get("group"))
-            if n > rule["most"]:
-                return "the scheme allows at most %d %s; this one has %d" % (
-                    rule["most"],
-                    rule.get("what", rule.get("group")),
-                    n,
-                )
-    for code in codes:
-        if items[code].get("single_case") and children > 1:
-            return "a %s row is one case: children must be 1, not %d" % (code, children)
-    return None
-
-
 def _words(text):
     """The text as one paragraph: a TOML file wraps long texts, a sheet's cell does not."""
     return " ".join(text.split())
@@ -220,11 +177,6 @@ def _vignette(where, table, columns, version):
         reason=_words(table["reason"]),
         share=float(share),
     )
-    problem = _rule_problem(version, v.codes(), children)
-    if problem:
-        raise VignetteError(
-            "%s: the answer breaks a rule of %s: %s" % (where, version.name, problem)
-        )
     return v
 
 

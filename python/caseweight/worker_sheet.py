@@ -433,13 +433,14 @@ def open_hidden(desktop, path):
     )
 
 
-def read_file(desktop, path, copy=None, stopped=None, cannot_open=None):
+def read_file(desktop, path, copy=None, stopped=None, cannot_open=None, read=None):
     """([worker dict], None) or ([], reason) for the file at path: prechecked, opened hidden
     and read-only with its macros disabled (open_hidden), recalculated and read, closed.
     copy(path): the path of a copy to open instead, made once path passed the precheck (the
     caller removes it). stopped(e): whether an exception says the office went away (a remote
     office's: raised, never worded). cannot_open(e): the reason when the office fails to open
-    the file, instead of CANNOT_OPEN. An exception while reading the opened file is raised."""
+    the file, instead of CANNOT_OPEN. read(doc): what to read of the opened file, a list or the
+    reason (default read_workbook: its workers). An exception while reading it is raised."""
     stopped = stopped or (lambda e: False)
     reason = precheck(path)
     if reason:
@@ -454,7 +455,7 @@ def read_file(desktop, path, copy=None, stopped=None, cannot_open=None):
     if doc is None:
         return [], CANNOT_OPEN
     try:
-        got = read_workbook(doc)
+        got = (read or read_workbook)(doc)
     finally:
         try:
             doc.close(True)

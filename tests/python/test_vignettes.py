@@ -163,24 +163,6 @@ class Mistakes(TempDir):
             "test.toml: vignette SW03: the title has 61 characters; at most 60 fit a sheet row",
         )
 
-    def test_answer_that_breaks_a_rule_of_the_scheme(self):
-        self.refused(
-            self.changed("answer = { ", 'answer = { basic = "CIN", '),
-            "test.toml: vignette SW03: the answer breaks a rule of SWINDON: a row has one case "
-            "item; this one has CIN and CP",
-        )
-        # Warrington: a fostering household is one case, whatever the children
-        text = ONE.replace('scheme = "SWINDON"', 'scheme = "WARRINGTON"')
-        text = text.replace(
-            'answer = { cp = "CP", travel = "TRAVEL-1-2H" }',
-            'answer = { type = "FOSTERING-HOUSEHOLD" }',
-        ).replace("children = 1", "children = 2")
-        self.refused(
-            text,
-            "test.toml: vignette SW03: the answer breaks a rule of WARRINGTON: a "
-            "FOSTERING-HOUSEHOLD row is one case: children must be 1, not 2",
-        )
-
     def test_unknown_scheme(self):
         text = ONE.replace('scheme = "SWINDON"', 'scheme = "KENT"')
         with self.assertRaises(vignettes.VignetteError) as e:

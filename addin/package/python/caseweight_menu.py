@@ -12,12 +12,16 @@ beside the schemes and packs this office has loaded). caseweight: Make a Scheme 
 (make-pack) checks them the same way and, when they have no mistakes, builds the worker sheet
 of each scheme they define in this office (the add-in reads the files for the while) and
 writes the scheme pack (caseweight.packing, as caseweight-pack writes it) where the user says.
+caseweight: Compare Calibration Sheets... (compare-calibration) asks for the folder of the
+managers' calibration sheets and writes the comparison into a new Calc document
+(caseweight.calibrate, as caseweight-calibrate writes it).
 
 The same commands as a job (com.sun.star.task.XJob), for macros and scripts:
 execute((NamedValue("Command", "refresh-team"), NamedValue("Document", doc))) runs the
 command on doc (default: the current document) and returns the sentence instead of showing it;
 check-scheme takes NamedValue("Paths", file:// addresses or paths), make-pack also
-NamedValue("Out", where to write the .oxt).
+NamedValue("Out", where to write the .oxt); compare-calibration NamedValue("Folder") and
+NamedValue("Document", the Calc document to write into).
 
 The caseweight package is shipped beside this file, in pythonpath/, which LibreOffice's Python
 loader puts on the module search path for an extension's component (installed for one user or
@@ -128,6 +132,28 @@ def _make_pack(menu, doc, args):
     )
 
 
+def _compare_calibration(menu, doc, args):
+    """Compares the calibration sheets of a folder (its Folder, else the one the user picks)
+    into its Document (else a new Calc document), as caseweight-calibrate does."""
+    from caseweight import calibrate, vignettes
+
+    folder = args.get("Folder") or menu.pick_folder()
+    if not folder:
+        return None
+    if folder.startswith("file:"):
+        folder = uno.fileUrlToSystemPath(folder)
+    target = args.get("Document")
+    if target is None:
+        from caseweight.properties import props
+
+        target = menu._desktop().loadComponentFromURL("private:factory/scalc", "_blank", 0, props())
+    try:
+        sentence, _ = calibrate.summarise(menu._desktop(), folder, target)
+    except (ValueError, vignettes.VignetteError) as e:
+        return "No comparison made: %s." % str(e).rstrip(".")
+    return sentence
+
+
 class _ThisOffice:
     """The user's office as the sheet builder asks for it: new Calc documents, hidden."""
 
@@ -186,6 +212,7 @@ COMMANDS = {
     "refresh-team": _refresh_team,
     "check-scheme": _check_scheme,
     "make-pack": _make_pack,
+    "compare-calibration": _compare_calibration,
 }
 
 
@@ -245,6 +272,16 @@ class Menu(unohelper.Base, XJobExecutor, XJob):
         if picker.execute() != 1:  # com.sun.star.ui.dialogs.ExecutableDialogResults.OK
             return None
         return list(picker.getSelectedFiles()) or None
+
+    def pick_folder(self):
+        """The file:// address of the folder the user chose, or None."""
+        picker = self.ctx.ServiceManager.createInstanceWithContext(
+            "com.sun.star.ui.dialogs.FolderPicker", self.ctx
+        )
+        picker.setTitle("The folder of the managers' calibration sheets")
+        if picker.execute() != 1:
+            return None
+        return picker.getDirectory() or None
 
     def pick_save(self, kind, folder, name):
         """The file:// address the user chose in a Save dialog, or None."""

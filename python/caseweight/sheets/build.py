@@ -14,7 +14,7 @@ import sys
 from caseweight import SOURCE_DIR
 from caseweight.office import Office, store
 
-from . import TEMPLATES, guide
+from . import CALIBRATION, TEMPLATES, guide
 from .cwtemplate import Engine, write_template
 
 
@@ -30,8 +30,9 @@ def main():
     if not args.only:  # a template no longer described must not stay behind
         for old in glob.glob(os.path.join(args.out, "*.ots")):
             os.remove(old)
-    chosen = [t for t in TEMPLATES if not args.only or t.file in args.only]
-    names = [t.file for t in TEMPLATES]
+    every = TEMPLATES + CALIBRATION
+    chosen = [t for t in every if not args.only or t.file in args.only]
+    names = [t.file for t in every]
     if len(set(names)) != len(names):
         sys.exit("two templates share a file name")
     with Office(oxt=args.oxt) as office:

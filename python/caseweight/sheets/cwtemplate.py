@@ -50,7 +50,7 @@ class Column:
     key: str
     header: str
     width: float = 22  # millimetres
-    kind: str = "text"  # text | number | choice | date | codes | formula
+    kind: str = "text"  # text | number | choice | date | codes | formula | fixed
     # number: whole numbers only, limits; choice: the list; codes: SCHEMEITEMS group or tag
     whole: bool = False
     minimum: Optional[float] = None
@@ -67,6 +67,7 @@ class Column:
     band: bool = False  # formula columns: colour by the band label shown
     error: str = ""  # number: the message when a value is refused
     limit: str = ""  # number: "children" takes the maximum from the engine
+    values: Sequence[str] = ()  # fixed: the text of each row, a label (kept, not filled in)
 
 
 def Text(key, header, width=40):
@@ -133,6 +134,12 @@ def Share(header="Co-work share", width=14):
         "co-worker with a reduced role.",
         error=SHARE_ERROR,
     )
+
+
+def Fixed(key, header, values, width=16):
+    """A column of labels written by the template, one per row (a calibration sheet's
+    vignettes): locked, never a name, kept in a pseudonymised copy."""
+    return Column(key, header, width, "fixed", values=tuple(values))
 
 
 def Choice(key, header, choices, width=16, note=""):
@@ -767,10 +774,8 @@ class Builder:
             self.declared[what].append(name)
 
     def write_contract(self):
-        parts = ["1", "sheets=" + "/".join(self.doc.Sheets.getElementNames())]
-        parts += ["%s=%s" % (k, ",".join(v)) for k, v in sorted(self.declared.items())]
-        parts.append("valid=" + ",".join(str(h) for h in sorted(self.signs)))
-        self.doc.NamedRanges.addNewByName(CONTRACT, '"%s"' % "|".join(parts), CellAddress(), 0)
+        value = contract.declaration(self.doc.Sheets.getElementNames(), self.declared, self.signs)
+        self.doc.NamedRanges.addNewByName(CONTRACT, value, CellAddress(), 0)
 
     def validation_list(self, rng, source, title, message, strict=True):
         v = rng.Validation
@@ -1038,7 +1043,7 @@ class Builder:
         rows.OptimalHeight = True
         for i, c in enumerate(spec.columns):
             rng = sh.getCellRangeByPosition(i, first, i, last)
-            rng.CellStyle = {"codes": "cw Code", "formula": c.style}.get(
+            rng.CellStyle = {"codes": "cw Code", "formula": c.style, "fixed": "cw Entry"}.get(
                 c.kind, input_style("cw Input", c.key, c.kind)
             )
             if c.fmt:
@@ -1067,6 +1072,13 @@ class Builder:
                 )
             elif c.kind == "date":
                 rng.NumberFormat = self.fmt("DD/MM/YYYY")
+            elif c.kind == "fixed":
+                if len(c.values) != spec.rows:
+                    raise ValueError(
+                        "%s: the column %s has a label for each row" % (spec.name, c.key)
+                    )
+                rng.setDataArray(tuple((v,) for v in c.values))
+                rng.IsTextWrapped = True
             elif c.kind == "formula":
                 formulas = [[self.row_formula(lay, c.formula, r)] for r in range(first, last + 1)]
                 rng.setFormulaArray(tuple(tuple(x) for x in formulas))
@@ -1171,14 +1183,16 @@ class Builder:
         self.name(contract.cell("scheme_version"), spec.name, 0, r)
 
     def entry_range(self, lay, spec):
-        """The cells a manager types into, from the first column to the last before the
-        row's formulas ("" when the table has no code columns: not a case table)."""
+        """The cells a manager types into, from the first column after the template's own
+        labels to the last before the row's formulas ("" when the table has no code columns:
+        not a case table)."""
         if not any(c.kind == "codes" for c in spec.columns):
             return ""
+        start = min(i for i, c in enumerate(spec.columns) if c.kind != "fixed")
         last = max(i for i, c in enumerate(spec.columns) if c.kind != "formula")
         if any(c.kind == "formula" for c in spec.columns[:last]):
             last = lay.code_cols[1]
-        return "%s:%s" % (addr(0, lay.first, True), addr(last, lay.last, True))
+        return "%s:%s" % (addr(start, lay.first, True), addr(last, lay.last, True))
 
     @staticmethod
     def heading_clash(text, entries):
