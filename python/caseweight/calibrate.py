@@ -293,6 +293,13 @@ def _style(doc):
         styles.insertByName(STYLE, doc.createInstance("com.sun.star.style.CellStyle"))
 
 
+def _widths(sh, mm):
+    """Columns as wide as given (millimetres): a title line beside the table must not widen
+    its first column, as an optimal width would."""
+    for c, w in enumerate(mm):
+        sh.Columns.getByIndex(c).Width = w * 100
+
+
 def _number(x):
     return "" if x is None else x
 
@@ -337,8 +344,8 @@ def write_summary(doc, vset, version, comp, scheme_at, sheets_counted):
         0,
         [
             "Calibration exercise: %s (%s, %s)" % (vset.title, vset.set, version.name),
-            "%d managers' sheets compared; the reference coding's points scored by the add-in "
-            "under %s." % (sheets_counted, scheme_at),
+            "Managers' sheets compared: %d. The reference coding's points are scored by the "
+            "add-in under %s." % (sheets_counted, scheme_at),
             (
                 "A case is for discussion when the managers' points range wider than the band "
                 "of %s (%s points)." % (version.default_grade, schemes.number_text(comp.band_width))
@@ -374,10 +381,10 @@ def write_summary(doc, vset, version, comp, scheme_at, sheets_counted):
                 cell.setString(value)
             else:
                 cell.setValue(value)
-    ws.fit(sh, 2)
-    for c, w in ((2, 9000), (9, 9000)):
-        sh.Columns.getByIndex(c).Width = w
-    sh.getCellRangeByPosition(0, first, 9, first + len(rows)).IsTextWrapped = True
+    _widths(sh, (18, 60, 80, 22, 20, 22, 20, 20, 20, 70))
+    body = sh.getCellRangeByPosition(0, first, 9, first + len(rows))
+    body.IsTextWrapped = True
+    body.VertJustify = 1  # com.sun.star.table.CellVertJustify.TOP
 
     # Answers: each manager's coding and points of each vignette.
     sh = sheets["Answers"]
@@ -397,8 +404,7 @@ def write_summary(doc, vset, version, comp, scheme_at, sheets_counted):
     end = _table(doc, sh, 0, HEADERS["Answers"], body)
     if body:
         workers.append(_name(doc, "cw_cal_answers_manager", sh, 1, 1, 1, end - 1))
-    ws.fit(sh, 6)
-    sh.Columns.getByIndex(2).Width = 12000
+    _widths(sh, (18, 40, 120, 18, 18, 24))
 
     # Points: a vignette a row, a manager a column, with the reference; and its chart.
     sh = sheets["Points"]
@@ -431,8 +437,7 @@ def write_summary(doc, vset, version, comp, scheme_at, sheets_counted):
     fmt = ws.number_format(doc, "0.000")
     sh.getCellRangeByPosition(1, top + 1, 1, top + len(body)).NumberFormat = fmt
     sh.getCellRangeByPosition(3, top + 1, 3, top + len(body)).NumberFormat = fmt
-    ws.fit(sh, 8)
-    sh.Columns.getByIndex(0).Width = 9000
+    _widths(sh, (82, 24, 30, 24, 30, 22, 22, 90))
 
     # Managers: each one's difference from the reference.
     sh = sheets["Managers"]
@@ -454,7 +459,7 @@ def write_summary(doc, vset, version, comp, scheme_at, sheets_counted):
         texts.append(_name(doc, "cw_cal_manager_files", sh, 1, 1, 1, end - 1))
         fmt = ws.number_format(doc, "0.0")
         sh.getCellRangeByPosition(5, 1, 6, end - 1).NumberFormat = fmt
-    ws.fit(sh, 7)
+    _widths(sh, (40, 50, 20, 24, 26, 30, 26))
 
     # Not counted: every file and row that did not count, with the reason.
     sh = sheets["Not counted"]
@@ -463,7 +468,7 @@ def write_summary(doc, vset, version, comp, scheme_at, sheets_counted):
     if body:
         # a reason may name a manager or a file ("a second sheet from ..."): free text too
         texts.append(_name(doc, "cw_cal_unread_files", sh, 0, 1, 1, end - 1))
-    ws.fit(sh, 2)
+    _widths(sh, (50, 140))
 
     from com.sun.star.table import CellAddress
 
@@ -480,6 +485,8 @@ def write_summary(doc, vset, version, comp, scheme_at, sheets_counted):
     declared = contract.declaration(SHEETS, {"Worker": workers, "Text": texts})
     doc.NamedRanges.addNewByName(contract.CONTRACT, declared, CellAddress(), 0)
     doc.calculateAll()
+    if doc.CurrentController is not None:  # opens on the vignettes, not the last sheet written
+        doc.CurrentController.setActiveSheet(sheets["Vignettes"])
 
 
 def _chart(sh, ncols, nrows):
@@ -547,10 +554,10 @@ def summarise(desktop, folder, doc, set_id=None, skip=(), stopped=None, copy=Non
     flagged = sum(1 for v in comp.vignettes if v.flag)
     whole = comp.columns[-1]
     sentence = (
-        "Compared %d managers' calibration sheets of %s: %d of %d cases for discussion; "
+        "Compared the calibration sheets of %s on %s: %d of %d cases for discussion; "
         "agreement on the whole coding: %s."
         % (
-            len(kept),
+            "1 manager" if len(kept) == 1 else "%d managers" % len(kept),
             vset.title,
             flagged,
             len(comp.vignettes),
@@ -559,9 +566,11 @@ def summarise(desktop, folder, doc, set_id=None, skip=(), stopped=None, copy=Non
             else whole.alpha_reading,
         )
     )
-    not_counted = len({p for p, _ in comp.problems})
-    if not_counted:
-        sentence += " %d files or rows not counted: see the sheet Not counted." % not_counted
+    if comp.problems:
+        sentence += (
+            " Not counted: %d files or cases, each with the reason on the sheet Not "
+            "counted." % len(comp.problems)
+        )
     return sentence, comp
 
 

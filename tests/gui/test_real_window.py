@@ -551,6 +551,94 @@ class RealWindowTest(unittest.TestCase):
         with zipfile.ZipFile(out) as z:  # the worker sheet, built in this office
             self.assertIn("templates/Caseweight/kent-test.ots", z.namelist())
 
+    def test_10_calibration_exercise(self):
+        """File > New > Templates finds the calibration sheet; a manager codes a case on it;
+        Tools > Add-Ons > caseweight: Compare Calibration Sheets... compares a folder of them
+        into a new document."""
+        self.open_window()
+        self.screen.key("ctrl+shift+n")  # File > New > Templates
+        manager = self.screen.wait_window("^Templates$")
+        self.screen.focus(manager)
+        self.screen.type("Calibration exercise")
+        self.screen.settle()
+        self.shot("templates-dialog-calibration")  # one template per set of vignettes
+        self.screen.type(": Swindon")
+        self.screen.settle()
+        self.shot("templates-dialog-calibration-swindon")
+        # the one found, opened with a double click on it (the first place of the view)
+        self.screen.xdotool("mousemove", "--window", manager, 117, 90, "click", "--repeat", 2, 1)
+
+        def opened():
+            doc = self.office.desktop.getCurrentComponent()
+            names = getattr(doc, "NamedRanges", None)
+            return doc if names is not None and names.hasByName("cw_calibration_set") else None
+
+        doc = wait_until(opened, 30, "the calibration sheet opened from the Templates dialog")
+        self.addCleanup(self.close_window, doc)
+        self.assertEqual(doc.getURL(), "")  # a new document, not the template itself
+        frame = doc.CurrentController.Frame
+        frame.ContainerWindow.setPosSize(0, 0, SIZE[0], SIZE[1], 15)
+        self.doc = doc
+        self.wid = self.screen.wait_window("^%s$" % re.escape(frame.Title))
+        self.screen.focus(self.wid)
+        self.assertEqual(self.named(doc, "cw_calibration_set").getString(), "swindon-1")
+        row = lambda key, i=0: self.named(doc, "cw_col_" + key, i)  # noqa: E731
+        self.enter(self.named(doc, "cw_manager"), "Alex Carter")
+        refusal = row("cp").Validation.ErrorTitle
+        self.assertIsNone(self.enter(row("children"), "2", refusal))
+        self.assertIsNone(self.enter(row("cp"), "CP", refusal))
+        self.assertIsNone(self.enter(row("travel"), "TRAVEL-1-2H", refusal))
+        doc.calculateAll()
+        self.goto(row("points"))
+        self.shot("calibration-sheet-typed")
+        self.check("points of SW01 as typed", row("points").getValue(), 38.0)
+        self.assertEqual(row("check").getString(), "OK")
+        self.assertTrue(row("vignette_title").IsTextWrapped)  # a long title takes two lines
+        cases = doc.Sheets.getByName("Vignettes")
+        doc.CurrentController.setActiveSheet(cases)
+        self.screen.settle()
+        self.shot("calibration-sheet-vignettes")
+        doc.CurrentController.setActiveSheet(doc.Sheets.getByIndex(0))
+
+        folder = os.path.dirname(self.office.doc_path("calibration/alex.ods"))
+        os.makedirs(folder, exist_ok=True)
+        os.chmod(folder, 0o777)
+        doc.storeToURL(
+            file_url(os.path.join(folder, "alex.ods")),
+            props(FilterName="calc8"),
+        )
+        self.open_menu("alt+t", "Up", "Right")  # Add-Ons is the last entry of Tools
+        self.shot("tools-add-ons-menu-calibration")
+        self.screen.key("l")  # caseweight: Compare Ca~libration Sheets...
+        picker = self.screen.wait_window("calibration sheets|Select Path|Select")
+        self.screen.focus(picker)
+        self.shot("compare-calibration-folder-dialog")
+        self.screen.key("ctrl+a")
+        self.screen.type(folder)
+        self.screen.key("Return")
+        done = self.screen.wait_window("^caseweight$", timeout=60)
+        self.screen.focus(done)
+        self.shot("compare-calibration-done")
+        message = " ".join(" ".join(self.window_texts()).split())
+        self.close_dialog(done, "Return")
+        self.assertIn(
+            "Compared the calibration sheets of 1 manager on Swindon calibration set 1", message
+        )
+        summaries = [
+            d
+            for d in self.office.desktop.Components
+            if hasattr(d, "Sheets") and d.Sheets.hasByName("Agreement")
+        ]
+        self.assertEqual(len(summaries), 1, "the summary is a new document")
+        summary = summaries[0]
+        self.addCleanup(self.close_window, summary)
+        self.screen.settle()
+        self.shot("compare-calibration-summary")
+        for name in ("Agreement", "Points"):
+            summary.CurrentController.setActiveSheet(summary.Sheets.getByName(name))
+            self.screen.settle()
+            self.shot("compare-calibration-" + name.lower())
+
 
 if __name__ == "__main__":
     unittest.main()

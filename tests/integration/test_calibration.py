@@ -204,7 +204,8 @@ class Calibration(OfficeTestCase):
         proc, out, doc = self.compared(folder)
         self.assertEqual(proc.returncode, 1, proc.stdout + proc.stderr)  # some did not count
         self.assertIn(
-            "Compared 3 managers' calibration sheets of Swindon calibration set 1", proc.stdout
+            "Compared the calibration sheets of 3 managers on Swindon calibration set 1",
+            proc.stdout,
         )
 
         # Not counted, each with its reason; the panel's own sheets all count.
@@ -327,7 +328,7 @@ class Calibration(OfficeTestCase):
             nv.Name, nv.Value = k, v
             args.append(nv)
         sentence = menu.execute(tuple(args))
-        self.assertIn("Compared 2 managers' calibration sheets", sentence)
+        self.assertIn("Compared the calibration sheets of 2 managers", sentence)
         rows = {r["Vignette"]: r for r in self.table(target, "Vignettes", "Vignette")}
         self.assertEqual(rows["SW01"]["Matched the reference"], 1)
         self.assertEqual(rows["SW04"]["Matched the reference"], 2)

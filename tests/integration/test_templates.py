@@ -26,11 +26,12 @@ from caseweight.contract import CONTRACT
 
 VALUE_OR_TEXT = 1 | 2 | 4  # com.sun.star.sheet.CellFlags VALUE, DATETIME, STRING
 # The date field of each template's first sheet, and 1 May 2020 as Calc's date number.
-DATE_FIELDS = {t.file: t.sheets[0].date_key for t in sheets.TEMPLATES}
+DATE_FIELDS = {t.file: t.sheets[0].date_key for t in sheets.TEMPLATES + sheets.CALIBRATION}
 SERIAL_2020_05_01 = (datetime.date(2020, 5, 1) - datetime.date(1899, 12, 30)).days
 
-# Every template the package describes, and the header field that dates its sheet.
-TEMPLATE_FILES = [t.file for t in sheets.TEMPLATES]
+# Every template the package describes (worker and team sheets, calibration sheets), and the
+# header field that dates its sheet.
+TEMPLATE_FILES = [t.file for t in sheets.TEMPLATES + sheets.CALIBRATION]
 
 
 class TemplatesTest(OfficeTestCase):
@@ -1128,6 +1129,8 @@ class TemplatesTest(OfficeTestCase):
                     continue
                 if cells.queryContentCells(16).RangeAddresses:
                     continue  # a formula column or total
+                if cells.queryContentCells(4).RangeAddresses:
+                    continue  # labels the template writes (a calibration sheet's vignettes)
                 if n.startswith("cw_atm_"):
                     cells = cells.getCellByPosition(0, 0)  # the name typed in
                 if n in ("cw_history_by_month",):

@@ -104,6 +104,7 @@ def template(vset, scheme_dir=None, date=None):
                 fields_per_row=3,
                 columns=columns,
                 rows=len(rows),
+                header_height=21,  # a heading of the scheme's words and points, four lines
                 notes=NOTES,
                 extras=[set_line(vset), cases_sheet(vset)],
             )
