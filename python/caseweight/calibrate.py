@@ -229,7 +229,7 @@ def reference_of(v):
 
 def reference_formula(v, scheme_at):
     """The points of the vignette's reference coding, as the add-in scores a sheet's row:
-    =CASEPOINTS("SWINDON@2026-12-04";"CP; COMPLEX; TRAVEL-1-2H";2;1)."""
+    =CASEPOINTS("SCHEME@2026-12-04";"its entries; one after another";children;share)."""
     codes = "; ".join(e for e in v.answer.values() if e)
     return '=CASEPOINTS("%s";"%s";%d;%s)' % (
         scheme_at,

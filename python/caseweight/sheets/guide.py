@@ -50,6 +50,15 @@ STEPS = [
         'CASEREASON("FUNCTION"; its arguments) explains any Err:502. Every function is listed '
         "below with what the Function Wizard says of it.",
     ),
+    (
+        "5. Score alike",
+        "A calibration exercise checks that managers read the scheme alike. Each manager opens "
+        "the Calibration exercise sheet of the scheme (File > New > Templates, folder "
+        "Caseweight), codes its cases on their own and saves it into one shared folder. Then "
+        "Tools > Add-Ons > caseweight: Compare Calibration Sheets... (or caseweight-calibrate) "
+        "shows each manager's coding beside the reference, how far the managers agree, and the "
+        "cases to discuss.",
+    ),
 ]
 PICTURE = os.path.join("docs", "templates", "swindon-children-filled.png")
 
