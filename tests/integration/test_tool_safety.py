@@ -25,6 +25,7 @@ import audit_sheets
 from common import (
     FILTERS,
     OXT,
+    SHARED_OFFICE,
     SOURCE_DIR,
     OfficeTestCase,
     own_office_env,
@@ -179,13 +180,16 @@ class ToolSafety(OfficeTestCase):
         cls.files = f
 
     def run_tool(self, tool, *args, env=None, timeout=300):
+        """Runs the tool as a command; on this class's office (tool_env) unless env says
+        otherwise: a test of its own office (its start, its memory limit, what it leaves
+        behind) passes an environment without it."""
         r = subprocess.run(
             [PYTHON, os.path.join(TOOLS, tool)] + list(args) + ["--oxt", OXT],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
             timeout=timeout,
-            env=env,
+            env=self.tool_env() if env is None else env,
         )
         return r.returncode, r.stdout, r.stderr
 
@@ -230,13 +234,14 @@ class ToolSafety(OfficeTestCase):
                 ]
             },
         )
-        env = dict(os.environ, CASEWEIGHT_OFFICE_MEMORY_GB="4")
+        # the tool's own office (not this class's), whose limit of 1 GB is reached in seconds
+        env = dict(os.environ, CASEWEIGHT_OFFICE_MEMORY_GB="1")
         for path, doing in ((self.files["whole-sheet"], "working on"), (flat, "opening")):
             with self.subTest(os.path.basename(path)):
                 start = time.monotonic()
                 result = self.run_tool("caseweight-score", path, env=env)
                 self.assertRefused(result, "whole-sheet")
-                self.assertIn("ran out of the memory it may use (4 GB) while %s" % doing, result[2])
+                self.assertIn("ran out of the memory it may use (1 GB) while %s" % doing, result[2])
                 self.assertIn("CASEWEIGHT_OFFICE_MEMORY_GB=N allows N GB", result[2])
                 self.assertIn("whole columns or the whole sheet", result[2])
                 self.assertLess(time.monotonic() - start, 280)  # a guard, not a timing assertion
@@ -368,14 +373,20 @@ class ToolSafety(OfficeTestCase):
 
     # -- what a run leaves behind, and stopping it -----------------------------------------
 
-    def fresh_tmpdir(self):
+    def fresh_tmpdir(self, fresh=True):
+        """A new temporary folder d and the environment of a run whose office is made there
+        (TMPDIR=d): from nothing (fresh: every phase of the start comes), or from the tests'
+        cached profile (a test of a later phase, or of what a run leaves behind)."""
         d = tempfile.mkdtemp(prefix="tmpdir-", dir=self.tmp)
         os.chmod(d, 0o1777)
-        env = own_office_env(TMPDIR=d)
+        if fresh:
+            return d, own_office_env(TMPDIR=d)
+        env = dict(os.environ, TMPDIR=d)
+        env.pop(SHARED_OFFICE, None)
         return d, env
 
     def test_runs_leave_nothing_in_the_temporary_folder(self):
-        d, env = self.fresh_tmpdir()
+        d, env = self.fresh_tmpdir(fresh=False)
         code, out, err = self.run_tool("caseweight-score", self.files["good"], env=env)
         self.assertEqual(code, 0, err)
         copy = os.path.join(self.tmp, "left-behind-copy.ods")
@@ -383,12 +394,12 @@ class ToolSafety(OfficeTestCase):
         self.assertEqual(code, 0, err)
         self.assertEqual(os.listdir(d), [])
 
-    def start_in(self, d, tool, *args):
-        """tool with TMPDIR=d (its office's folders are made there: the phases can be seen),
-        starting its office from nothing, so every phase of the start comes."""
+    def start_in(self, d, env, tool, *args):
+        """tool with the environment of fresh_tmpdir (its office's folders are made in d:
+        the phases can be seen)."""
         return subprocess.Popen(
             [PYTHON, os.path.join(TOOLS, tool)] + list(args) + ["--oxt", OXT],
-            env=own_office_env(TMPDIR=d),
+            env=env,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -412,11 +423,12 @@ class ToolSafety(OfficeTestCase):
         self.assertEqual(processes_with(d), [])
         self.assertEqual(os.listdir(d), [])
 
-    def stop_at(self, signum, tool, args, phase, reached):
+    def stop_at(self, signum, tool, args, phase, reached, fresh=True):
         """Sends signum to a run of tool the moment reached(d) says it is in `phase`; the run
-        must exit 128 + signum with one line and leave no process and no file behind."""
-        d, _ = self.fresh_tmpdir()
-        proc = self.start_in(d, tool, *args)
+        must exit 128 + signum with one line and leave no process and no file behind. fresh:
+        the office starts from nothing (a phase of its start), else from the cached profile."""
+        d, env = self.fresh_tmpdir(fresh)
+        proc = self.start_in(d, env, tool, *args)
         try:
             self.wait_for(proc, lambda: reached(d), phase)
             proc.send_signal(signum)
@@ -468,6 +480,7 @@ class ToolSafety(OfficeTestCase):
                     [root, out, "--jobs", "1"],
                     "writing",
                     self.written("rollup.ods"),
+                    fresh=False,
                 )
             copy = os.path.join(self.tmp, "stopped-copy.ods")
             with self.subTest("caseweight-share", signal=signum):
@@ -477,6 +490,7 @@ class ToolSafety(OfficeTestCase):
                     [self.files["good"], copy],
                     "writing",
                     self.written("caseweight-share-copy.ods"),
+                    fresh=False,
                 )
             parts = [n for n in os.listdir(self.tmp) if n.endswith(".part")]
             self.assertEqual(parts, [])
@@ -487,8 +501,8 @@ class ToolSafety(OfficeTestCase):
         """Runs tool and makes `link` a symbolic link to `target` once its office runs: after
         the tool checked its paths, before it can have written anything (the office has yet
         to open the input)."""
-        d, _ = self.fresh_tmpdir()
-        proc = self.start_in(d, tool, *args)
+        d, env = self.fresh_tmpdir(fresh=False)
+        proc = self.start_in(d, env, tool, *args)
         try:
             self.wait_for(proc, lambda: self.process("--accept")(d), "the office started")
             os.symlink(target, link)
