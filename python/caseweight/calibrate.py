@@ -120,10 +120,11 @@ def read_calibration(doc):
     if not names.hasByName(SET_CELL):
         return NOT_CALIBRATION
     ids = _column(names, "vignette") or []
+    prefix = contract.column("")
     got = {
-        key: _column(names, key)
-        for key in (n[len(contract.column("")) :] for n in names.getElementNames())
-        if contract.column(key) in names.getElementNames()
+        n[len(prefix) :]: _column(names, n[len(prefix) :])
+        for n in names.getElementNames()
+        if n.startswith(prefix)
     }
     rows = {}
     for i, vid in enumerate(ids):
