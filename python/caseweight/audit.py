@@ -20,10 +20,10 @@ import os
 import re
 import sys
 
-from caseweight import SOURCE_DIR
 from caseweight import schemes
 from caseweight.evaluate import Scratch
 from caseweight.office import (
+    add_oxt_option,
     FILTERS,
     Office,
     ToolError,
@@ -1006,11 +1006,7 @@ def main():
         metavar="OUT",
         help="also write a corrected copy with the add-in's formulas (.ods, .fods, .xlsx)",
     )
-    ap.add_argument(
-        "--oxt",
-        default=os.path.join(SOURCE_DIR, "build", "caseweight.oxt"),
-        help="the extension to install (default: the build's)",
-    )
+    add_oxt_option(ap)
     a = ap.parse_args()
     check_input(a.file, "there is nothing to audit")
     if a.fix:

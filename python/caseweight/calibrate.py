@@ -596,9 +596,9 @@ Exit status: 0 every sheet counted, 1 the summary is written but something was n
 def main():
     import argparse
 
-    from caseweight import SOURCE_DIR
     from caseweight.office import (
         Office,
+        add_oxt_option,
         ToolError,
         check_writable_folder,
         office_stopped,
@@ -614,11 +614,7 @@ def main():
     ap.add_argument("folder", help="the folder of the managers' calibration sheets")
     ap.add_argument("out", help="the summary to write (.ods)")
     ap.add_argument("--set", help="the vignette set compared (default: the set of most sheets)")
-    ap.add_argument(
-        "--oxt",
-        default=os.path.join(SOURCE_DIR, "build", "caseweight.oxt"),
-        help="the extension to install (default: the build's)",
-    )
+    add_oxt_option(ap)
     a = ap.parse_args()
     if not os.path.isdir(a.folder):
         raise ToolError("%s is not a folder" % a.folder)

@@ -31,7 +31,16 @@ import tempfile
 import zipfile
 
 from caseweight import SOURCE_DIR, contract, schemes, sheets
-from caseweight.office import FILTERS, Office, ToolError, file_url, props, run_tool, store
+from caseweight.office import (
+    add_oxt_option,
+    FILTERS,
+    Office,
+    ToolError,
+    file_url,
+    props,
+    run_tool,
+    store,
+)
 from caseweight.sheets import cwtemplate
 
 NAME = "caseweight-county"
@@ -583,11 +592,7 @@ def main():
     ap.add_argument("--teams", type=int, default=50, help="team folders (default 50)")
     ap.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     ap.add_argument("--date", help="the sheets' As at date, YYYY-MM-DD (default today)")
-    ap.add_argument(
-        "--oxt",
-        default=os.path.join(SOURCE_DIR, "build", "caseweight.oxt"),
-        help="the extension to install (default: the build's)",
-    )
+    add_oxt_option(ap)
     a = ap.parse_args()
     if a.teams < 1 or a.teams > 1000:
         raise ToolError("--teams must be 1 to 1000")

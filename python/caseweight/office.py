@@ -539,6 +539,17 @@ FILTERS = {
 # -- helpers for the tools ------------------------------------------------------------------
 
 
+def add_oxt_option(parser, what="the extension to install"):
+    """The --oxt option every tool has: caseweight.oxt, by default the build's."""
+    from caseweight import SOURCE_DIR
+
+    parser.add_argument(
+        "--oxt",
+        default=os.path.join(SOURCE_DIR, "build", "caseweight.oxt"),
+        help="%s (default: the build's)" % what,
+    )
+
+
 def check_input(path, nothing):
     """Raises ToolError unless path is a readable, non-empty file that is no bomb (see
     caseweight.inputs); `nothing` ends the sentence for an empty one ("nothing to score")."""

@@ -26,7 +26,13 @@ import sys
 import tempfile
 
 from caseweight import SOURCE_DIR
-from caseweight.office import ToolError, check_writable_folder, replace_file, run_tool
+from caseweight.office import (
+    add_oxt_option,
+    ToolError,
+    check_writable_folder,
+    replace_file,
+    run_tool,
+)
 from caseweight.packing import (
     PREFIX,
     PackError,
@@ -137,12 +143,7 @@ def main():
         action="store_true",
         help="pack the scheme files alone, without their worker sheets (no office needed)",
     )
-    ap.add_argument(
-        "--oxt",
-        default=os.path.join(SOURCE_DIR, "build", "caseweight.oxt"),
-        help="caseweight.oxt, installed in the office that builds the sheets (default: the "
-        "build's)",
-    )
+    add_oxt_option(ap, "caseweight.oxt, installed in the office that builds the sheets")
     ap.add_argument("output", help="the extension to write (.oxt)")
     ap.add_argument("files", nargs="+", metavar="FILE.toml", help="the scheme files")
     a = ap.parse_args()

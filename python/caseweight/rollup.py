@@ -42,8 +42,9 @@ import sys
 import threading
 import time
 
-from caseweight import SOURCE_DIR, office as office_module, worker_sheet
+from caseweight import office as office_module, worker_sheet
 from caseweight.office import (
+    add_oxt_option,
     FILTERS,
     Office,
     SHARED_OFFICE,
@@ -692,11 +693,7 @@ def main():
         "--jobs", type=int, default=os.cpu_count() or 1, help="offices in parallel (default: cores)"
     )
     ap.add_argument("--history", help="a workbook of the History, read and brought up to date")
-    ap.add_argument(
-        "--oxt",
-        default=os.path.join(SOURCE_DIR, "build", "caseweight.oxt"),
-        help="the extension to install (default: the build's)",
-    )
+    add_oxt_option(ap)
     a = ap.parse_args()
     month = a.month or datetime.date.today().strftime("%Y-%m")
     if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month):

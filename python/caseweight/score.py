@@ -11,9 +11,9 @@ Exit status: 0 when every row is OK, 1 when a row needs fixing, 2 when FILE cann
 import argparse
 import os
 
-from caseweight import SOURCE_DIR
 from caseweight.fods import col
 from caseweight.office import (
+    add_oxt_option,
     Office,
     ToolError,
     check_input,
@@ -189,11 +189,7 @@ def report(doc):
 def main():
     ap = argparse.ArgumentParser(prog=NAME, description=__doc__.splitlines()[0])
     ap.add_argument("file", help="the workbook (.ods, .fods, .xlsx)")
-    ap.add_argument(
-        "--oxt",
-        default=os.path.join(SOURCE_DIR, "build", "caseweight.oxt"),
-        help="the extension to install (default: the build's)",
-    )
+    add_oxt_option(ap)
     a = ap.parse_args()
     check_input(a.file, "nothing to score")
     if not os.path.exists(a.oxt):

@@ -21,8 +21,8 @@ OUT not writable or the same file as IN), 130 on Ctrl+C, 143 on SIGTERM.
 import argparse
 import os
 
-from caseweight import SOURCE_DIR
 from caseweight.office import (
+    add_oxt_option,
     Office,
     ToolError,
     check_input,
@@ -41,11 +41,7 @@ def main():
     ap = argparse.ArgumentParser(prog=NAME, description=__doc__.splitlines()[0])
     ap.add_argument("input", help="the weighting sheet (.ods, .fods, .xlsx)")
     ap.add_argument("output", help="the copy to write (.ods or .xlsx)")
-    ap.add_argument(
-        "--oxt",
-        default=os.path.join(SOURCE_DIR, "build", "caseweight.oxt"),
-        help="the extension to use (default: the build's)",
-    )
+    add_oxt_option(ap, "the extension to use")
     ap.add_argument(
         "--pseudonymise",
         action="store_true",
