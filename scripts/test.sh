@@ -76,11 +76,12 @@ part "configure build-asan" cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithD
   >/dev/null
 # The sanitizer build compiles at the lowest priority beside the office tests, which leave a
 # core idle while an office starts or a tool waits.
-setsid nice -n 19 cmake --build build-asan -j"$jobs" >build-asan/build.log 2>&1 &
-asan_build=$!
 # setsid starts a new session, and with the kernel's autogroups a session shares the CPU
-# equally with the tests' session whatever its processes' nice value: lower the group itself.
-echo 19 >"/proc/$asan_build/autogroup" 2>/dev/null || true
+# equally with the tests' session whatever its processes' nice value: the new session lowers
+# its own group, from inside (its autogroup exists only once setsid has run).
+setsid bash -c 'echo 19 >/proc/self/autogroup 2>/dev/null; exec nice -n 19 "$@"' - \
+  cmake --build build-asan -j"$jobs" >build-asan/build.log 2>&1 &
+asan_build=$!
 trap 'status=$?; kill -- -$asan_build 2>/dev/null || true; summary $status' EXIT
 part "unit, integration and real-window tests" \
   ctest_run build "$PWD/build/tests.xml" -j"$office_jobs" --timeout 1200
