@@ -511,26 +511,45 @@ def _chart(sh, ncols, nrows):
 # -- the whole comparison -------------------------------------------------------------------
 
 
-def choose_set(read, set_id=None, scheme_dir=None):
+def choose_set(read, set_id=None, packs=()):
     """The vignette set compared: set_id, else the set of most sheets read (the first of
-    equals by name); VignetteError when none is known."""
+    equals by name), among the built-in sets and those of the scheme packs' folders `packs`;
+    VignetteError when none is known."""
     if not set_id:
         counts = collections.Counter(r["set"] for _, r in read if r["set"])
         if not counts:
             return None
         set_id = sorted(counts, key=lambda s: (-counts[s], s))[0]
-    return vignettes.find(set_id, scheme_dir)
+    return vignettes.find(set_id, also=packs)
 
 
-def summarise(desktop, folder, doc, set_id=None, skip=(), stopped=None, copy=None):
+def pack_folders(ctx):
+    """The folders of scheme files of the scheme packs installed in the office of ctx (their
+    sets of vignettes are in vignettes/ there)."""
+    import uno
+
+    info = ctx.getValueByName("/singletons/com.sun.star.deployment.PackageInformationProvider")
+    out = []
+    for entry in info.getExtensionList():
+        if entry and entry[0].startswith("org.caseweight.schemes."):
+            url = info.getPackageLocation(entry[0])
+            if url.startswith("file:"):
+                out.append(os.path.join(uno.fileUrlToSystemPath(url), "schemes"))
+    return out
+
+
+def summarise(desktop, folder, doc, set_id=None, skip=(), stopped=None, copy=None, packs=()):
     """Reads the calibration sheets of folder and writes the comparison into doc (a Calc
-    document, its sheets replaced); returns the sentence saying what was found. ValueError
+    document, its sheets replaced); returns the sentence saying what was found. packs: the
+    folders of scheme files of the scheme packs whose sets count too (pack_folders). ValueError
     (with the sentence) when there is nothing to compare."""
     read, unread = read_folder(desktop, folder, skip=skip, stopped=stopped, copy=copy)
-    vset = choose_set(read, set_id)
+    vset = choose_set(read, set_id, packs)
     if vset is None:
-        raise ValueError(NO_SHEETS % folder)
-    scheme = schemes.load(vset.scheme, schemes.BUILT_IN_DIR)
+        why = "; ".join("%s: %s" % (path, reason) for path, reason in unread[:3])
+        more = "; and %d more" % (len(unread) - 3) if len(unread) > 3 else ""
+        raise ValueError(NO_SHEETS % folder + (" (%s%s)" % (why, more) if why else ""))
+    scheme = schemes.load(vset.scheme, vset.scheme_dir)
     version = scheme.version_at()
     columns = columns_of(version)
     responses = [
@@ -595,8 +614,11 @@ Exit status: 0 every sheet counted, 1 the summary is written but something was n
 
 def main():
     import argparse
+    import tempfile
+    import zipfile
 
     from caseweight.office import (
+        SHARED_OFFICE,
         Office,
         add_oxt_option,
         ToolError,
@@ -614,6 +636,14 @@ def main():
     ap.add_argument("folder", help="the folder of the managers' calibration sheets")
     ap.add_argument("out", help="the summary to write (.ods)")
     ap.add_argument("--set", help="the vignette set compared (default: the set of most sheets)")
+    ap.add_argument(
+        "--pack",
+        action="append",
+        default=[],
+        metavar="PACK.oxt",
+        help="a scheme pack (caseweight-pack) whose schemes and sets of vignettes count too; "
+        "installed beside caseweight in the office that compares",
+    )
     add_oxt_option(ap)
     a = ap.parse_args()
     if not os.path.isdir(a.folder):
@@ -625,8 +655,28 @@ def main():
         raise ToolError("cannot write %s: %s" % (a.out, why))
     if not os.path.exists(a.oxt):
         raise ToolError("build the extension first (%s missing)" % a.oxt)
+    for pack in a.pack:
+        if not os.path.isfile(pack):
+            raise ToolError("%s: no such scheme pack" % pack)
     out = os.path.abspath(a.out)
-    with Office(oxt=a.oxt) as office:
+    if a.pack:  # installed in the office: one of its own, never a shared one
+        os.environ.pop(SHARED_OFFICE, None)
+    with tempfile.TemporaryDirectory(prefix="caseweight-calibrate-") as tmp, Office(
+        oxt=a.oxt
+    ) as office:
+        packs = []
+        for k, pack in enumerate(a.pack):
+            packs.append(os.path.join(tmp, str(k), "schemes"))
+            try:
+                with zipfile.ZipFile(pack) as z:
+                    z.extractall(os.path.join(tmp, str(k)))
+            except (OSError, zipfile.BadZipFile) as e:
+                raise ToolError("%s is not a scheme pack: %s" % (pack, e)) from None
+        if a.pack:  # the packs' schemes score the reference codings too
+            office.stop()
+            for pack in a.pack:
+                office.add_extension(pack)
+            office.launch()
         copies = []
 
         def copy(path):
@@ -644,6 +694,7 @@ def main():
                     skip=[out],
                     stopped=office_stopped,
                     copy=copy,
+                    packs=packs,
                 )
             except (ValueError, vignettes.VignetteError) as e:
                 raise ToolError(str(e)) from None

@@ -12,6 +12,9 @@ files installed; --no-sheet packs the files alone. Installed beside caseweight (
 Extension Manager, or `unopkg add OUT.oxt`; for every user of the computer
 `unopkg add --shared OUT.oxt`), its schemes are read and its sheets listed when LibreOffice
 next starts. OUT is written through a temporary file in its folder renamed into place.
+A file of calibration vignettes (docs/calibration.md) among the files goes into the pack's
+schemes/vignettes/ with its calibration sheet, checked against the pack's schemes or the
+built-in ones.
 The checker is --checker PATH, else caseweight-scheme in the source's build folder, else on
 PATH. See docs/schemes.md.
 Exit status: 0 the extension is written, 2 it is not (a mistake in a file, a sheet that cannot
@@ -38,6 +41,8 @@ from caseweight.packing import (
     PackError,
     defined_schemes,
     sheet_templates,
+    split,
+    vignette_sets,
     valid_name,
     valid_version,
     write_oxt,
@@ -115,7 +120,7 @@ def build_sheets(oxt, files, templates, folder):
                     write_template(office, engine, t, tmp)
                     out.append(os.path.join(folder, t.file + ".ots"))
                     shutil.copyfile(tmp, out[-1])
-                    print("built the worker sheet %s.ots (%s)" % (t.file, t.title))
+                    print("built the sheet %s.ots (%s)" % (t.file, t.title))
             finally:
                 engine.close()
     except (OfficeError, ValueError) as e:
@@ -174,16 +179,18 @@ def main():
     if reason:
         raise ToolError("cannot write %s: %s" % (a.output, reason))
 
-    if not a.no_check:
-        check_files(find_checker(a.checker), a.files)
+    scheme_files, set_files = split(a.files)
+    if not a.no_check and scheme_files:
+        check_files(find_checker(a.checker), scheme_files)
 
     with tempfile.TemporaryDirectory(prefix="caseweight-pack-") as tmp:
         sheets = []
         if not (a.no_check or a.no_sheet):
             os.makedirs(os.path.join(tmp, "schemes"))
             try:
-                defined = defined_schemes(a.files, os.path.join(tmp, "schemes"))
-                templates = sheet_templates(defined)
+                defined = defined_schemes(scheme_files, os.path.join(tmp, "schemes"))
+                sets = vignette_sets(set_files, os.path.join(tmp, "schemes"))
+                templates = sheet_templates(defined, sets)
             except OSError as e:
                 raise ToolError("cannot read the files: %s" % (e.strerror or e)) from None
             except PackError as e:
@@ -197,10 +204,10 @@ def main():
                         "the files without their worker sheets; nothing written" % a.oxt
                     )
                 os.makedirs(os.path.join(tmp, "sheets"))
-                sheets = build_sheets(a.oxt, a.files, templates, os.path.join(tmp, "sheets"))
+                sheets = build_sheets(a.oxt, scheme_files, templates, os.path.join(tmp, "sheets"))
         built = os.path.join(tmp, "pack.oxt")
         try:
-            write_oxt(built, a.name, a.version, a.files, sheets)
+            write_oxt(built, a.name, a.version, scheme_files, sheets, set_files)
         except OSError as e:
             raise ToolError("cannot read the files: %s" % (e.strerror or e)) from None
         try:

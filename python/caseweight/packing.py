@@ -92,8 +92,9 @@ def next_version(installed):
     return ".".join(parts)
 
 
-def write_oxt(path, name, version, files, sheets=()):
-    """The extension: the scheme files and the worker sheets (.ots files) with a Paths.xcu."""
+def write_oxt(path, name, version, files, sheets=(), vignettes=()):
+    """The extension: the scheme files, the sets of vignettes (in schemes/vignettes/) and the
+    sheets (.ots files) with a Paths.xcu."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr(
             "description.xml",
@@ -102,10 +103,34 @@ def write_oxt(path, name, version, files, sheets=()):
         z.writestr("META-INF/manifest.xml", MANIFEST.format(entries=PATHS_ENTRY if sheets else ""))
         for f in files:
             z.write(f, "schemes/" + os.path.basename(f))
+        for f in vignettes:
+            z.write(f, "schemes/vignettes/" + os.path.basename(f))
         if sheets:
             z.writestr("Paths.xcu", PATHS_XCU)
             for ots in sheets:
                 z.write(ots, "templates/%s/%s" % (CATEGORY, os.path.basename(ots)))
+
+
+def split(files):
+    """(scheme files, files of sets of vignettes) of a pack's .toml files."""
+    from caseweight import vignettes
+
+    sets = [f for f in files if vignettes.is_vignette_file(f)]
+    return [f for f in files if f not in sets], sets
+
+
+def vignette_sets(files, folder):
+    """The sets of vignettes of the files, each checked against its scheme: the pack's own (its
+    scheme files copied to `folder` by defined_schemes) or a built-in one."""
+    from caseweight import vignettes
+
+    out = []
+    for f in files:
+        try:
+            out.append(vignettes.load_file(f, folder))
+        except vignettes.VignetteError as e:
+            raise PackError(str(e)) from None
+    return out
 
 
 def defined_schemes(files, folder):
@@ -131,26 +156,36 @@ def defined_schemes(files, folder):
     return out
 
 
-def sheet_templates(defined):
-    """The worker sheets' templates of the schemes; refuses a [sheet] table with a mistake, and
-    a file name or title the shipped templates or another sheet of the pack already have (File
-    > New > Templates would show one of the two)."""
-    from caseweight.sheets import TEMPLATES, scheme_layout, scheme_sheet
+def sheet_templates(defined, sets=()):
+    """The worker sheets' templates of the schemes, then the calibration sheets of the sets of
+    vignettes; refuses a [sheet] table with a mistake, and a file name or title the shipped
+    templates or another sheet of the pack already have (File > New > Templates would show
+    one of the two)."""
+    from caseweight.sheets import CALIBRATION, TEMPLATES, calibration_sheet, scheme_layout
+    from caseweight.sheets import scheme_sheet
 
     out = []
-    taken = {t.file: "one of caseweight's templates" for t in TEMPLATES}
-    titles = {t.title: "one of caseweight's templates" for t in TEMPLATES}
-    for scheme in defined:
+    shipped = TEMPLATES + CALIBRATION
+    taken = {t.file: "one of caseweight's templates" for t in shipped}
+    titles = {t.title: "one of caseweight's templates" for t in shipped}
+    made = [
+        (s, scheme_sheet.template, "worker sheet", "give [sheet] %s another one") for s in defined
+    ]
+    made += [
+        (v, calibration_sheet.template, "calibration sheet", "give the set another id")
+        for v in sets
+    ]
+    for source, make, sheet, fix in made:
         try:
-            t = scheme_sheet.template(scheme)
+            t = make(source)
         except scheme_layout.LayoutError as e:
             raise PackError("a mistake in the [sheet] table; nothing written", str(e)) from None
-        where = os.path.basename(scheme.path)
+        where = os.path.basename(source.path)
         for key, seen, what in ((t.file, taken, "file"), (t.title, titles, "template")):
             if key in seen:
                 raise PackError(
-                    "%s: the worker sheet's %s %r is %s too; give [sheet] %s another one; "
-                    "nothing written" % (where, what, key, seen[key], what)
+                    "%s: the %s's %s %r is %s too; %s; nothing written"
+                    % (where, sheet, what, key, seen[key], fix.replace("%s", what))
                 )
             seen[key] = "the sheet of " + where
         out.append(t)

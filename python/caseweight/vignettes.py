@@ -74,6 +74,7 @@ class VignetteSet:
     title: str
     path: str
     vignettes: List[Vignette] = field(default_factory=list)
+    scheme_dir: str = ""  # the folder the set's scheme was read from
 
     def by_id(self, id):
         for v in self.vignettes:
@@ -184,6 +185,17 @@ def _schemes_dir(directory):
     return directory or schemes.BUILT_IN_DIR
 
 
+def _scheme(name, directory):
+    """(the scheme, the folder it was read from): from `directory` (a pack's own scheme), else
+    from the built-in schemes (a pack's set of a shipped scheme)."""
+    try:
+        return schemes.load(name, directory), directory
+    except schemes.SchemeError:
+        if os.path.abspath(directory) == os.path.abspath(schemes.BUILT_IN_DIR):
+            raise
+        return schemes.load(name, schemes.BUILT_IN_DIR), schemes.BUILT_IN_DIR
+
+
 def load_file(path, scheme_dir=None, date=None):
     """The set of vignettes of a file, checked against its scheme as found in `scheme_dir`
     (default the built-in schemes) in the version in force on `date` (default today)."""
@@ -199,12 +211,12 @@ def load_file(path, scheme_dir=None, date=None):
             '%s: the set "%s" must be letters, digits and dashes (at most 40)' % (name, data["set"])
         )
     try:
-        scheme = schemes.load(data["scheme"], _schemes_dir(scheme_dir))
+        scheme, found_in = _scheme(data["scheme"], _schemes_dir(scheme_dir))
         version = scheme.version_at(date or datetime.date.today())
         columns = scheme_layout.of(version).columns
     except schemes.SchemeError as e:
         raise VignetteError("%s: %s" % (name, e)) from None
-    out = VignetteSet(scheme.name, data["set"], data["title"].strip(), path)
+    out = VignetteSet(scheme.name, data["set"], data["title"].strip(), path, scheme_dir=found_in)
     seen = set()
     for n, table in enumerate(data["vignette"], 1):
         if not isinstance(table, dict):
@@ -220,31 +232,42 @@ def load_file(path, scheme_dir=None, date=None):
     return out
 
 
-def sets(directory=None, date=None):
+def is_vignette_file(path):
+    """Whether a .toml file is a set of vignettes (it has [[vignette]] tables), not a scheme."""
+    try:
+        with open(path, "rb") as f:
+            return "vignette" in tomllib.load(f)
+    except (OSError, tomllib.TOMLDecodeError):
+        return False
+
+
+def sets(directory=None, date=None, also=()):
     """Every set of `<directory>/vignettes/*.toml` (directory: the folder of the scheme files,
-    default the built-in one), by set id. Two files of one set id are a mistake."""
-    folder = os.path.join(_schemes_dir(directory), FOLDER)
-    if not os.path.isdir(folder):
-        return []
+    default the built-in one) and of the folders of scheme files in `also` (installed scheme
+    packs), by set id. Two files of one set id are a mistake."""
     out = {}
-    for name in sorted(os.listdir(folder)):
-        path = os.path.join(folder, name)
-        if not name.endswith(".toml") or not os.path.isfile(path):
+    for d in [_schemes_dir(directory)] + list(also):
+        folder = os.path.join(d, FOLDER)
+        if not os.path.isdir(folder):
             continue
-        s = load_file(path, directory, date)
-        if s.set in out:
-            raise VignetteError(
-                "%s: the set %s is also the set of %s; give each file its own set"
-                % (name, s.set, os.path.basename(out[s.set].path))
-            )
-        out[s.set] = s
+        for name in sorted(os.listdir(folder)):
+            path = os.path.join(folder, name)
+            if not name.endswith(".toml") or not os.path.isfile(path):
+                continue
+            s = load_file(path, d, date)
+            if s.set in out:
+                raise VignetteError(
+                    "%s: the set %s is also the set of %s; give each file its own set"
+                    % (name, s.set, os.path.basename(out[s.set].path))
+                )
+            out[s.set] = s
     return [out[k] for k in sorted(out)]
 
 
-def find(set_id, directory=None, date=None):
-    """The set of that id (any case) among sets(directory); VignetteError naming the sets
-    there when there is none."""
-    found = sets(directory, date)
+def find(set_id, directory=None, date=None, also=()):
+    """The set of that id (any case) among sets(directory, also=also); VignetteError naming
+    the sets there when there is none."""
+    found = sets(directory, date, also)
     for s in found:
         if s.set.upper() == set_id.upper():
             return s

@@ -85,18 +85,20 @@ def _make_pack(menu, doc, args):
     paths = _paths(menu, args)
     if not paths:
         return None
-    lines, clean = _check(menu, paths)
-    if not clean:
-        return "\n".join(lines + ["No pack written: correct the files and make it again."])
-    files = [uno.fileUrlToSystemPath(p) if p.startswith("file:") else p for p in paths]
-    names = [os.path.basename(f) for f in files]
+    every = [uno.fileUrlToSystemPath(p) if p.startswith("file:") else p for p in paths]
+    files, sets = packing.split(every)  # schemes, and sets of calibration vignettes
+    if files:
+        lines, clean = _check(menu, files)
+        if not clean:
+            return "\n".join(lines + ["No pack written: correct the files and make it again."])
+    names = [os.path.basename(f) for f in every]
     twice = sorted({n for n in names if names.count(n) > 1})
     if twice:
         return "No pack written: a pack holds one file of each name (%s)." % ", ".join(twice)
-    name = packing.name_for(files)
+    name = packing.name_for(every)
     version = packing.next_version(menu.installed_version(packing.PREFIX + name))
     out = args.get("Out") or menu.pick_save(
-        ("Extensions (*.oxt)", "*.oxt"), os.path.dirname(files[0]), name + "-schemes.oxt"
+        ("Extensions (*.oxt)", "*.oxt"), os.path.dirname(every[0]), name + "-schemes.oxt"
     )
     if not out:
         return None
@@ -108,8 +110,8 @@ def _make_pack(menu, doc, args):
     part = out + ".part"
     with tempfile.TemporaryDirectory(prefix="caseweight-pack-") as tmp:
         try:
-            sheets = _build_sheets(menu, files, tmp)
-            packing.write_oxt(part, name, version, files, sheets)
+            sheets = _build_sheets(menu, files, sets, tmp)
+            packing.write_oxt(part, name, version, files, sheets, sets)
             os.replace(part, out)
         except (OSError, packing.PackError) as e:
             if os.path.exists(part):
@@ -127,7 +129,7 @@ def _make_pack(menu, doc, args):
             packing.PREFIX,
             name,
             version,
-            ", ".join(os.path.basename(f) for f in files + sheets),
+            ", ".join(os.path.basename(f) for f in files + sets + sheets),
         )
     )
 
@@ -148,7 +150,9 @@ def _compare_calibration(menu, doc, args):
 
         target = menu._desktop().loadComponentFromURL("private:factory/scalc", "_blank", 0, props())
     try:
-        sentence, _ = calibrate.summarise(menu._desktop(), folder, target)
+        sentence, _ = calibrate.summarise(
+            menu._desktop(), folder, target, packs=calibrate.pack_folders(menu.ctx)
+        )
     except (ValueError, vignettes.VignetteError) as e:
         return "No comparison made: %s." % str(e).rstrip(".")
     return sentence
@@ -168,16 +172,17 @@ class _ThisOffice:
         )
 
 
-def _build_sheets(menu, files, folder):
-    """The worker sheets (.ots in folder) of the schemes the files define, built in this office
-    by the same builder as caseweight-pack's. The add-in reads the files beside the installed
-    ones while the sheets are built (org.caseweight.SchemeSession), then the installed ones
-    only again."""
+def _build_sheets(menu, files, sets, folder):
+    """The worker sheets (.ots in folder) of the schemes the files define and the calibration
+    sheets of the sets, built in this office by the same builder as caseweight-pack's. The
+    add-in reads the files beside the installed ones while the sheets are built
+    (org.caseweight.SchemeSession), then the installed ones only again."""
     from caseweight import packing
 
-    os.makedirs(os.path.join(folder, "schemes"))
+    schemes = os.path.join(folder, "schemes")
+    os.makedirs(schemes)
     templates = packing.sheet_templates(
-        packing.defined_schemes(files, os.path.join(folder, "schemes"))
+        packing.defined_schemes(files, schemes), packing.vignette_sets(sets, schemes)
     )
     if not templates:
         return []

@@ -73,7 +73,7 @@ def cases_sheet(vset):
 def template(vset, scheme_dir=None, date=None):
     """The calibration sheet's Template of the set `vset` (a vignettes.VignetteSet), with the
     headings of its scheme's version in force on `date` (default today)."""
-    scheme = schemes.load(vset.scheme, scheme_dir or schemes.BUILT_IN_DIR)
+    scheme = schemes.load(vset.scheme, scheme_dir or vset.scheme_dir or schemes.BUILT_IN_DIR)
     version = scheme.version_at(date)
     layout = scheme_layout.of(version)
     rows = vset.vignettes
