@@ -20,9 +20,8 @@ case "${1:-}" in
   *) echo "usage: bash scripts/test.sh [--fast]" >&2; exit 2 ;;
 esac
 jobs=$(nproc)
-# Office tests wait on their office much of the time (two at a time kept two cores 70 % busy):
-# one more than the cores keeps them busy.
-office_jobs=$((jobs + 1))
+# Office tests side by side, one per core (CASEWEIGHT_OFFICE_JOBS to try another number).
+office_jobs=${CASEWEIGHT_OFFICE_JOBS:-$jobs}
 parts=()
 reports=()
 

@@ -438,7 +438,7 @@ def write_summary(doc, vset, version, comp, scheme_at, sheets_counted):
     fmt = ws.number_format(doc, "0.000")
     sh.getCellRangeByPosition(1, top + 1, 1, top + len(body)).NumberFormat = fmt
     sh.getCellRangeByPosition(3, top + 1, 3, top + len(body)).NumberFormat = fmt
-    _widths(sh, (82, 24, 30, 24, 30, 22, 22, 90))
+    _widths(sh, (82, 32, 30, 26, 30, 22, 22, 90))
 
     # Managers: each one's difference from the reference.
     sh = sheets["Managers"]

@@ -204,12 +204,19 @@ class Folder(TempDir):
         os.rmdir(self.path("vignettes"))
         self.assertEqual(vignettes.sets(self.dir), [])
 
-    def test_the_scheme_is_looked_up_in_the_folder(self):
-        # RBWM is built in but not in this folder
+    def test_the_scheme_is_looked_up_in_the_folder_then_among_the_built_in(self):
+        self.write("vignettes/a.toml", ONE)
+        (found,) = vignettes.sets(self.dir)
+        self.assertEqual((found.scheme, found.scheme_dir), ("SWINDON", self.dir))
+        # a pack's set of a shipped scheme: RBWM is not in this folder but built in
         self.write("vignettes/a.toml", ONE.replace('scheme = "SWINDON"', 'scheme = "RBWM"'))
+        (found,) = vignettes.sets(self.dir)
+        self.assertEqual((found.scheme, found.scheme_dir), ("RBWM", schemes.BUILT_IN_DIR))
+        # a scheme neither here nor built in
+        self.write("vignettes/a.toml", ONE.replace('scheme = "SWINDON"', 'scheme = "KENT"'))
         with self.assertRaises(vignettes.VignetteError) as e:
             vignettes.sets(self.dir)
-        self.assertEqual(str(e.exception), "a.toml: no scheme RBWM in %s" % self.dir)
+        self.assertEqual(str(e.exception), "a.toml: no scheme KENT in %s" % schemes.BUILT_IN_DIR)
 
 
 if __name__ == "__main__":
