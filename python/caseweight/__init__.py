@@ -7,13 +7,17 @@ themselves).
     caseweight.evaluate  formulas evaluated in a scratch sheet of a running office
     caseweight.fods      flat ODF spreadsheets written directly, for large test workbooks
     caseweight.sheets    the weighting-sheet templates and their builder (sheets.build)
-    caseweight.score, .share, .audit, .rollup, .county, .pack   the commands in tools/
+    caseweight.score, .share, .audit, .rollup, .county, .pack, .calibrate   the commands in
+                         tools/
     caseweight.worker_sheet  the one reader of workers' sheets (the roll-up's and the team
                          refresh's); caseweight.team the team refresh (Tools > Add-Ons), which
                          the extension ships with worker_sheet and inputs and runs in the
                          user's office
     caseweight.agreement  Krippendorff's alpha and Fleiss' kappa; caseweight.calibration the
                          comparison of a calibration exercise's sheets (both without an office)
+    caseweight.vignettes  the sets of calibration vignettes (schemes/vignettes/*.toml);
+                         caseweight.calibrate reads the managers' calibration sheets and writes
+                         the comparison (caseweight-calibrate and the menu entry)
 
 Run it with /usr/bin/python3: the office's `uno` module is Debian's python3-uno.
 """
