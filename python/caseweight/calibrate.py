@@ -1,7 +1,7 @@
 """Comparing a calibration exercise: the managers' calibration sheets of a folder, read and
 compared, written into a summary workbook. One implementation for the command
-(caseweight-calibrate, caseweight.calibrate_tool, in a private headless office) and the menu
-entry Tools > Add-Ons > caseweight: Compare Calibration Sheets... (in the user's own office):
+(caseweight-calibrate: main() at the end, in a private headless office) and the menu entry
+Tools > Add-Ons > caseweight: Compare Calibration Sheets... (in the user's own office):
 
     sentence = summarise(desktop, folder, doc)    # fills the new Calc document doc
 
@@ -13,12 +13,12 @@ of one manager, a vignette left empty, a row in error) is listed on the sheet "N
 the reason; nothing is skipped in silence. The reference coding's points are live formulas of
 the summary (CASEPOINTS), so the add-in scores them as it scores the managers' rows.
 
-The summary's manager names and file names are declared as the sheet contract declares a
-worker's name and free text, so caseweight-share --pseudonymise-workers (or the menu entry Save
-Pseudonymised Copy) replaces them by references and keeps everything else.
+The summary's manager names, file names and reasons are declared as the sheet contract
+declares a worker's name and free text, so caseweight-share --pseudonymise-workers (or the menu
+entry Save Pseudonymised Copy) replaces them by references and keeps everything else.
 
-Like worker_sheet, this module runs inside the user's office: it imports nothing of
-caseweight.office nor any tool.
+Like worker_sheet, this module runs inside the user's office: only main() imports
+caseweight.office (which starts processes and handles signals).
 """
 
 import collections
