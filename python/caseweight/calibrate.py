@@ -33,7 +33,10 @@ NOT_CALIBRATION = "not a calibration sheet (one made from a Calibration exercise
 NO_SHEETS = "no calibration sheet in %s"
 SET_CELL = contract.cell(calibration_sheet.SET_KEY)
 # The table's columns that are not a code column: the template's labels and the row's results.
-NOT_CODES = {"vignette", "vignette_title", "children", "share", "points", "check"}
+NOT_CODES = set(scheme_layout.FIXED_COLUMNS) | {
+    calibration_sheet.ID_KEY,
+    calibration_sheet.TITLE_KEY,
+}
 SHARE = ("share", "Co-work share")  # compared like a code column: "" (alone) or "0.5"
 
 SHEETS = ("Vignettes", "Answers", "Points", "Agreement", "Managers", "Not counted")
@@ -119,7 +122,7 @@ def read_calibration(doc):
     names = doc.NamedRanges
     if not names.hasByName(SET_CELL):
         return NOT_CALIBRATION
-    ids = _column(names, "vignette") or []
+    ids = _column(names, calibration_sheet.ID_KEY) or []
     prefix = contract.column("")
     got = {
         n[len(prefix) :]: _column(names, n[len(prefix) :])

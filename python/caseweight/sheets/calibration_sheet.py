@@ -19,6 +19,7 @@ PREFIX = "calibration-"  # the template's file: calibration-swindon-1.ots
 TAB = "Calibration"
 CASES_TAB = "Vignettes"
 SET_KEY = "calibration_set"  # the named cell holding the set's identifier
+ID_KEY, TITLE_KEY = "vignette", "vignette_title"  # the columns of the cases' ids and titles
 NOTES = (
     "Read each case on the sheet Vignettes, then code it here as you would on a worker's "
     "sheet: choose from the drop-downs, give the children and the co-work share.",
@@ -78,8 +79,8 @@ def template(vset, scheme_dir=None, date=None):
     layout = scheme_layout.of(version)
     rows = vset.vignettes
     columns = [
-        Fixed("vignette", "Vignette", [v.id for v in rows], 13),
-        Fixed("vignette_title", "Case", [v.title for v in rows], 46),
+        Fixed(ID_KEY, "Vignette", [v.id for v in rows], 13),
+        Fixed(TITLE_KEY, "Case", [v.title for v in rows], 46),
         Children(layout.headings["children"]),
     ]
     columns += [codes_column(version, c) for c in layout.columns]
