@@ -628,6 +628,7 @@ def main():
         check_writable_folder,
         office_stopped,
         replace_file,
+        store,
     )
 
     ap = argparse.ArgumentParser(
@@ -680,36 +681,23 @@ def main():
             for pack in a.pack:
                 office.add_extension(pack)
             office.launch()
-        copies = []
-
-        def copy(path):
-            copies.append(office.copy_in(path))
-            return copies[-1]
-
         doc = office.new_calc()
         try:
             try:
-                sentence, comp = summarise(
-                    office.desktop,
-                    a.folder,
-                    doc,
-                    a.set,
-                    skip=[out],
-                    stopped=office_stopped,
-                    copy=copy,
-                    packs=packs,
-                )
+                with office.copies_in() as copy:
+                    sentence, comp = summarise(
+                        office.desktop,
+                        a.folder,
+                        doc,
+                        a.set,
+                        skip=[out],
+                        stopped=office_stopped,
+                        copy=copy,
+                        packs=packs,
+                    )
             except (ValueError, vignettes.VignetteError) as e:
                 raise ToolError(str(e)) from None
-            finally:
-                for c in copies:
-                    try:
-                        os.unlink(c)
-                    except OSError:
-                        pass
             tmp = office.doc_path("calibration-summary.ods")
-            from caseweight.properties import store
-
             store(doc, tmp, "calc8")
         finally:
             doc.close(True)

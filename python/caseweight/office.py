@@ -525,6 +525,25 @@ class Office:
             os.chown(dest, self._user.pw_uid, self._user.pw_gid)
         return dest
 
+    @contextlib.contextmanager
+    def copies_in(self):
+        """copy(path) -> copy_in(path), each copy removed when the block ends: the `copy` of
+        worker_sheet.read_file."""
+        made = []
+
+        def copy(path):
+            made.append(self.copy_in(path))
+            return made[-1]
+
+        try:
+            yield copy
+        finally:
+            for c in made:
+                try:
+                    os.unlink(c)
+                except OSError:
+                    pass
+
 
 FILTERS = {
     ".ods": "calc8",

@@ -149,11 +149,6 @@ class _Office(Office):
 def read_file(office, path):
     """([worker dict], None) or ([], reason) for one file, read from a copy in the office's
     folder (the office user may open it there)."""
-    copies = []
-
-    def copy(p):
-        copies.append(office.copy_in(p))
-        return copies[-1]
 
     def cannot_open(e):
         if office.peak_memory() > office_module.memory_limit() * 0.9:
@@ -162,16 +157,10 @@ def read_file(office, path):
             return office_module.out_of_memory("opening it")
         return None
 
-    try:
+    with office.copies_in() as copy:
         return worker_sheet.read_file(
             office.desktop, path, copy=copy, stopped=office_stopped, cannot_open=cannot_open
         )
-    finally:
-        for c in copies:
-            try:
-                os.unlink(c)
-            except OSError:
-                pass
 
 
 def office_worker(office, jobs, results):

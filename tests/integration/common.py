@@ -73,6 +73,23 @@ class OfficeTestCase(unittest.TestCase):
         return doc
 
 
+def named_value(name, value):
+    """A com.sun.star.beans.NamedValue: the arguments of a job (the menu component's)."""
+    import uno
+
+    v = uno.createUnoStruct("com.sun.star.beans.NamedValue")
+    v.Name, v.Value = name, value
+    return v
+
+
+def run_menu(office, command, **args):
+    """What the menu component's job (org.caseweight.Menu) returns for command, run in office
+    with the named arguments (Folder=..., Document=...)."""
+    menu = office.ctx.ServiceManager.createInstanceWithContext("org.caseweight.Menu", office.ctx)
+    values = [named_value("Command", command)] + [named_value(k, v) for k, v in args.items()]
+    return menu.execute(tuple(values))
+
+
 def own_office_env(**extra):
     """The environment for a tool run that must start its own office from nothing (a test of
     its start-up phases): no shared office, no cached profile."""

@@ -12,7 +12,7 @@ import unittest
 import uno
 from caseweight import vignettes
 from caseweight.score import used_range
-from common import SOURCE_DIR, OfficeTestCase, store, template_urls
+from common import SOURCE_DIR, OfficeTestCase, run_menu, store, template_urls
 from test_share_pseudonymised import members
 from test_share_templates import contract
 
@@ -318,24 +318,18 @@ class Calibration(OfficeTestCase):
             doc = self.open_template()
             self.fill(doc, self.set, manager, changes)
             self.save(doc, name, folder)
-        menu = self.office.ctx.ServiceManager.createInstanceWithContext(
-            "org.caseweight.Menu", self.office.ctx
-        )
         target = self.new_doc()
-        args = []
-        for k, v in (("Command", "compare-calibration"), ("Folder", folder), ("Document", target)):
-            nv = uno.createUnoStruct("com.sun.star.beans.NamedValue")
-            nv.Name, nv.Value = k, v
-            args.append(nv)
-        sentence = menu.execute(tuple(args))
+        sentence = run_menu(self.office, "compare-calibration", Folder=folder, Document=target)
         self.assertIn("Compared the calibration sheets of 2 managers", sentence)
         rows = {r["Vignette"]: r for r in self.table(target, "Vignettes", "Vignette")}
         self.assertEqual(rows["SW01"]["Matched the reference"], 1)
         self.assertEqual(rows["SW04"]["Matched the reference"], 2)
         empty = tempfile.mkdtemp(prefix="cw-no-calibration-", dir=self.folder)
         os.chmod(empty, 0o777)
-        args[1].Value = empty
-        self.assertIn("No comparison made: no calibration sheet in", menu.execute(tuple(args)))
+        self.assertIn(
+            "No comparison made: no calibration sheet in",
+            run_menu(self.office, "compare-calibration", Folder=empty, Document=target),
+        )
 
     def test_command_refuses_what_it_cannot_compare(self):
         empty = tempfile.mkdtemp(prefix="cw-nothing-", dir=self.folder)

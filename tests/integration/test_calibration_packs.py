@@ -12,7 +12,7 @@ import zipfile
 
 from caseweight.office import props, store
 from caseweight.score import used_range
-from common import OXT, SOURCE_DIR, template_urls
+from common import OXT, SOURCE_DIR, run_menu, template_urls
 from test_scheme_packs import PackOffice, pack_files, run_pack
 
 KENT = os.path.join(SOURCE_DIR, "tests", "data", "kent-test.toml")
@@ -111,18 +111,8 @@ class CalibrationPack(PackOffice):
         self.fill(url, "Ben", {0: {"cp": "CP; COMPLEX"}}, folder)
 
         # in the office with the pack: the menu command
-        import uno
-
-        menu = self.office.ctx.ServiceManager.createInstanceWithContext(
-            "org.caseweight.Menu", self.office.ctx
-        )
         target = self.new_doc()
-        args = []
-        for k, v in (("Command", "compare-calibration"), ("Folder", folder), ("Document", target)):
-            nv = uno.createUnoStruct("com.sun.star.beans.NamedValue")
-            nv.Name, nv.Value = k, v
-            args.append(nv)
-        sentence = menu.execute(tuple(args))
+        sentence = run_menu(self.office, "compare-calibration", Folder=folder, Document=target)
         self.assertIn(
             "Compared the calibration sheets of 2 managers on Kent calibration set 1", sentence
         )

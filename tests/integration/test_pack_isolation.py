@@ -11,10 +11,10 @@ import tempfile
 import unittest
 import zipfile
 
-import uno
 
 from caseweight.office import file_url, props
 from common import ERR_ILLEGAL_ARGUMENT, cell_result, template_urls
+from common import named_value as named
 from test_scheme_packs import CHECKER, PackOffice, pack_files
 
 ERR_NO_VALUE = 504  # Err:504: a total over a row in error (Calc's own)
@@ -380,12 +380,6 @@ class PacksBesideCaseweight(PackOffice):
         got = self.formulas('=CASEREASON("CASEPOINTS";"ESSEX";"CP")', '=CASEPOINTS("DORSET";"CP")')
         self.assertIn('"ESSEX" is not a scheme', got[0][1])
         self.assertEqual(got[1], ("value", 7.0))
-
-
-def named(name, value):
-    v = uno.createUnoStruct("com.sun.star.beans.NamedValue")
-    v.Name, v.Value = name, value
-    return v
 
 
 if __name__ == "__main__":

@@ -11,10 +11,9 @@ import tempfile
 import unittest
 import zipfile
 
-import uno
 from caseweight.county import template_path
 from caseweight.office import FILTERS, UNOPKG, file_url, store
-from common import OXT, Office
+from common import OXT, Office, named_value
 from test_scheme_packs import CHECKER, pack_files, renamed_rbwm, results
 
 
@@ -93,12 +92,6 @@ class SharedInstall(Shared):
         self.assertEqual(removed.returncode, 0, removed.stdout)
         listed = self.shared_unopkg("list", "--shared")
         self.assertNotIn(SHARED_ID, listed.stdout)
-
-
-def named_value(name, value):
-    v = uno.createUnoStruct("com.sun.star.beans.NamedValue")
-    v.Name, v.Value = name, value
-    return v
 
 
 def menu_package(folder):

@@ -14,12 +14,11 @@ import datetime
 import os
 import shutil
 
-import uno
 import unohelper
 from com.sun.star.frame import XDispatchResultListener
 from com.sun.star.util import URL
 
-from common import OXT, OfficeTestCase
+from common import OXT, OfficeTestCase, named_value
 from worker_files import serial, write_worker
 from caseweight.county import template_path
 from caseweight.office import FILTERS, props, store
@@ -52,12 +51,6 @@ class Finished(unohelper.Base, XDispatchResultListener):
 
     def disposing(self, source):
         pass
-
-
-def named_value(name, value):
-    v = uno.createUnoStruct("com.sun.star.beans.NamedValue")
-    v.Name, v.Value = name, value
-    return v
 
 
 class TeamRefresh(OfficeTestCase):
