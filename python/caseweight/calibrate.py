@@ -173,6 +173,19 @@ def read_calibration(doc):
     ]
 
 
+def is_summary(path):
+    """Whether the file is a comparison this module wrote (its sheets Agreement and Not
+    counted), told without an office."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            content = z.read("content.xml")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False
+    return all(('table:name="%s"' % n).encode() in content for n in ("Agreement", "Not counted"))
+
+
 def read_folder(desktop, folder, skip=(), stopped=None, copy=None):
     """([(path relative to folder, raw sheet)], [(path, reason)]) of every spreadsheet of the
     folder (not its subfolders; the paths in skip left out)."""
@@ -628,6 +641,7 @@ def main():
         check_writable_folder,
         office_stopped,
         replace_file,
+        same_file,
         store,
     )
 
@@ -663,6 +677,13 @@ def main():
         if not os.path.isfile(pack):
             raise ToolError("%s: no such scheme pack" % pack)
     out = os.path.abspath(a.out)
+    # The summary may replace an earlier summary, never a manager's sheet it was to read.
+    read = [p for p, _, _ in ws.find_files(a.folder, subfolders=False)]
+    if os.path.exists(out) and not is_summary(out) and any(same_file(p, out) for p in read):
+        raise ToolError(
+            "%s is a sheet of the folder compared, not a comparison: the summary would replace "
+            "it; choose another name for the summary" % a.out
+        )
     if a.pack:  # installed in the office: one of its own, never a shared one
         os.environ.pop(SHARED_OFFICE, None)
     with tempfile.TemporaryDirectory(prefix="caseweight-calibrate-") as tmp, Office(
@@ -702,7 +723,7 @@ def main():
         finally:
             doc.close(True)
         try:
-            replace_file(tmp, out)
+            replace_file(tmp, out, inputs=[p for p in read if not same_file(p, out)])
         except OSError as e:
             raise ToolError("cannot write %s: %s" % (a.out, e.strerror or e)) from None
     print(sentence)

@@ -331,6 +331,28 @@ class Calibration(OfficeTestCase):
             run_menu(self.office, "compare-calibration", Folder=empty, Document=target),
         )
 
+    def test_the_summary_never_replaces_a_managers_sheet(self):
+        folder = tempfile.mkdtemp(prefix="cw-own-sheet-", dir=self.folder)
+        os.chmod(folder, 0o777)
+        for name in ("Alex Carter", "Bea Morgan"):  # one would be compared, one replaced
+            doc = self.open_template()
+            self.fill(doc, self.set, name)
+            self.save(doc, name.split()[0].lower() + ".ods", folder)
+        sheet = os.path.join(folder, "alex.ods")
+        with open(sheet, "rb") as f:
+            before = f.read()
+        proc = self.tool("caseweight-calibrate", folder, sheet)
+        self.assertEqual(proc.returncode, 2, proc.stdout + proc.stderr)
+        self.assertIn("is a sheet of the folder compared, not a comparison", proc.stderr)
+        with open(sheet, "rb") as f:
+            self.assertEqual(f.read(), before)
+        # an earlier summary in the folder is replaced, and not read as a sheet
+        summary = os.path.join(folder, "summary.ods")
+        for _ in range(2):
+            proc = self.tool("caseweight-calibrate", folder, summary)
+            self.assertEqual(proc.returncode, 0, proc.stdout + proc.stderr)
+            self.assertIn("Compared the calibration sheets of 2 managers", proc.stdout)
+
     def test_command_refuses_what_it_cannot_compare(self):
         empty = tempfile.mkdtemp(prefix="cw-nothing-", dir=self.folder)
         os.chmod(empty, 0o777)
