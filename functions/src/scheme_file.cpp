@@ -1089,10 +1089,11 @@ Scheme readBase(const toml::table& top, const std::string& path, Report& r)
         else
             r.add(*w, "\"workload\" must be a [workload] table.");
     }
-    // [sheet]: the layout of the scheme's worker sheet, read by the sheet's builder
-    // (python/caseweight/sheets/scheme_layout.py), not by the engine.
-    if (const toml::node* sh = top.get("sheet"); sh && !sh->is_table())
-        r.add(*sh, "\"sheet\" must be a [sheet] table (the layout of the worker sheet).");
+    // [sheet] or [[sheet]]: the layout of the scheme's worker sheets, read by the sheet's
+    // builder (python/caseweight/sheets/scheme_layout.py), not by the engine.
+    if (const toml::node* sh = top.get("sheet"); sh && !sh->is_table() && !sh->is_array_of_tables())
+        r.add(*sh, "\"sheet\" must be a [sheet] table or [[sheet]] tables (the layout of the "
+                   "worker sheets).");
     readRules(top, s, r);
     readColumns(top, s, r);
     return s;

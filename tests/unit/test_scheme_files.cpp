@@ -57,6 +57,11 @@ TEST(SchemeFiles, TheWorkerSheetLayoutIsAcceptedAndDoesNotScore)
     EXPECT_DOUBLE_EQ(points("KENT", "CP", N(3)), 18);
     EXPECT_TRUE(mentions(check("sheet = 3\n" + std::string(kMinimalScheme)),
                          "kent.toml:1: \"sheet\" must be a [sheet] table"));
+    // A sheet per team: [[sheet]] tables.
+    const std::string sheets = std::string(kMinimalScheme) +
+                               "[[sheet]]\nfile = \"kent-children\"\n"
+                               "[[sheet]]\nfile = \"kent-fostering\"\nrows = 12\n";
+    EXPECT_EQ(check(sheets), std::vector<std::string>{});
 }
 
 TEST(SchemeFiles, EachMistakeIsReportedWithItsLine)

@@ -1,10 +1,10 @@
-"""The weighting-sheet templates. A scheme with a description of its own here (swindon, rbwm,
-notts: several sheets and a team summary each, in the terms of `cwtemplate`) is built from it;
-every other scheme file in schemes/ gets the worker sheet of any scheme file (`scheme_sheet`,
-refined by the file's [sheet] table), so a new scheme file brings its sheet with no other
-change. Each set of calibration vignettes (schemes/vignettes/) gets its calibration sheet
-(`calibration_sheet`): CALIBRATION. `build` builds them all through a headless office with the
-add-in installed, so their code lists and bands come from the engine."""
+"""The weighting-sheet templates. Every scheme file in schemes/ gets its worker sheets
+(`scheme_sheet`: one per [[sheet]] table of the file, or the sheet of the file alone), so a new
+scheme file brings its sheet with no other change; the team sheets described here in the terms
+of `cwtemplate` (swindon, notts) follow them. Each set of calibration vignettes
+(schemes/vignettes/) gets its calibration sheet (`calibration_sheet`): CALIBRATION. `build`
+builds them all through a headless office with the add-in installed, so their code lists and
+bands come from the engine."""
 
 
 def __getattr__(name):
@@ -23,10 +23,16 @@ def __getattr__(name):
 
     from . import notts, rbwm, scheme_sheet, swindon
 
-    described = swindon.TEMPLATES + rbwm.TEMPLATES + notts.TEMPLATES
-    globals()["TEMPLATES"] = described + [
-        scheme_sheet.template(s)
-        for s in schemes.built_in()
-        if s.name not in {t.scheme for t in described}
-    ]
-    return globals()["TEMPLATES"]
+    described = {
+        "SWINDON": swindon.TEMPLATES,
+        "RBWM": rbwm.TEMPLATES,
+        "NOTTS": notts.TEMPLATES,
+    }
+    out = []
+    for s in schemes.built_in():
+        if s.name in ("RBWM", "NOTTS"):  # described in Python alone
+            out += described[s.name]
+            continue
+        out += scheme_sheet.templates(s) + described.get(s.name, [])
+    globals()["TEMPLATES"] = out
+    return out

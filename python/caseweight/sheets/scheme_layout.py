@@ -9,13 +9,22 @@ The code columns are the file's `[[column]]` tables in order (the columns of the
 paper sheet), each with the codes its kind allows; codes no column offers get a column per item
 tag (`column` of an item) or group after them. A scheme without `[[column]]` tables has one
 column per item tag or group. The optional `[sheet]` table of the file refines the layout
-(docs/schemes.md, "Your scheme's worker sheet"); every key of it is checked here.
+(docs/schemes.md, "Your scheme's worker sheet"); every key of it is checked here. A file with
+sheets for several teams gives a `[[sheet]]` table each: `sheets(version)` is one layout per
+table, and `of(version)` the layout of every code (the file alone), which a calibration sheet
+takes.
+
+Words on a sheet that state points are written in the file with markers, `{points:CP}`,
+`{short:COMPLEX}`, `{label:CP}`, `{band:NQSW}` (live_text): the sheet shows them worked out
+for its own date.
 
 Nothing here knows a scheme: codes, grades, bands, labels and numbers all come from the file.
 scheme_sheet.py turns a layout into a template (cwtemplate), adding the points to the headings.
 """
 
 import itertools
+import os
+import re
 from dataclasses import dataclass, field
 from typing import List, Optional
 
@@ -48,9 +57,11 @@ KNOWN_FIELDS = {
     "grade": ("Grade", "choice"),
     "fte": ("FTE", "number"),
     "as_at": ("As at", "date"),
+    "date": ("Date", "date"),  # the sheet's date under another name (RBWM's sheet: cw_date)
     "supervisor": ("Supervisor", "text"),
     "manager": ("Team manager", "text"),
     "hours": ("Extra duties (hours a month)", "number"),
+    "experience": ("Experience", "choice"),  # of the scheme's own caseload policies
 }
 DEFAULT_FIELDS = ("team", "worker", "grade", "fte", "as_at", "supervisor")
 
@@ -61,15 +72,28 @@ TOTAL_KINDS = {
     "cases": ("case_points", "Case points"),
     "weight": ("weight", "Workload weight"),
     "total": ("total", "Total score"),
-    "band": ("band", "Band"),
+    "band": ("band", "Band"),  # "Band for the grade" on a sheet with a Grade
     "capacity": ("capacity", "Capacity used (100% = top of the band)"),
     "top": ("top", "Top of the band at this FTE"),
     "headroom": ("headroom", "Headroom to the top of the band"),
+    # the number of cases against the scheme's own caseload policy for the Experience chosen
+    "case_count": ("cases", "Number of cases"),
+    "cases_policy": ("cases_policy", "Caseload policy for the experience"),
+    "cases_from": ("cases_from", "Cases expected: from"),
+    "cases_to": ("cases_to", "Cases expected: to"),
+    "cases_range": ("cases_range", "Number of cases against the range"),
 }
+CASELOAD_TOTALS = ("case_count", "cases_policy", "cases_from", "cases_to", "cases_range")
 
 # The keys of [sheet] and what each must be.
 SHEET_KEYS = {
     "file": str,
+    "like": str,
+    "children": bool,
+    "children_width": (int, float),
+    "header_height": (int, float),
+    "rule_notes": bool,
+    "caseload_table": bool,
     "template": str,
     "title": str,
     "description": str,
@@ -92,13 +116,17 @@ SHEET_KEYS = {
 }
 COLUMN_KEYS = {
     "key": str,
-    "codes": str,
+    "kind": str,
+    "choices": list,
+    "note": str,
+    "codes": (str, list),
     "heading": str,
     "width": (int, float),
     "points": bool,
     "times": int,
 }
-FIELD_KEYS = {"key": str, "label": str}
+FIELD_KEYS = {"key": str, "label": str, "codes": str}
+COLUMN_KINDS = ("codes", "choice")
 TOTAL_KEYS = {"total": str, "key": str, "label": str}
 
 
@@ -124,6 +152,19 @@ class CodeColumn:
 
 
 @dataclass
+class ChoiceColumn:
+    """A column of words to choose from, no points (a locality, a category): `choices`, the
+    help `note`; `before` is the index of the code column it stands before."""
+
+    key: str
+    title: str
+    choices: List[str]
+    note: str = ""
+    width: Optional[float] = None
+    before: int = 0
+
+
+@dataclass
 class Total:
     kind: str
     key: str
@@ -134,7 +175,8 @@ class Total:
 class HeaderField:
     key: str
     label: str
-    kind: str  # text | choice | number | date
+    kind: str  # text | choice | number | date | codes
+    codes: str = ""  # codes: the group whose codes the field offers (the worker's items)
 
 
 @dataclass
@@ -142,14 +184,18 @@ class Layout:
     file: str
     template: str
     title: str
+    date_key: str  # the header field of the sheet's date
     description: str
     tab: str
     rows: int
     fields_per_row: int
     fields: List[HeaderField]
     columns: List[CodeColumn]
-    headings: dict  # fixed column -> heading
+    choices: List[ChoiceColumn]
+    headings: dict  # fixed column -> heading ("" for children: no Children column)
     name_width: float
+    children_width: Optional[float]
+    header_height: Optional[float]
     worker_codes: List[str]
     worker_heading: str
     worker_line: str
@@ -157,7 +203,9 @@ class Layout:
     worker_key: str
     totals: List[Total]
     band_table: bool
+    caseload_table: bool
     notes: List[str]
+    policies: dict  # the scheme's own caseload policies: code -> policy (an Experience field)
 
 
 # -- reading [sheet] -------------------------------------------------------------------------
@@ -186,9 +234,8 @@ def _check_keys(version, table, known, where):
     return table
 
 
-def options(version):
-    """The [sheet] table of the file, its keys checked."""
-    sheet = version.data.get("sheet", {})
+def _checked(version, sheet):
+    """One sheet table, its keys checked."""
     _check_keys(version, sheet, SHEET_KEYS, "[sheet]")
     for key, known, where in (
         ("column", COLUMN_KEYS, "a [[sheet.column]]"),
@@ -207,6 +254,82 @@ def options(version):
     if sheet.get("worker_lines", 1) < 1:
         raise LayoutError(_where(version, "[sheet] worker_lines must be 1 or more"))
     return sheet
+
+
+def tables(version):
+    """The file's sheet tables, their keys checked: [sheet] is one, [[sheet]] one per team's
+    sheet; [{}] for a file without (the sheet of the file alone)."""
+    given = version.data.get("sheet", {})
+    many = given if isinstance(given, list) else [given]
+    if not many:
+        raise LayoutError(_where(version, "[[sheet]] must list at least one sheet"))
+    out = [_checked(version, t) for t in many]
+    return [_like(version, t, out) for t in out]
+
+
+def _like(version, sheet, every):
+    """A table with `like = FILE` has every key of that sheet it does not give itself; its
+    [[sheet.column]]s replace the columns of the same key where they stand, and columns of
+    new keys follow them."""
+    if "like" not in sheet:
+        return sheet
+    bases = [t for t in every if t.get("file") == sheet["like"] and "like" not in t]
+    if not bases:
+        raise LayoutError(
+            _where(
+                version,
+                '[[sheet]] like "%s": no other [[sheet]] (without like) has that file'
+                % sheet["like"],
+            )
+        )
+    out = dict(bases[0])
+    out.update({k: v for k, v in sheet.items() if k not in ("like", "column")})
+    if "column" in sheet:
+        mine = {c.get("key"): c for c in sheet["column"]}
+        columns = [mine.pop(c.get("key"), c) for c in bases[0].get("column", [])]
+        out["column"] = columns + [c for c in sheet["column"] if c.get("key") in mine]
+    return out
+
+
+def options(version):
+    """The sheet table of a file with one ([sheet]); {} for a file with several, whose every
+    code no single sheet offers."""
+    found = tables(version)
+    return found[0] if len(found) == 1 else {}
+
+
+# -- live words ------------------------------------------------------------------------------
+
+LIVE = re.compile(r"\{(points|short|label|band):([^{}]*)\}")
+
+
+def live_text(version, text):
+    """`text` with its markers ({points:CP CIN}, {short:COMPLEX}, {label:CP}, {band:NQSW}) as
+    the live words of caseweight.sheets.words; a marker naming a code or grade the scheme does
+    not have is a mistake."""
+
+    def one(m):
+        kind, args = m.group(1), m.group(2).replace(",", " ").split()
+        if kind == "band":
+            if len(args) > 1 or (args and args[0] not in version.grade_names()):
+                raise LayoutError(
+                    _where(version, "%s: {band:GRADE} names one grade of the scheme" % m.group(0))
+                )
+            return words.band(*args)
+        if not args:
+            raise LayoutError(_where(version, "%s names no code" % m.group(0)))
+        for code in args:
+            if code not in version.codes():
+                raise LayoutError(
+                    _where(version, '%s: the scheme has no code "%s"' % (m.group(0), code))
+                )
+        if kind == "points":
+            return words.points(*args)
+        if len(args) > 1:
+            raise LayoutError(_where(version, "%s names one code" % m.group(0)))
+        return words.points(args[0], form="short") if kind == "short" else words.label(args[0])
+
+    return LIVE.sub(one, text)
 
 
 # -- the code columns -----------------------------------------------------------------------
@@ -337,8 +460,11 @@ def derived_columns(version):
     return columns
 
 
-def _source(version, name, derived):
-    """The codes of a [[sheet.column]]'s `codes`: a column of the file, an item tag, a group."""
+def _one_source(version, name, derived):
+    """The codes of one name of a [[sheet.column]]'s `codes`: a column of the file, an item
+    tag, a group, or an item code (capitals)."""
+    if name in version.codes():
+        return CodeColumn(_column_key(name.lower()), version.label(name), [name])
     for c in derived:
         if c.key == name:
             return c
@@ -354,11 +480,45 @@ def _source(version, name, derived):
         raise LayoutError(
             _where(
                 version,
-                'a [[sheet.column]] names the codes "%s": no [[column]] key, item column or '
-                "group of the scheme is called so" % name,
+                'a [[sheet.column]] names the codes "%s": no [[column]] key, item column, '
+                "group or code of the scheme is called so" % name,
             )
         )
     return CodeColumn(name, _tag_title(name), codes)
+
+
+def _source(version, names, derived):
+    """The codes of a [[sheet.column]]'s `codes`: one name, or several whose codes the column
+    offers one after the other (their combinations too)."""
+    if isinstance(names, str):
+        return _one_source(version, names, derived)
+    if not names or not all(isinstance(n, str) for n in names):
+        raise LayoutError(_where(version, "a [[sheet.column]]'s codes: a name or a list of names"))
+    parts = [_one_source(version, n, derived) for n in names]
+    out = CodeColumn(parts[0].key, parts[0].title, [], [])
+    for p in parts:
+        out.codes += [c for c in p.codes if c not in out.codes]
+        out.combos += [c for c in p.combos if c not in out.combos]
+        out.plus = out.plus or p.plus
+    return out
+
+
+def _choice_column(version, entry, before):
+    key, choices = entry.get("key"), entry.get("choices")
+    if not key or not choices or not all(isinstance(c, str) and c for c in choices):
+        raise LayoutError(
+            _where(version, 'a [[sheet.column]] of kind "choice" needs a key and its choices')
+        )
+    if "codes" in entry or "times" in entry:
+        raise LayoutError(_where(version, 'a [[sheet.column]] of kind "choice" has no codes'))
+    return ChoiceColumn(
+        _column_key(key),
+        live_text(version, entry.get("heading", _title(key.replace("_", " ")))),
+        list(choices),
+        live_text(version, entry.get("note", "")),
+        entry.get("width"),
+        before,
+    )
 
 
 def _column_key(key):
@@ -368,23 +528,42 @@ def _column_key(key):
 def code_columns(version, sheet=None):
     """The code columns of the sheet: [[sheet.column]] when the file lists them, else the
     derived ones; keys unique and apart from the fixed columns', headings that do not start
-    with a code of their own list."""
+    with a code of their own list. With them: the choice columns ([] without [[sheet.column]])."""
     sheet = options(version) if sheet is None else sheet
     derived = derived_columns(version)
+    choices = []
     if "column" in sheet:
         columns = []
         for entry in sheet["column"]:
+            kind = entry.get("kind", "codes")
+            if kind not in COLUMN_KINDS:
+                raise LayoutError(
+                    _where(
+                        version,
+                        'a [[sheet.column]] kind "%s": one of %s' % (kind, ", ".join(COLUMN_KINDS)),
+                    )
+                )
+            if kind == "choice":
+                choices.append(_choice_column(version, entry, len(columns)))
+                continue
+            for key in ("choices", "note"):
+                if key in entry:
+                    raise LayoutError(
+                        _where(version, '"%s" is for a [[sheet.column]] of kind "choice"' % key)
+                    )
             name = entry.get("codes") or entry.get("key")
             if not name:
                 raise LayoutError(_where(version, "a [[sheet.column]] needs key or codes"))
             src = _source(version, name, derived)
+            heading = live_text(version, entry.get("heading", src.title))
             col = CodeColumn(
                 entry.get("key", src.key),
-                entry.get("heading", src.title),
+                heading,
                 list(src.codes),
                 list(src.combos),
                 entry.get("width"),
-                entry.get("points", True),
+                # a heading with live words says the points itself
+                entry.get("points", True) and not words.is_live(heading),
                 src.plus,
             )
             if "times" in entry:
@@ -400,7 +579,7 @@ def code_columns(version, sheet=None):
     if not columns:
         raise LayoutError(_where(version, "the scheme has no codes for a case row"))
     seen = set(FIXED_COLUMNS)
-    for c in columns:
+    for c in columns + choices:
         key = _column_key(c.key)
         base, n = key, 2
         while key in seen:
@@ -408,8 +587,9 @@ def code_columns(version, sheet=None):
             n += 1
         seen.add(key)
         c.key = key
-        c.title = heading_without_clash(version, c.title, c.entries())
-    return columns
+        if isinstance(c, CodeColumn):
+            c.title = heading_without_clash(version, c.title, c.entries())
+    return columns, choices
 
 
 def clash(text, entries):
@@ -437,6 +617,13 @@ def heading_without_clash(version, title, entries):
 # -- header fields, totals, notes -------------------------------------------------------------
 
 
+def own_policies(version):
+    """{code: policy} of the scheme's own caseload policies (codes NAME-...) in force on the
+    version's first day, from the scheme's folder."""
+    folder = os.path.dirname(version.scheme.path) or schemes.BUILT_IN_DIR
+    return schemes.policies(version.start, directory=folder, prefix=version.name)
+
+
 def header_fields(version, sheet):
     grades = version.grade_names()
     wanted = sheet.get("fields") or [{"key": k} for k in DEFAULT_FIELDS]
@@ -454,28 +641,58 @@ def header_fields(version, sheet):
             continue  # one band for every grade: no grade to choose
         if key == "hours" and not version.worker.get("hours_points"):
             raise LayoutError(_where(version, "the field hours needs [worker] hours_points"))
-        out.append(HeaderField(key, f.get("label", label), kind))
+        if key == "experience" and not own_policies(version):
+            raise LayoutError(
+                _where(
+                    version, "the field experience needs caseload policies %s-..." % version.name
+                )
+            )
+        codes = f.get("codes", "")
+        if codes:
+            if key in KNOWN_FIELDS or not version.codes(group=codes):
+                raise LayoutError(
+                    _where(
+                        version,
+                        "a header field of codes: a key of its own and a group of the scheme "
+                        '("%s")' % codes,
+                    )
+                )
+            kind = "codes"
+        out.append(HeaderField(key, f.get("label", label), kind, codes))
     keys = [f.key for f in out]
     if len(set(keys)) != len(keys):
         raise LayoutError(_where(version, "a header field is given twice"))
-    if "as_at" not in keys:
+    if "as_at" in keys and "date" in keys:
+        raise LayoutError(_where(version, "a sheet has one date: as_at or date"))
+    if "as_at" not in keys and "date" not in keys:
         # the sheet's date: it scores under the version of the scheme in force on it
         out.append(HeaderField("as_at", KNOWN_FIELDS["as_at"][0], "date"))
     return out
 
 
-def totals(version, sheet, has_worker_items, has_hours):
+def totals(version, sheet, has_worker_items, has_hours, has_experience=False, in_field=False):
+    def default_total(kind):
+        key, label = TOTAL_KINDS[kind]
+        if kind == "worker":
+            label = sheet.get("worker_heading", label)
+        if kind == "band" and version.grade_names():
+            label = "Band for the grade"
+        return key, label
+
     has_base = bool(version.worker.get("base"))
     kinds = ["cases"]
     if has_base:
         kinds.insert(0, "base")
     if has_worker_items or has_hours:
-        kinds.insert(1 if has_base else 0, "worker")
+        # the worker's items beside the totals come before the case points; chosen in a
+        # header field, after them
+        kinds.insert(len(kinds) if in_field else kinds.index("cases"), "worker")
     if version.workload.get("one_point_per"):
         kinds.append("weight")
     kinds += ["total", "band", "capacity", "top", "headroom"]
     if "total" not in sheet:
-        return [Total(k, *TOTAL_KINDS[k]) for k in kinds]
+        return [Total(k, *default_total(k)) for k in kinds]
+    kinds += ["case_count"] + (list(CASELOAD_TOTALS[1:]) if has_experience else [])
     out = []
     for entry in sheet["total"]:
         kind = entry.get("total")
@@ -488,19 +705,21 @@ def totals(version, sheet, has_worker_items, has_hours):
             )
         if kind not in kinds:
             raise LayoutError(_where(version, 'the scheme has no total "%s"' % kind))
-        key, label = TOTAL_KINDS[kind]
+        key, label = default_total(kind)
         out.append(Total(kind, _column_key(entry.get("key", key)), entry.get("label", label)))
     given = [t.kind for t in out]
     needed = {"total", "band", "cases"} | ({"weight"} if "weight" in kinds else set())
     needed |= {k for k in ("base", "worker") if k in kinds}
-    if "headroom" in given:
-        needed.add("top")
+    if set(CASELOAD_TOTALS[1:]) & set(given):
+        needed |= set(CASELOAD_TOTALS)
     missing = sorted(needed - set(given))
-    if missing or len(set(given)) != len(given):
+    keys = [t.key for t in out]
+    if missing or len(set(given)) != len(given) or len(set(keys)) != len(keys):
         raise LayoutError(
             _where(
                 version,
-                "[[sheet.total]] must list each total once, and %s" % ", ".join(sorted(needed)),
+                "[[sheet.total]] must list each total once, under keys of their own, and %s"
+                % ", ".join(sorted(needed)),
             )
         )
     return out
@@ -552,21 +771,49 @@ ERROR_NOTE = (
 
 
 def of(version, points_text=None):
-    """The layout of the worker sheet of `version` (a schemes.Version)."""
-    sheet = options(version)
+    """The layout of the worker sheet of `version` (a schemes.Version): of its [sheet] table,
+    or of the file alone when it has several sheets (every code on one sheet)."""
+    return _layout(version, options(version), points_text)
+
+
+def sheets(version, points_text=None):
+    """The layouts of the scheme's worker sheets, one per sheet table, their files and
+    template names apart."""
+    out = [_layout(version, t, points_text) for t in tables(version)]
+    for what in ("file", "template"):
+        seen = [getattr(lay, what) for lay in out]
+        if len(set(seen)) != len(seen):
+            raise LayoutError(_where(version, "two [[sheet]] tables give one %s" % what))
+    return out
+
+
+def _layout(version, sheet, points_text=None):
     points_text = points_text or words.points
     name = version.name
     council = version.scheme.council or name
     worker_codes = version.codes(group="worker")
     fields = header_fields(version, sheet)
     has_hours = any(f.key == "hours" for f in fields)
+    has_experience = any(f.key == "experience" for f in fields)
+    # the worker's items are chosen in a header field of their codes, or in a block of lines
+    in_field = [f.key for f in fields if f.codes == "worker"]
     most = _group_most(version, "worker")
-    lines = sheet.get("worker_lines") or most or len(worker_codes)
+    lines = 0 if in_field else sheet.get("worker_lines") or most or len(worker_codes)
     file = sheet.get("file", name.lower())
     if not file or not all(ch.isalnum() or ch in "-_" for ch in file):
         raise LayoutError(_where(version, '[sheet] file "%s": letters, digits, - and _' % file))
+    columns, choices = code_columns(version, sheet)
+    caseload_table = sheet.get("caseload_table", False)
+    if caseload_table and not has_experience:
+        raise LayoutError(_where(version, "[sheet] caseload_table needs the field experience"))
+    if sheet.get("rule_notes", True):
+        notes = row_notes(version) + rule_notes(version, points_text) + [ERROR_NOTE]
+        notes += [live_text(version, n) for n in sheet.get("notes", [])]
+    else:
+        notes = [live_text(version, n) for n in sheet.get("notes", [])] + [ERROR_NOTE]
     return Layout(
         file=file,
+        date_key="date" if any(f.key == "date" for f in fields) else "as_at",
         template=sheet.get("template", "%s: caseload weighting sheet" % council),
         title=sheet.get("title", "%s - caseload weighting sheet" % council),
         description=sheet.get(
@@ -578,22 +825,30 @@ def of(version, points_text=None):
         rows=sheet.get("rows", 20),
         fields_per_row=sheet.get("fields_per_row", 4),
         fields=fields,
-        columns=code_columns(version, sheet),
+        columns=columns,
+        choices=choices,
         headings={
             "name": sheet.get("name_heading", "Child / family"),
-            "children": sheet.get("children_heading", "Children"),
+            "children": (
+                sheet.get("children_heading", "Children") if sheet.get("children", True) else ""
+            ),
             "points": sheet.get("points_heading", "Case points"),
         },
         name_width=sheet.get("name_width", 40),
+        children_width=sheet.get("children_width"),
+        header_height=sheet.get("header_height"),
         worker_codes=worker_codes,
         worker_heading=sheet.get("worker_heading", TOTAL_KINDS["worker"][1]),
         worker_line=sheet.get("worker_line", "Item"),
         worker_lines=lines if worker_codes else 0,
-        worker_key=_column_key(sheet.get("worker_key", "worker_items")),
-        totals=totals(version, sheet, bool(worker_codes), has_hours),
+        worker_key=in_field[0]
+        if in_field
+        else _column_key(sheet.get("worker_key", "worker_items")),
+        totals=totals(
+            version, sheet, bool(worker_codes), has_hours, has_experience, bool(in_field)
+        ),
         band_table=sheet.get("band_table", bool(version.grade_names())),
-        notes=row_notes(version)
-        + rule_notes(version, points_text)
-        + [ERROR_NOTE]
-        + list(sheet.get("notes", [])),
+        caseload_table=caseload_table,
+        notes=notes,
+        policies=own_policies(version) if has_experience else {},
     )

@@ -20,6 +20,7 @@ from . import scheme_layout
 from .cwtemplate import (
     Check,
     Children,
+    Choice,
     Codes,
     Field,
     Points,
@@ -58,7 +59,17 @@ def codes_column(version, col):
     )
 
 
-def header_field(version, f):
+def header_field(version, layout, f):
+    if f.kind == "codes":
+        return Field(f.key, f.label, "codes", group=f.codes)
+    if f.key == "experience":
+        return Field(
+            "experience",
+            f.label,
+            "choice",
+            choices=[p["label"] for p in layout.policies.values()],
+            note="For the number of cases: the range of each is in the table beside the totals.",
+        )
     if f.key == "grade":
         return Field(
             "grade",
@@ -74,7 +85,8 @@ def header_field(version, f):
             "number",
             minimum=0.01,
             maximum=1,
-            note="Full-time equivalent (empty = 1). Bands are pro rata.",
+            note="Full-time equivalent (empty = 1). %s are pro rata."
+            % ("Bands and case numbers" if layout.policies else "Bands"),
         )
     if f.key == "hours":
         return Field(
@@ -91,45 +103,87 @@ def header_field(version, f):
     return Field(f.key, f.label)
 
 
+def _nested_if(cell, pairs):
+    """IF(cell=a1;b1;IF(cell=a2;b2;...;"")) over [(a, b)]: a text to match, b a formula."""
+    f = '""'
+    for a, b in reversed(pairs):
+        f = 'IF(%s="%s";%s;%s)' % (cell, a, b, f)
+    return f
+
+
 def total_lines(version, layout):
-    """The cwtemplate Totals of the layout's totals, in its order."""
+    """The cwtemplate Totals of the layout's totals, in its order. In the formulas, {@KIND}
+    is the cell of the total of that kind."""
     keys = {t.kind: t.key for t in layout.totals}
     has = set(keys)
     graded = any(f.key == "grade" for f in layout.fields)
     grade = "{?grade}" if graded else ""
     fte = "{?fte}" if any(f.key == "fte" for f in layout.fields) else ""
     hours = ";{?hours}" if any(f.key == "hours" for f in layout.fields) else ""
-    element = "+".join("{%s}" % keys[k] for k in ("base", "worker") if k in has)
+    element = "+".join("{@%s}" % k for k in ("base", "worker") if k in has)
     total = "WORKLOADPOINTS({scheme};{points}%s)" % (";" + element if element else "")
+    top = "1/WORKLOADCAPACITY({scheme};1;%s;%s)" % (grade, fte)
+    policies = layout.policies.items()
     formulas = {
         "base": ("=WORKERPOINTS({scheme})", "0.##", False),
         "worker": (
             "=WORKERPOINTS({scheme};{%s}%s)%s"
-            % (layout.worker_key, hours, "-{%s}" % keys["base"] if "base" in has else ""),
+            % (layout.worker_key, hours, "-{@base}" if "base" in has else ""),
             "0.##",
             False,
         ),
         "cases": ("=SUM({points})", "0.##", False),
         "weight": (
-            "=%s-{%s}%s"
-            % (
-                total,
-                keys["cases"],
-                "".join("-{%s}" % keys[k] for k in ("base", "worker") if k in has),
-            ),
+            "=%s-{@cases}%s"
+            % (total, "".join("-{@%s}" % k for k in ("base", "worker") if k in has)),
             "0.##",
             False,
         ),
         "total": ("=" + total, "0.##", False),
-        "band": ("=WORKLOADBAND({scheme};{total};%s;%s)" % (grade, fte), "", True),
-        "capacity": ("=WORKLOADCAPACITY({scheme};{total};%s;%s)" % (grade, fte), "0%", False),
-        "top": ("=1/WORKLOADCAPACITY({scheme};1;%s;%s)" % (grade, fte), "0.#", False),
-        "headroom": ("={%s}-{total}" % keys.get("top", "top"), "0.#;-0.#;0", False),
+        "band": ("=WORKLOADBAND({scheme};{@total};%s;%s)" % (grade, fte), "", True),
+        "capacity": ("=WORKLOADCAPACITY({scheme};{@total};%s;%s)" % (grade, fte), "0%", False),
+        "top": ("=" + top, "0.#", False),
+        "headroom": (
+            "={@top}-{@total}" if "top" in has else "=%s-{@total}" % top,
+            "0.#;-0.#;0",
+            False,
+        ),
+        "case_count": ("=COUNTA({name})", "", False),
+        "cases_policy": (
+            "=" + _nested_if("{experience}", [(p["label"], '"%s"' % c) for c, p in policies]),
+            "",
+            False,
+        ),
+        "cases_from": (
+            '=IF({@cases_policy}="";"";ROUND(%s*IF(%s="";1;%s);1))'
+            % (
+                _nested_if(
+                    "{@cases_policy}",
+                    [(c, schemes.number_text(p["lower"])) for c, p in policies],
+                ),
+                "{fte}" if fte else '""',
+                "{fte}" if fte else "1",
+            ),
+            "",
+            False,
+        ),
+        "cases_to": (
+            '=IF({@cases_policy}="";"";CASELOADLIMIT({@cases_policy};%s;{scheme}))' % fte,
+            "",
+            False,
+        ),
+        "cases_range": (
+            '=IF({@cases_policy}="";"";CASELOADBAND({@cases_policy};{@case_count};%s;{scheme}))'
+            % fte,
+            "",
+            True,
+        ),
     }
     out = []
     for t in layout.totals:
         formula, fmt, band = formulas[t.kind]
-        formula = formula.replace("{total}", "{%s}" % keys["total"])
+        for kind, key in keys.items():
+            formula = formula.replace("{@%s}" % kind, "{%s}" % key)
         label = t.label
         if t.kind == "weight" and label == scheme_layout.TOTAL_KINDS["weight"][1]:
             label += " (1 per whole %s case points)" % schemes.number_text(
@@ -193,15 +247,44 @@ def worker_block(version, layout, top_of):
     return block
 
 
+def caseload_block(layout, builder, lay, top):
+    """The scheme's own caseload policies: the number of cases at full time for each
+    Experience; returns the row after it."""
+    sh = lay.sheet
+    builder.put(sh, 0, top, "Experience", "cw Header")
+    builder.put(sh, 1, top, "Cases (full time)", "cw Header")
+    builder.merge(sh, 1, top, 2, top)
+    r = top + 1
+    for p in layout.policies.values():
+        builder.put(sh, 0, r, p["label"], "cw Entry")
+        builder.put(
+            sh,
+            1,
+            r,
+            "%s to %s" % (schemes.number_text(p["lower"]), schemes.number_text(p["upper"])),
+            "cw Entry",
+        )
+        builder.merge(sh, 1, r, 2, r)
+        r += 1
+    return r
+
+
 def beside_blocks(version, layout):
-    """The blocks beside the totals (the worker's items, the grades' bands), stacked; below
-    the notes instead when the table is too narrow for them beside the totals."""
-    parts = (["worker"] if layout.worker_lines else []) + (["bands"] if layout.band_table else [])
+    """The blocks beside the totals (the worker's items, the caseload policies, the grades'
+    bands), stacked; below the notes instead when the table is too narrow for them beside the
+    totals. Under the caseload policies the bands take its two columns, and the FTE field
+    says both are pro rata."""
+    parts = (["worker"] if layout.worker_lines else []) + (
+        ["caseload"] if layout.caseload_table else []
+    )
+    parts += ["bands"] if layout.band_table else []
 
     repeated = any(version.item(c).get("repeat") for c in layout.worker_codes)
+    part_time_note = not layout.caseload_table
     heights = {
         "worker": 1 + layout.worker_lines + (1 if repeated else 0) + 1,
-        "bands": 1 + len(version.grade_names()) + 2,
+        "caseload": 1 + len(layout.policies),
+        "bands": 1 + len(version.grade_names()) + (2 if part_time_note else 0),
     }
     # Beside the totals: from their first line to the line before the notes.
     room = len(layout.totals) + 1
@@ -213,15 +296,18 @@ def beside_blocks(version, layout):
         r = lay.block_row if beside else lay.next_row
         for part in parts:
             if part == "bands":
-                r = band_table(builder, lay, r, version)
-                builder.put(
-                    lay.sheet,
-                    0,
-                    r,
-                    "Part-time: the band is pro rata (FTE x the limits).",
-                    "cw Note",
-                )
-                r += 2
+                r = band_table(builder, lay, r, version, span=3 if part_time_note else 2)
+                if part_time_note:
+                    builder.put(
+                        lay.sheet,
+                        0,
+                        r,
+                        "Part-time: the band is pro rata (FTE x the limits).",
+                        "cw Note",
+                    )
+                    r += 2
+            elif part == "caseload":
+                r = caseload_block(layout, builder, lay, r)
             else:
                 start = r
                 r = worker_block(version, layout, lambda lay: start)(builder, lay, index)
@@ -231,17 +317,36 @@ def beside_blocks(version, layout):
     return blocks
 
 
-def template(scheme, date=None):
-    """The worker sheet's Template of `scheme` (a schemes.Scheme), with the headings and
-    notes of its version in force on `date` (default today)."""
-    version = scheme.version_at(date)
-    layout = scheme_layout.of(version)
-    columns = [
-        Text("name", layout.headings["name"], layout.name_width),
-        Children(layout.headings["children"]),
-    ]
-    columns += [codes_column(version, c) for c in layout.columns]
+# What CASELOADBAND says of a number of cases above its policy's range.
+ABOVE_RANGE = "Above range"
+
+
+def template_of(version, layout):
+    """The cwtemplate Template of one layout of `version`."""
+    columns = [Text("name", layout.headings["name"], layout.name_width)]
+    if layout.headings["children"]:
+        columns.append(
+            Children(layout.headings["children"], layout.children_width or 13)
+            if layout.children_width
+            else Children(layout.headings["children"])
+        )
+    codes = [codes_column(version, c) for c in layout.columns]
+    for i, col in enumerate(codes + [None]):
+        for c in layout.choices:
+            if c.before == i:
+                columns.append(Choice(c.key, c.title, c.choices, c.width or 16, note=c.note))
+        if col is not None:
+            columns.append(col)
     columns += [Share(), Points(header=layout.headings["points"]), Check()]
+    keys = {t.kind: t.key for t in layout.totals}
+    also = []
+    if "cases_range" in keys:
+        also.append(
+            (keys["cases_range"], ABOVE_RANGE, keys["case_count"], "cases above the caseload range")
+        )
+    extras = {}
+    if layout.header_height:
+        extras["header_height"] = layout.header_height
     return Template(
         file=layout.file,
         title=layout.template,
@@ -250,15 +355,28 @@ def template(scheme, date=None):
         sheets=[
             Sheet(
                 name=layout.tab,
-                date_key="as_at",
+                date_key=layout.date_key,
                 title=layout.title,
-                fields=[header_field(version, f) for f in layout.fields],
+                fields=[header_field(version, layout, f) for f in layout.fields],
                 fields_per_row=layout.fields_per_row,
                 columns=columns,
                 rows=layout.rows,
                 totals=total_lines(version, layout),
                 notes=tuple(layout.notes),
-                extras=[beside_blocks(version, layout), over_maximum(version)],
+                extras=[beside_blocks(version, layout), over_maximum(version, also=also)],
+                **extras,
             )
         ],
     )
+
+
+def templates(scheme, date=None):
+    """The worker sheets' Templates of `scheme` (a schemes.Scheme), one per sheet table of its
+    file, with the headings and notes of its version in force on `date` (default today)."""
+    version = scheme.version_at(date)
+    return [template_of(version, lay) for lay in scheme_layout.sheets(version)]
+
+
+def template(scheme, date=None):
+    """The first worker sheet's Template of `scheme` (a file of one sheet: its only one)."""
+    return templates(scheme, date)[0]
