@@ -9,12 +9,13 @@ validated and it lies inside the printed page."""
 import datetime
 
 from caseweight.sheets import notts
-from caseweight.sheets import rbwm
-from caseweight.sheets import swindon
 from common import OfficeTestCase, template_urls
 from caseweight.sheets.cwtemplate import CANNOT_JUDGE, NOT_KNOWN, maximum_label
 from caseweight.office import props
 from caseweight import schemes
+
+SWINDON = schemes.of_file("swindon").version_at()
+RBWM = schemes.of_file("rbwm").version_at()
 
 # Warrington's sheet is the one made from its scheme file: a case type counted per child.
 WARRINGTON = schemes.of_file("warrington").version_at()
@@ -33,23 +34,23 @@ DATE_KEY = {"rbwm-all-cases": "date", "notts-individual": "date"}
 # maximum, its full-time value, the scheme version)
 SWINDON_FTE = ("fte", 0.01, 1)
 CASES = {
-    "swindon-children": ({"name": "A", "lac": swindon.LAC["item"]}, SWINDON_FTE, swindon.V),
+    "swindon-children": ({"name": "A", "lac": SWINDON.column("lac")["item"]}, SWINDON_FTE, SWINDON),
     "swindon-family-placements": (
-        {"name": "A", "basic": swindon.FP_CASES[0]},
+        {"name": "A", "basic": SWINDON.codes(group="case", column="family-placements")[0]},
         SWINDON_FTE,
-        swindon.V,
+        SWINDON,
     ),
     "swindon-leaving-care": (
-        {"name": "A", "basic": swindon.CARE_LEAVER[0]},
+        {"name": "A", "basic": SWINDON.codes(group="case", column="leaving-care")[0]},
         SWINDON_FTE,
-        swindon.V,
+        SWINDON,
     ),
     "swindon-disabled-children": (
-        {"name": "A", "basic": swindon.CARE_MANAGED[0]},
+        {"name": "A", "basic": SWINDON.codes(group="case", column="cypd")[0]},
         SWINDON_FTE,
-        swindon.V,
+        SWINDON,
     ),
-    "rbwm-all-cases": ({"name": "A", "cp": rbwm.CP["item"]}, SWINDON_FTE, rbwm.V),
+    "rbwm-all-cases": ({"name": "A", "cp": RBWM.column("cp")["item"]}, SWINDON_FTE, RBWM),
     "notts-individual": (
         {"family": "A", "specific": notts.V.codes(group="specific")[0]},
         ("hours", 1, 37),
@@ -174,9 +175,9 @@ class OverMaximum(OfficeTestCase):
         self.put(doc, "cw_experience", "Newly qualified")
         for i in range(11):  # a newly qualified worker: 8 to 10 cases
             self.put(doc, "cw_col_name", "Case %d" % i, i)
-            self.put(doc, "cw_col_cin", rbwm.V.column("cin")["items"][0], i)
+            self.put(doc, "cw_col_cin", RBWM.column("cin")["items"][0], i)
         doc.calculateAll()
-        self.assertNotEqual(self.cell(doc, "cw_band").getString(), maximum_label(rbwm.V))
+        self.assertNotEqual(self.cell(doc, "cw_band").getString(), maximum_label(RBWM))
         self.assertEqual(self.cell(doc, "cw_cases_range").getString(), "Above range")
         self.assertEqual(self.cell(doc, "cw_over_above").getString(), "Yes")
         self.assertEqual(self.status(doc), "Record needed")
@@ -191,7 +192,7 @@ class OverMaximum(OfficeTestCase):
         doc = self.open_template("swindon-children")
         self.put(doc, "cw_as_at", serial(AS_AT))
         self.put(doc, "cw_col_name", "A")
-        self.put(doc, "cw_col_lac", swindon.LAC["item"])
+        self.put(doc, "cw_col_lac", SWINDON.column("lac")["item"])
         self.put(doc, "cw_fte", 0.01)
         return doc
 

@@ -16,7 +16,6 @@ import tempfile
 import time
 from unittest import mock
 
-from caseweight.sheets import rbwm
 from common import (
     OXT,
     SHARED_OFFICE,
@@ -295,7 +294,7 @@ class Escalations(OfficeTestCase):
         ):
             cls.sheets[name] = cls.write(name, dict(base, worker=name, **extra), rows + more)
         # RBWM: a newly qualified worker with more cases than the range, not above the band
-        cin = rbwm.V.column("cin")["items"][0]
+        cin = schemes.of_file("rbwm").version_at().column("cin")["items"][0]
         cls.sheets["Eve Cases"] = write_worker(
             cls.office,
             OXT,

@@ -21,16 +21,12 @@ def __getattr__(name):
         raise AttributeError(name)
     from caseweight import schemes
 
-    from . import notts, rbwm, scheme_sheet, swindon
+    from . import notts, scheme_sheet, swindon
 
-    described = {
-        "SWINDON": swindon.TEMPLATES,
-        "RBWM": rbwm.TEMPLATES,
-        "NOTTS": notts.TEMPLATES,
-    }
+    described = {"SWINDON": swindon.TEMPLATES, "NOTTS": notts.TEMPLATES}
     out = []
     for s in schemes.built_in():
-        if s.name in ("RBWM", "NOTTS"):  # described in Python alone
+        if s.name in ("NOTTS",):  # described in Python alone
             out += described[s.name]
             continue
         out += scheme_sheet.templates(s) + described.get(s.name, [])

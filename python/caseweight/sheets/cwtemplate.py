@@ -1,7 +1,7 @@
 """The vocabulary of the template descriptions and the code that turns them into Calc sheets.
 
-A description (swindon.py, rbwm.py, notts.py; scheme_sheet.py for any other scheme file) says
-what a sheet holds: its title, the header fields a manager fills in, the columns of the case
+A description (scheme_sheet.py for the worker sheets of every scheme file; swindon.py, notts.py)
+says what a sheet holds: its title, the header fields a manager fills in, the columns of the case
 table and the totals under it. build.py hands the descriptions to a headless LibreOffice with
 the add-in installed and saves each as an .ots template.
 

@@ -10,9 +10,9 @@ paper sheet), each with the codes its kind allows; codes no column offers get a 
 tag (`column` of an item) or group after them. A scheme without `[[column]]` tables has one
 column per item tag or group. The optional `[sheet]` table of the file refines the layout
 (docs/schemes.md, "Your scheme's worker sheet"); every key of it is checked here. A file with
-sheets for several teams gives a `[[sheet]]` table each: `sheets(version)` is one layout per
-table, and `of(version)` the layout of every code (the file alone), which a calibration sheet
-takes.
+sheets for its teams gives a `[[sheet]]` table each: `sheets(version)` is one layout per
+table, and `of(version)` the layout of the [sheet] table or, with [[sheet]] tables, of every
+code (the file alone), which a calibration sheet takes.
 
 Words on a sheet that state points are written in the file with markers, `{points:CP}`,
 `{short:COMPLEX}`, `{label:CP}`, `{band:NQSW}` (live_text): the sheet shows them worked out
@@ -120,6 +120,8 @@ COLUMN_KEYS = {
     "choices": list,
     "note": str,
     "codes": (str, list),
+    "plus": str,
+    "combos": list,
     "heading": str,
     "width": (int, float),
     "points": bool,
@@ -292,10 +294,10 @@ def _like(version, sheet, every):
 
 
 def options(version):
-    """The sheet table of a file with one ([sheet]); {} for a file with several, whose every
-    code no single sheet offers."""
+    """The [sheet] table of the file; {} for a file of [[sheet]] tables (a sheet per team,
+    none of which need offer every code)."""
     found = tables(version)
-    return found[0] if len(found) == 1 else {}
+    return {} if isinstance(version.data.get("sheet"), list) else found[0]
 
 
 # -- live words ------------------------------------------------------------------------------
@@ -566,6 +568,25 @@ def code_columns(version, sheet=None):
                 entry.get("points", True) and not words.is_live(heading),
                 src.plus,
             )
+            if "plus" in entry:  # each code alone or with the modifier
+                if entry["plus"] not in version.codes():
+                    raise LayoutError(
+                        _where(version, '"plus": the scheme has no code "%s"' % entry["plus"])
+                    )
+                col.plus = entry["plus"]
+                col.combos = ["%s; %s" % (c, col.plus) for c in col.codes]
+            if "combos" in entry:  # exactly these entries of several codes
+                for combo in entry["combos"]:
+                    parts = [p.strip() for p in str(combo).split(";")]
+                    if len(parts) < 2 or not set(parts) <= set(version.codes()):
+                        raise LayoutError(
+                            _where(
+                                version,
+                                '"combos": "%s" is not codes of the scheme separated by ";"'
+                                % combo,
+                            )
+                        )
+                col.combos = ["; ".join(p.strip() for p in c.split(";")) for c in entry["combos"]]
             if "times" in entry:
                 if len(src.codes) != 1 or entry["times"] < 1:
                     raise LayoutError(
@@ -708,7 +729,7 @@ def totals(version, sheet, has_worker_items, has_hours, has_experience=False, in
         key, label = default_total(kind)
         out.append(Total(kind, _column_key(entry.get("key", key)), entry.get("label", label)))
     given = [t.kind for t in out]
-    needed = {"total", "band", "cases"} | ({"weight"} if "weight" in kinds else set())
+    needed = {"total", "band"} | ({"weight", "cases"} if "weight" in kinds else set())
     needed |= {k for k in ("base", "worker") if k in kinds}
     if set(CASELOAD_TOTALS[1:]) & set(given):
         needed |= set(CASELOAD_TOTALS)
