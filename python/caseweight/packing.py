@@ -169,24 +169,30 @@ def sheet_templates(defined, sets=()):
     taken = {t.file: "one of caseweight's templates" for t in shipped}
     titles = {t.title: "one of caseweight's templates" for t in shipped}
     made = [
-        (s, scheme_sheet.template, "worker sheet", "give [sheet] %s another one") for s in defined
+        (s, scheme_sheet.templates, "worker sheet", "give [sheet] %s another one") for s in defined
     ]
     made += [
-        (v, calibration_sheet.template, "calibration sheet", "give the set another id")
+        (
+            v,
+            lambda v: [calibration_sheet.template(v)],
+            "calibration sheet",
+            "give the set another id",
+        )
         for v in sets
     ]
     for source, make, sheet, fix in made:
         try:
-            t = make(source)
+            made_here = make(source)
         except scheme_layout.LayoutError as e:
             raise PackError("a mistake in the [sheet] table; nothing written", str(e)) from None
         where = os.path.basename(source.path)
-        for key, seen, what in ((t.file, taken, "file"), (t.title, titles, "template")):
-            if key in seen:
-                raise PackError(
-                    "%s: the %s's %s %r is %s too; %s; nothing written"
-                    % (where, sheet, what, key, seen[key], fix.replace("%s", what))
-                )
-            seen[key] = "the sheet of " + where
-        out.append(t)
+        for t in made_here:
+            for key, seen, what in ((t.file, taken, "file"), (t.title, titles, "template")):
+                if key in seen:
+                    raise PackError(
+                        "%s: the %s's %s %r is %s too; %s; nothing written"
+                        % (where, sheet, what, key, seen[key], fix.replace("%s", what))
+                    )
+                seen[key] = "the sheet of " + where
+            out.append(t)
     return out

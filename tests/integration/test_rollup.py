@@ -64,8 +64,9 @@ class Rollup(OfficeTestCase):
                 oxt=OXT,
                 per_team=(3, 3),
             )
-        # a workbook of one sheet per worker, in the first team's folder
-        service, team, _ = cls.county["teams"][0]
+        # a workbook of one sheet per worker (Swindon's), in the folder of a Swindon team
+        cls.sample_team = next(t for t in cls.county["teams"] if t[2] == "SWINDON")
+        service, team, _ = cls.sample_team
         cls.sample = os.path.join(cls.root, service, team, "swindon-team.fods")
         shutil.copyfile(os.path.join(SOURCE_DIR, "samples", "swindon-team.fods"), cls.sample)
         cls.out = os.path.join(cls.tmp, "rollup.ods")
@@ -177,7 +178,7 @@ class Rollup(OfficeTestCase):
             [h for h in history2 if h["Month"] == "2026-10"], history, "October is kept"
         )
         nov = [h for h in history2 if h["Month"] == "2026-11"]
-        self.assertEqual([h["Team"] for h in nov], [self.county["teams"][0][1]])
+        self.assertEqual([h["Team"] for h in nov], [self.sample_team[1]])
         self.assertEqual(
             {w["File"] for w in as_dicts(sheets["Workers"])},
             {os.path.relpath(self.sample, self.root)},

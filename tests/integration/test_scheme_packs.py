@@ -47,6 +47,12 @@ def swindon_copy(folder):
     assert n == 1
     text, n = re.subn(r'(code = "LAC"\n(?:[a-z_]+ = .*\n)*?)points = 6\n', r"\1points = 8\n", text)
     assert n == 1
+    # its sheets: Swindon's, as a council's copy names them (a template's file and name are
+    # its own)
+    text, n = re.subn(r'(?m)^(file|like) = "swindon-', r'\1 = "swindon-copy-', text)
+    assert n >= 2
+    text, n = re.subn(r'(?m)^template = "Swindon:', 'template = "Swindon copy:', text)
+    assert n >= 2
     path = os.path.join(folder, "swindon-copy.toml")
     with open(path, "w", encoding="utf-8") as f:
         f.write(text)

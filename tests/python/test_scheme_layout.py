@@ -280,6 +280,174 @@ class SheetTable(TempDir):
                 self.assertIn("small.toml", str(cm.exception))
 
 
+# Two team sheets of SMALL: the second like the first, with one column replaced and one
+# added; a choice column, a column of two sources, live words, the worker's items in a field.
+TEAM_SHEETS = """
+[[sheet]]
+file = "small-children"
+template = "Small: children"
+fields = [
+  { key = "worker" },
+  { key = "date" },
+  { key = "grade" },
+  { key = "tasks", label = "Tasks", codes = "worker" },
+]
+children = false
+rule_notes = false
+notes = ["CP scores {points:CP}; COURT adds {short:COURT}."]
+[[sheet.column]]
+key = "area"
+kind = "choice"
+choices = ["North", "South"]
+note = "No points."
+[[sheet.column]]
+key = "type"
+codes = ["CP", "case"]
+heading = "Case {points:CP CIN}"
+plus = "COURT"
+[[sheet.column]]
+key = "travel"
+codes = "extras"
+combos = ["NEAR; COURT"]
+
+[[sheet]]
+like = "small-children"
+file = "small-fostering"
+template = "Small: fostering"
+[[sheet.column]]
+key = "type"
+codes = "CIN"
+heading = "Family"
+[[sheet.column]]
+key = "court"
+codes = "COURT"
+"""
+
+
+class SheetsPerTeam(TempDir):
+    def setUp(self):
+        super().setUp()
+        self.version = schemes.load_file(self.write("small.toml", SMALL + TEAM_SHEETS)).version_at()
+        self.children, self.fostering = scheme_layout.sheets(self.version)
+
+    def test_one_layout_per_sheet_table_and_the_calibration_takes_every_code(self):
+        self.assertEqual(
+            [(s.file, s.template) for s in (self.children, self.fostering)],
+            [("small-children", "Small: children"), ("small-fostering", "Small: fostering")],
+        )
+        # every code on one sheet: the columns of the file alone
+        alone = schemes.load_file(self.write("s.toml", SMALL)).version_at()
+        self.assertEqual(columns(scheme_layout.of(self.version)), columns(scheme_layout.of(alone)))
+
+    def test_columns_of_several_sources_with_a_modifier_or_exact_combinations(self):
+        self.assertEqual(
+            columns(self.children),
+            [
+                ("type", ["CP", "CIN", "CP; COURT", "CIN; COURT"]),
+                ("travel", ["NEAR", "FAR", "COURT", "NEAR; COURT"]),
+            ],
+        )
+        # a heading with live words says the points itself
+        self.assertFalse(self.children.columns[0].points)
+        self.assertEqual(
+            words.calls(self.children.columns[0].title), ['POINTSTEXT({scheme};"CP;CIN")']
+        )
+        self.assertTrue(self.children.columns[1].points)
+
+    def test_like_replaces_columns_by_key_and_adds_new_ones(self):
+        self.assertEqual(
+            columns(self.fostering),
+            [
+                ("type", ["CIN"]),
+                ("travel", ["NEAR", "FAR", "COURT", "NEAR; COURT"]),
+                ("court", ["COURT"]),
+            ],
+        )
+        self.assertEqual([c.key for c in self.fostering.choices], ["area"])
+        self.assertEqual(self.fostering.fields, self.children.fields)
+
+    def test_a_choice_column_stands_where_it_is_listed(self):
+        [area] = self.children.choices
+        self.assertEqual(
+            (area.key, area.title, area.choices, area.note, area.before),
+            ("area", "Area", ["North", "South"], "No points.", 0),
+        )
+
+    def test_the_workers_items_in_a_field_and_the_sheets_own_date(self):
+        self.assertEqual(
+            [(f.key, f.kind, f.codes) for f in self.children.fields],
+            [
+                ("worker", "text", ""),
+                ("date", "date", ""),
+                ("grade", "choice", ""),
+                ("tasks", "codes", "worker"),
+            ],
+        )
+        self.assertEqual(self.children.date_key, "date")
+        self.assertEqual(self.children.worker_lines, 0)
+        self.assertEqual(self.children.worker_key, "tasks")
+        # its total follows the case points, labelled as the block would be
+        self.assertEqual(
+            [(t.kind, t.label) for t in self.children.totals][:3],
+            [("cases", "Case points"), ("worker", "Worker's own points"), ("total", "Total score")],
+        )
+        self.assertEqual(self.children.headings["children"], "")
+
+    def test_notes_with_live_words_and_no_rule_notes(self):
+        note, error = self.children.notes
+        self.assertEqual(
+            words.calls(note),
+            ['POINTSTEXT({scheme};"CP")', 'POINTSTEXT({scheme};"COURT";"short")'],
+        )
+        self.assertEqual(words.plain(note), "CP scores ; COURT adds .")
+        self.assertEqual(error, scheme_layout.ERROR_NOTE)
+
+    def test_mistakes(self):
+        cases = [
+            ('[[sheet]]\nlike = "nowhere"\n', 'like "nowhere"'),
+            ('[[sheet]]\nfile = "a"\n[[sheet]]\nfile = "a"\n', "two [[sheet]] tables give one"),
+            ('[sheet]\nnotes = ["{points:XX}"]\n', 'the scheme has no code "XX"'),
+            ('[sheet]\nnotes = ["{short:CP CIN}"]\n', "names one code"),
+            ('[sheet]\nnotes = ["{band:NOBODY}"]\n', "names one grade"),
+            ('[[sheet.column]]\nkey = "a"\nkind = "choice"\n', "needs a key and its choices"),
+            ('[[sheet.column]]\nkey = "a"\nkind = "list"\n', 'kind "list"'),
+            ('[[sheet.column]]\nkey = "a"\ncodes = "case"\nnote = "x"\n', '"note" is for'),
+            ('[[sheet.column]]\ncodes = "case"\nplus = "XX"\n', '"plus": the scheme has no code'),
+            ('[[sheet.column]]\ncodes = "case"\ncombos = ["CP"]\n', '"combos": "CP"'),
+            ('[sheet]\nfields = [{ key = "tasks", codes = "nogroup" }]\n', "a header field of"),
+            ('[sheet]\nfields = [{ key = "experience" }]\n', "needs caseload policies"),
+            ('[sheet]\nfields = [{ key = "as_at" }, { key = "date" }]\n', "one date"),
+            ("[sheet]\ncaseload_table = true\n", "caseload_table needs the field experience"),
+        ]
+        for extra, said in cases:
+            with self.subTest(extra):
+                path = self.write("m.toml", SMALL + extra)
+                with self.assertRaises(scheme_layout.LayoutError) as cm:
+                    scheme_layout.sheets(schemes.load_file(path).version_at())
+                self.assertIn(said, str(cm.exception))
+
+
+class ShippedTeamSheets(unittest.TestCase):
+    def test_rbwm_counts_cases_against_its_own_policies(self):
+        v = schemes.of_file("rbwm").version_at()
+        [sheet] = scheme_layout.sheets(v)
+        self.assertEqual(sorted(sheet.policies), sorted(schemes.policies(prefix="RBWM")))
+        self.assertEqual([t.kind for t in sheet.totals][-5:], list(scheme_layout.CASELOAD_TOTALS))
+        self.assertTrue(sheet.caseload_table)
+
+    def test_swindon_has_a_sheet_per_team(self):
+        v = schemes.of_file("swindon").version_at()
+        self.assertEqual(
+            [s.file for s in scheme_layout.sheets(v)],
+            [
+                "swindon-children",
+                "swindon-disabled-children",
+                "swindon-leaving-care",
+                "swindon-family-placements",
+            ],
+        )
+
+
 class NothingOfASchemeInTheCode(unittest.TestCase):
     def test_no_code_grade_or_band_label_is_written_in_the_builder(self):
         """The builder's texts (its docstrings aside) hold no code, grade or band label of any
