@@ -8,7 +8,6 @@ validated and it lies inside the printed page."""
 
 import datetime
 
-from caseweight.sheets import notts
 from common import OfficeTestCase, template_urls
 from caseweight.sheets.cwtemplate import CANNOT_JUDGE, NOT_KNOWN, maximum_label
 from caseweight.office import props
@@ -16,6 +15,7 @@ from caseweight import schemes
 
 SWINDON = schemes.of_file("swindon").version_at()
 RBWM = schemes.of_file("rbwm").version_at()
+NOTTS = schemes.of_file("notts").version_at()
 
 # Warrington's sheet is the one made from its scheme file: a case type counted per child.
 WARRINGTON = schemes.of_file("warrington").version_at()
@@ -52,9 +52,9 @@ CASES = {
     ),
     "rbwm-all-cases": ({"name": "A", "cp": RBWM.column("cp")["item"]}, SWINDON_FTE, RBWM),
     "notts-individual": (
-        {"family": "A", "specific": notts.V.codes(group="specific")[0]},
+        {"family": "A", "specific": NOTTS.codes(group="specific")[0]},
         ("hours", 1, 37),
-        notts.V,
+        NOTTS,
     ),
     "warrington": ({"name": "A", "type": WARRINGTON_CASE}, SWINDON_FTE, WARRINGTON),
 }

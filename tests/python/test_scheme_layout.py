@@ -363,14 +363,14 @@ class SheetsPerTeam(TempDir):
                 ("court", ["COURT"]),
             ],
         )
-        self.assertEqual([c.key for c in self.fostering.choices], ["area"])
+        self.assertEqual([c.key for c in self.fostering.others], ["area"])
         self.assertEqual(self.fostering.fields, self.children.fields)
 
     def test_a_choice_column_stands_where_it_is_listed(self):
-        [area] = self.children.choices
+        [area] = self.children.others
         self.assertEqual(
-            (area.key, area.title, area.choices, area.note, area.before),
-            ("area", "Area", ["North", "South"], "No points.", 0),
+            (area.key, area.kind, area.title, area.choices, area.note, area.before),
+            ("area", "choice", "Area", ["North", "South"], "No points.", 0),
         )
 
     def test_the_workers_items_in_a_field_and_the_sheets_own_date(self):
@@ -411,7 +411,24 @@ class SheetsPerTeam(TempDir):
             ('[sheet]\nnotes = ["{band:NOBODY}"]\n', "names one grade"),
             ('[[sheet.column]]\nkey = "a"\nkind = "choice"\n', "needs a key and its choices"),
             ('[[sheet.column]]\nkey = "a"\nkind = "list"\n', 'kind "list"'),
-            ('[[sheet.column]]\nkey = "a"\ncodes = "case"\nnote = "x"\n', '"note" is for'),
+            ('[[sheet.column]]\nkey = "a"\ncodes = "case"\nnote = "x"\n', '"note" is not for'),
+            ('[[sheet.column]]\nkey = "a"\nkind = "share"\n', '"key" is not for'),
+            ('[[sheet.column]]\nkey = "a"\nkind = "first_child_points"\n', 'needs a key and "of"'),
+            (
+                '[[sheet.column]]\nkey = "a"\nkind = "added_points"\nof = "x"\n'
+                '[[sheet.column]]\ncodes = "case"\n',
+                'no column of codes "x"',
+            ),
+            ('[sheet]\nfields = [{ key = "worker", kind = "week" }]\n', '"week" for the field'),
+            (
+                '[sheet]\nfields = [{ key = "fte" }, { key = "hours", kind = "week" }]\n',
+                "a field fte or of the hours a week",
+            ),
+            ("[sheet]\ndays_table = [0.5, 6]\n", "days_table"),
+            ("[sheet]\nworker_columns = [4, 1]\n", "worker_columns"),
+            ("[sheet]\nsignatures = [1]\n", "signatures"),
+            ('[sheet]\nnotes = ["{most:case}"]\n', "no at-most rule"),
+            ('[sheet]\nnotes = ["{hours_points}"]\n', "no hours_points"),
             ('[[sheet.column]]\ncodes = "case"\nplus = "XX"\n', '"plus": the scheme has no code'),
             ('[[sheet.column]]\ncodes = "case"\ncombos = ["CP"]\n', '"combos": "CP"'),
             ('[sheet]\nfields = [{ key = "tasks", codes = "nogroup" }]\n', "a header field of"),
@@ -434,6 +451,28 @@ class ShippedTeamSheets(unittest.TestCase):
         self.assertEqual(sorted(sheet.policies), sorted(schemes.policies(prefix="RBWM")))
         self.assertEqual([t.kind for t in sheet.totals][-5:], list(scheme_layout.CASELOAD_TOTALS))
         self.assertTrue(sheet.caseload_table)
+
+    def test_notts_individual_pro_forma(self):
+        v = schemes.of_file("notts").version_at()
+        [sheet] = scheme_layout.sheets(v)
+        self.assertEqual(
+            [(o.key, o.kind, o.before, o.of) for o in sheet.others],
+            [
+                ("share", "share", 0, ""),
+                ("first", "first_child_points", 3, "specific"),
+                ("other", "other_children_points", 3, "specific"),
+                ("additional", "added_points", 3, "specific"),
+            ],
+        )
+        self.assertEqual([f.kind for f in sheet.fields if f.key == "hours"], ["week"])
+        # the extra duties on a line of the personal capacity block, not in a field
+        self.assertEqual((sheet.duty_line, sheet.hours_key), (True, "duty_hours"))
+        self.assertEqual(words.calls(sheet.duty_label), ["WORKERPOINTS({scheme};;1)"])
+        self.assertEqual(
+            [t.kind for t in sheet.totals], ["worker", "cases", "total", "fte", "band", "capacity"]
+        )
+        self.assertIn("at most 2 additional items", sheet.notes[0])
+        self.assertEqual(sheet.days_table, [0.5, 1, 2, 3, 4, 5])
 
     def test_swindon_has_a_sheet_per_team(self):
         v = schemes.of_file("swindon").version_at()

@@ -1,7 +1,7 @@
 """The weighting-sheet templates. Every scheme file in schemes/ gets its worker sheets
-(`scheme_sheet`: one per [[sheet]] table of the file, or the sheet of the file alone), so a new
-scheme file brings its sheet with no other change; the team sheets described here in the terms
-of `cwtemplate` (swindon, notts) follow them. Each set of calibration vignettes
+(`scheme_sheet`: one per [[sheet]] table of the file, or the sheet of the file alone) and its
+team sheets (`team_sheet`: [[sheet]] tables of kind "team"), so a new scheme file brings its
+sheets with no other change. Each set of calibration vignettes
 (schemes/vignettes/) gets its calibration sheet (`calibration_sheet`): CALIBRATION. `build`
 builds them all through a headless office with the add-in installed, so their code lists and
 bands come from the engine."""
@@ -21,14 +21,7 @@ def __getattr__(name):
         raise AttributeError(name)
     from caseweight import schemes
 
-    from . import notts, scheme_sheet, swindon
+    from . import scheme_sheet
 
-    described = {"SWINDON": swindon.TEMPLATES, "NOTTS": notts.TEMPLATES}
-    out = []
-    for s in schemes.built_in():
-        if s.name in ("NOTTS",):  # described in Python alone
-            out += described[s.name]
-            continue
-        out += scheme_sheet.templates(s) + described.get(s.name, [])
-    globals()["TEMPLATES"] = out
-    return out
+    globals()["TEMPLATES"] = [t for s in schemes.built_in() for t in scheme_sheet.templates(s)]
+    return globals()["TEMPLATES"]

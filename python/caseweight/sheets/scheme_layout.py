@@ -47,6 +47,7 @@ GROUP_TITLES = {
 # row may hold (a drop-down of hundreds of combinations helps nobody).
 MOST_COMBINATIONS = 40
 MAX_ROWS = 500
+WORKING_DAYS = 5  # a full-time week, for a table of the bands by days worked
 HOURS_IN_A_MONTH = 744  # 31 days x 24 hours: the most Hours a month can hold
 
 # The header fields a sheet may have: key -> (default label, kind). Any other key in
@@ -78,6 +79,7 @@ TOTAL_KINDS = {
     "headroom": ("headroom", "Headroom to the top of the band"),
     # the number of cases against the scheme's own caseload policy for the Experience chosen
     "case_count": ("cases", "Number of cases"),
+    "fte": ("fte", "FTE"),  # of the hours worked a week (a field hours of kind "week")
     "cases_policy": ("cases_policy", "Caseload policy for the experience"),
     "cases_from": ("cases_from", "Cases expected: from"),
     "cases_to": ("cases_to", "Cases expected: to"),
@@ -88,6 +90,13 @@ CASELOAD_TOTALS = ("case_count", "cases_policy", "cases_from", "cases_to", "case
 # The keys of [sheet] and what each must be.
 SHEET_KEYS = {
     "file": str,
+    "name_key": str,
+    "points_width": (int, float),
+    "days_table": list,
+    "worker_columns": list,
+    "duty_label": str,
+    "comments": str,
+    "signatures": list,
     "like": str,
     "children": bool,
     "children_width": (int, float),
@@ -119,6 +128,7 @@ COLUMN_KEYS = {
     "kind": str,
     "choices": list,
     "note": str,
+    "of": str,
     "codes": (str, list),
     "plus": str,
     "combos": list,
@@ -127,8 +137,18 @@ COLUMN_KEYS = {
     "points": bool,
     "times": int,
 }
-FIELD_KEYS = {"key": str, "label": str, "codes": str}
-COLUMN_KINDS = ("codes", "choice")
+FIELD_KEYS = {"key": str, "label": str, "codes": str, "kind": str}
+# A field hours of kind "week": the hours worked a week, of which the sheet's FTE is made
+# (the scheme's full-time week); up to the Working Time Regulations' weekly limit.
+MOST_WEEK_HOURS = 48
+# The parts of a row's points a column may show (Nottinghamshire's "first child (A)", "other
+# children (B each)", additional points), of the item in the code column `of`.
+POINT_PARTS = {
+    "first_child_points": "First child",
+    "other_children_points": "Other children",
+    "added_points": "Additional points",
+}
+COLUMN_KINDS = ("codes", "choice", "share") + tuple(POINT_PARTS)
 TOTAL_KEYS = {"total": str, "key": str, "label": str}
 
 
@@ -154,16 +174,20 @@ class CodeColumn:
 
 
 @dataclass
-class ChoiceColumn:
-    """A column of words to choose from, no points (a locality, a category): `choices`, the
-    help `note`; `before` is the index of the code column it stands before."""
+class OtherColumn:
+    """A column that is not of codes, standing before the code column of index `before`:
+    kind "choice", words to choose from that score nothing (a locality, a category: `choices`,
+    the help `note`); "share", the co-work share; or a part of the row's points
+    (POINT_PARTS) of the item in the code column `of`."""
 
     key: str
+    kind: str
     title: str
-    choices: List[str]
+    choices: List[str] = field(default_factory=list)
     note: str = ""
     width: Optional[float] = None
     before: int = 0
+    of: str = ""
 
 
 @dataclass
@@ -193,7 +217,7 @@ class Layout:
     fields_per_row: int
     fields: List[HeaderField]
     columns: List[CodeColumn]
-    choices: List[ChoiceColumn]
+    others: List[OtherColumn]
     headings: dict  # fixed column -> heading ("" for children: no Children column)
     name_width: float
     children_width: Optional[float]
@@ -207,6 +231,15 @@ class Layout:
     band_table: bool
     caseload_table: bool
     notes: List[str]
+    hours_key: str  # the cell of the extra duties' hours a month ("" for none)
+    duty_line: bool  # they are on a line of the worker's block
+    duty_label: str
+    worker_columns: tuple  # the columns of a line's label and of its code
+    name_key: str
+    points_width: Optional[float]
+    days_table: List[float]  # the bands' limits by days worked (5 a week)
+    comments: str  # the label of a comments box under the notes
+    signatures: List[str]  # who signs the sheet
     policies: dict  # the scheme's own caseload policies: code -> policy (an Experience field)
 
 
@@ -253,6 +286,16 @@ def _checked(version, sheet):
         raise LayoutError(_where(version, "[sheet] rows must be 1 to %d" % MAX_ROWS))
     if not 1 <= sheet.get("fields_per_row", 4) <= 6:
         raise LayoutError(_where(version, "[sheet] fields_per_row must be 1 to 6"))
+    columns = sheet.get("worker_columns", [1, 2])
+    if len(columns) != 2 or not all(isinstance(n, int) and 1 <= n <= 3 for n in columns):
+        raise LayoutError(_where(version, "[sheet] worker_columns: two numbers, 1 to 3"))
+    days = sheet.get("days_table", [])
+    if not all(isinstance(d, (int, float)) and 0 < d <= WORKING_DAYS for d in days):
+        raise LayoutError(
+            _where(version, "[sheet] days_table: days a week, more than 0 up to %d" % WORKING_DAYS)
+        )
+    if not all(isinstance(w, str) and w for w in sheet.get("signatures", [])):
+        raise LayoutError(_where(version, "[sheet] signatures: a list of who signs"))
     if sheet.get("worker_lines", 1) < 1:
         raise LayoutError(_where(version, "[sheet] worker_lines must be 1 or more"))
     return sheet
@@ -263,6 +306,8 @@ def tables(version):
     sheet; [{}] for a file without (the sheet of the file alone)."""
     given = version.data.get("sheet", {})
     many = given if isinstance(given, list) else [given]
+    # team sheets (kind = "team") are team_sheet.py's
+    many = [t for t in many if not (isinstance(t, dict) and t.get("kind") == "team")]
     if not many:
         raise LayoutError(_where(version, "[[sheet]] must list at least one sheet"))
     out = [_checked(version, t) for t in many]
@@ -302,7 +347,7 @@ def options(version):
 
 # -- live words ------------------------------------------------------------------------------
 
-LIVE = re.compile(r"\{(points|short|label|band):([^{}]*)\}")
+LIVE = re.compile(r"\{(points|short|label|band|most):([^{}]*)\}|\{(hours_points)\}")
 
 
 def live_text(version, text):
@@ -311,7 +356,16 @@ def live_text(version, text):
     not have is a mistake."""
 
     def one(m):
+        if m.group(3):  # the points of an hour of extra duties
+            if not version.worker.get("hours_points"):
+                raise LayoutError(_where(version, "{hours_points}: [worker] has no hours_points"))
+            return words.number("WORKERPOINTS({scheme};;1)")
         kind, args = m.group(1), m.group(2).replace(",", " ").split()
+        if kind == "most":  # the at-most rule's number, as the file gives it
+            most = _group_most(version, args[0]) if len(args) == 1 else None
+            if most is None:
+                raise LayoutError(_where(version, "%s: no at-most rule of that group" % m.group(0)))
+            return schemes.number_text(most)
         if kind == "band":
             if len(args) > 1 or (args and args[0] not in version.grade_names()):
                 raise LayoutError(
@@ -505,21 +559,42 @@ def _source(version, names, derived):
     return out
 
 
-def _choice_column(version, entry, before):
-    key, choices = entry.get("key"), entry.get("choices")
-    if not key or not choices or not all(isinstance(c, str) and c for c in choices):
+OTHER_KEYS = {
+    "choice": {"kind", "key", "heading", "choices", "note", "width"},
+    "share": {"kind", "heading", "width"},
+}
+
+
+def _other_column(version, entry, before):
+    """A [[sheet.column]] that is not of codes (OtherColumn)."""
+    kind = entry["kind"]
+    allowed = OTHER_KEYS.get(kind, {"kind", "key", "heading", "of", "width"})
+    wrong = sorted(set(entry) - allowed)
+    if wrong:
         raise LayoutError(
-            _where(version, 'a [[sheet.column]] of kind "choice" needs a key and its choices')
+            _where(version, '"%s" is not for a [[sheet.column]] of kind "%s"' % (wrong[0], kind))
         )
-    if "codes" in entry or "times" in entry:
-        raise LayoutError(_where(version, 'a [[sheet.column]] of kind "choice" has no codes'))
-    return ChoiceColumn(
+    key = "share" if kind == "share" else entry.get("key")
+    if kind == "choice":
+        choices = entry.get("choices")
+        if not key or not choices or not all(isinstance(c, str) and c for c in choices):
+            raise LayoutError(
+                _where(version, 'a [[sheet.column]] of kind "choice" needs a key and its choices')
+            )
+    elif kind in POINT_PARTS and not (key and entry.get("of")):
+        raise LayoutError(
+            _where(version, 'a [[sheet.column]] of kind "%s" needs a key and "of"' % kind)
+        )
+    default = POINT_PARTS.get(kind) or ("Co-work share" if kind == "share" else "")
+    return OtherColumn(
         _column_key(key),
-        live_text(version, entry.get("heading", _title(key.replace("_", " ")))),
-        list(choices),
+        kind,
+        live_text(version, entry.get("heading", default or _title(key.replace("_", " ")))),
+        list(entry.get("choices", [])),
         live_text(version, entry.get("note", "")),
         entry.get("width"),
         before,
+        _column_key(entry.get("of", "")),
     )
 
 
@@ -530,10 +605,10 @@ def _column_key(key):
 def code_columns(version, sheet=None):
     """The code columns of the sheet: [[sheet.column]] when the file lists them, else the
     derived ones; keys unique and apart from the fixed columns', headings that do not start
-    with a code of their own list. With them: the choice columns ([] without [[sheet.column]])."""
+    with a code of their own list. With them: the other columns ([] without [[sheet.column]])."""
     sheet = options(version) if sheet is None else sheet
     derived = derived_columns(version)
-    choices = []
+    others = []
     if "column" in sheet:
         columns = []
         for entry in sheet["column"]:
@@ -545,13 +620,13 @@ def code_columns(version, sheet=None):
                         'a [[sheet.column]] kind "%s": one of %s' % (kind, ", ".join(COLUMN_KINDS)),
                     )
                 )
-            if kind == "choice":
-                choices.append(_choice_column(version, entry, len(columns)))
+            if kind != "codes":
+                others.append(_other_column(version, entry, len(columns)))
                 continue
-            for key in ("choices", "note"):
+            for key in ("choices", "note", "of"):
                 if key in entry:
                     raise LayoutError(
-                        _where(version, '"%s" is for a [[sheet.column]] of kind "choice"' % key)
+                        _where(version, '"%s" is not for a [[sheet.column]] of codes' % key)
                     )
             name = entry.get("codes") or entry.get("key")
             if not name:
@@ -599,8 +674,10 @@ def code_columns(version, sheet=None):
         columns = derived
     if not columns:
         raise LayoutError(_where(version, "the scheme has no codes for a case row"))
+    if [o.kind for o in others].count("share") > 1:
+        raise LayoutError(_where(version, "a sheet has one column of kind share"))
     seen = set(FIXED_COLUMNS)
-    for c in columns + choices:
+    for c in columns + [o for o in others if o.kind != "share"]:
         key = _column_key(c.key)
         base, n = key, 2
         while key in seen:
@@ -610,7 +687,13 @@ def code_columns(version, sheet=None):
         c.key = key
         if isinstance(c, CodeColumn):
             c.title = heading_without_clash(version, c.title, c.entries())
-    return columns, choices
+    keys = [c.key for c in columns]
+    for o in others:
+        if o.kind in POINT_PARTS and o.of not in keys:
+            raise LayoutError(
+                _where(version, '"of" of the column %s: no column of codes "%s"' % (o.key, o.of))
+            )
+    return columns, others
 
 
 def clash(text, entries):
@@ -660,14 +743,20 @@ def header_fields(version, sheet):
         label, kind = KNOWN_FIELDS.get(key, (_title(key.replace("_", " ")), "text"))
         if key == "grade" and not grades:
             continue  # one band for every grade: no grade to choose
-        if key == "hours" and not version.worker.get("hours_points"):
-            raise LayoutError(_where(version, "the field hours needs [worker] hours_points"))
         if key == "experience" and not own_policies(version):
             raise LayoutError(
                 _where(
                     version, "the field experience needs caseload policies %s-..." % version.name
                 )
             )
+        if f.get("kind") not in (None, "week") or (f.get("kind") and key != "hours"):
+            raise LayoutError(
+                _where(version, 'a header field\'s kind: "week" for the field hours only')
+            )
+        if f.get("kind") == "week":
+            kind = "week"  # the hours worked a week, not extra duties
+        elif key == "hours" and not version.worker.get("hours_points"):
+            raise LayoutError(_where(version, "the field hours needs [worker] hours_points"))
         codes = f.get("codes", "")
         if codes:
             if key in KNOWN_FIELDS or not version.codes(group=codes):
@@ -691,9 +780,13 @@ def header_fields(version, sheet):
     return out
 
 
-def totals(version, sheet, has_worker_items, has_hours, has_experience=False, in_field=False):
+def totals(
+    version, sheet, has_worker_items, has_hours, has_experience=False, in_field=False, week=False
+):
     def default_total(kind):
         key, label = TOTAL_KINDS[kind]
+        if kind == "fte":
+            label += " (hours worked / %s)" % schemes.number_text(version.full_time_hours)
         if kind == "worker":
             label = sheet.get("worker_heading", label)
         if kind == "band" and version.grade_names():
@@ -710,7 +803,7 @@ def totals(version, sheet, has_worker_items, has_hours, has_experience=False, in
         kinds.insert(len(kinds) if in_field else kinds.index("cases"), "worker")
     if version.workload.get("one_point_per"):
         kinds.append("weight")
-    kinds += ["total", "band", "capacity", "top", "headroom"]
+    kinds += ["total"] + (["fte"] if week else []) + ["band", "capacity", "top", "headroom"]
     if "total" not in sheet:
         return [Total(k, *default_total(k)) for k in kinds]
     kinds += ["case_count"] + (list(CASELOAD_TOTALS[1:]) if has_experience else [])
@@ -730,7 +823,7 @@ def totals(version, sheet, has_worker_items, has_hours, has_experience=False, in
         out.append(Total(kind, _column_key(entry.get("key", key)), entry.get("label", label)))
     given = [t.kind for t in out]
     needed = {"total", "band"} | ({"weight", "cases"} if "weight" in kinds else set())
-    needed |= {k for k in ("base", "worker") if k in kinds}
+    needed |= {k for k in ("base", "worker", "fte") if k in kinds}
     if set(CASELOAD_TOTALS[1:]) & set(given):
         needed |= set(CASELOAD_TOTALS)
     missing = sorted(needed - set(given))
@@ -814,16 +907,21 @@ def _layout(version, sheet, points_text=None):
     council = version.scheme.council or name
     worker_codes = version.codes(group="worker")
     fields = header_fields(version, sheet)
-    has_hours = any(f.key == "hours" for f in fields)
+    # extra duties in a field hours, else on a line of the worker's block (cw_duty_hours)
+    has_hours = any(f.key == "hours" and f.kind != "week" for f in fields)
+    week = any(f.kind == "week" for f in fields)
+    if week and any(f.key == "fte" for f in fields):
+        raise LayoutError(_where(version, "a sheet's FTE is a field fte or of the hours a week"))
     has_experience = any(f.key == "experience" for f in fields)
     # the worker's items are chosen in a header field of their codes, or in a block of lines
     in_field = [f.key for f in fields if f.codes == "worker"]
     most = _group_most(version, "worker")
     lines = 0 if in_field else sheet.get("worker_lines") or most or len(worker_codes)
+    duty_line = bool(version.worker.get("hours_points")) and not has_hours and bool(lines)
     file = sheet.get("file", name.lower())
     if not file or not all(ch.isalnum() or ch in "-_" for ch in file):
         raise LayoutError(_where(version, '[sheet] file "%s": letters, digits, - and _' % file))
-    columns, choices = code_columns(version, sheet)
+    columns, others = code_columns(version, sheet)
     caseload_table = sheet.get("caseload_table", False)
     if caseload_table and not has_experience:
         raise LayoutError(_where(version, "[sheet] caseload_table needs the field experience"))
@@ -847,7 +945,7 @@ def _layout(version, sheet, points_text=None):
         fields_per_row=sheet.get("fields_per_row", 4),
         fields=fields,
         columns=columns,
-        choices=choices,
+        others=others,
         headings={
             "name": sheet.get("name_heading", "Child / family"),
             "children": (
@@ -866,8 +964,22 @@ def _layout(version, sheet, points_text=None):
         if in_field
         else _column_key(sheet.get("worker_key", "worker_items")),
         totals=totals(
-            version, sheet, bool(worker_codes), has_hours, has_experience, bool(in_field)
+            version, sheet, bool(worker_codes), has_hours, has_experience, bool(in_field), week
         ),
+        hours_key="hours" if has_hours else "duty_hours" if duty_line else "",
+        duty_line=duty_line,
+        duty_label=live_text(
+            version,
+            sheet.get("duty_label", "Extra duties (hours a month, {hours_points} points an hour)"),
+        )
+        if duty_line
+        else "",
+        worker_columns=tuple(sheet.get("worker_columns", (1, 2))),
+        name_key=_column_key(sheet.get("name_key", "name")),
+        points_width=sheet.get("points_width"),
+        days_table=[float(d) for d in sheet.get("days_table", [])],
+        comments=sheet.get("comments", ""),
+        signatures=list(sheet.get("signatures", [])),
         band_table=sheet.get("band_table", bool(version.grade_names())),
         caseload_table=caseload_table,
         notes=notes,

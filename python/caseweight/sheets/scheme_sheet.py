@@ -16,13 +16,14 @@ caseweight-pack builds these sheets into a council's scheme pack (pack.py).
 
 from caseweight import schemes
 
-from . import scheme_layout
+from . import scheme_layout, team_sheet
 from .cwtemplate import (
     Check,
     Children,
     Choice,
     Codes,
     Field,
+    Formula,
     Points,
     Share,
     Sheet,
@@ -30,6 +31,7 @@ from .cwtemplate import (
     Text,
     Total,
     band_table,
+    col_name,
     grades_note,
     over_maximum,
     scored,
@@ -78,6 +80,16 @@ def header_field(version, layout, f):
             choices=tuple(version.grade_names()),
             note=grades_note(version),
         )
+    if f.kind == "week":
+        return Field(
+            f.key,
+            f.label,
+            "number",
+            minimum=1,
+            maximum=scheme_layout.MOST_WEEK_HOURS,
+            note="Empty = full time (%s hours). Bands are pro rata."
+            % schemes.number_text(version.full_time_hours),
+        )
     if f.key == "fte":
         return Field(
             "fte",
@@ -119,7 +131,10 @@ def total_lines(version, layout):
     graded = any(f.key == "grade" for f in layout.fields)
     grade = "{?grade}" if graded else ""
     fte = "{?fte}" if any(f.key == "fte" for f in layout.fields) else ""
-    hours = ";{?hours}" if any(f.key == "hours" for f in layout.fields) else ""
+    if "fte" in has:  # of the hours worked a week
+        fte = "{@fte}"
+    hours = ";{?%s}" % layout.hours_key if layout.hours_key else ""
+    week = [f.key for f in layout.fields if f.kind == "week"]
     element = "+".join("{@%s}" % k for k in ("base", "worker") if k in has)
     total = "WORKLOADPOINTS({scheme};{points}%s)" % (";" + element if element else "")
     top = "1/WORKLOADCAPACITY({scheme};1;%s;%s)" % (grade, fte)
@@ -148,7 +163,13 @@ def total_lines(version, layout):
             "0.#;-0.#;0",
             False,
         ),
-        "case_count": ("=COUNTA({name})", "", False),
+        "case_count": ("=COUNTA({%s})" % layout.name_key, "", False),
+        "fte": (
+            '=IF({w}="";1;MIN(1;{w}/%s))'.replace("{w}", "{%s}" % (week or ["fte"])[0])
+            % schemes.number_text(version.full_time_hours),
+            "0.00",
+            False,
+        ),
         "cases_policy": (
             "=" + _nested_if("{experience}", [(p["label"], '"%s"' % c) for c, p in policies]),
             "",
@@ -195,42 +216,82 @@ def total_lines(version, layout):
 
 def worker_block(version, layout, top_of):
     """The worker's own items, one code a line (as many lines as the layout gives), each
-    line's points beside it; named cw_WORKER_KEY ([sheet] worker_key, default worker_items)."""
+    line's points beside it; named cw_WORKER_KEY ([sheet] worker_key, default worker_items).
+    A label takes the first columns of a line, its code the next ones ([sheet] worker_columns),
+    its points one. Extra duties without a field of their own: a line of hours a month
+    (cw_duty_hours)."""
+    span, code_span = layout.worker_columns
+    code_col, points_col = span, span + code_span
+
+    def across(builder, sh, first, last, r):
+        if last > first:
+            builder.merge(sh, first, r, last, r)
 
     def block(builder, lay, index):
         sh = lay.sheet
         top = top_of(lay)
         builder.put(sh, 0, top, layout.worker_heading, "cw Header")
-        builder.put(sh, 1, top, "Code", "cw Header")
-        builder.merge(sh, 1, top, 2, top)
-        builder.put(sh, 3, top, "Points", "cw Header")
+        across(builder, sh, 0, span - 1, top)
+        builder.put(sh, code_col, top, "Code", "cw Header")
+        across(builder, sh, code_col, points_col - 1, top)
+        builder.put(sh, points_col, top, "Points", "cw Header")
         source, entries = builder.code_list(
             Codes(layout.worker_key, layout.worker_heading, "", only=layout.worker_codes),
             layout.worker_heading,
         )
         help_text = builder._help(entries)
         scheme = lay.cell("scheme")
+        base = "-WORKERPOINTS({s})" if version.worker.get("base") else ""
+        code = col_name(code_col)
         for i in range(layout.worker_lines):
             r = top + 1 + i
             builder.put(sh, 0, r, "%s %d" % (layout.worker_line, i + 1), "cw Entry")
-            builder.put(sh, 1, r, None, "cw Code")
-            builder.merge(sh, 1, r, 2, r)
+            across(builder, sh, 0, span - 1, r)
+            builder.put(sh, code_col, r, None, "cw Code")
+            across(builder, sh, code_col, points_col - 1, r)
             builder.validation_list(
-                sh.getCellRangeByPosition(1, r, 1, r), source, layout.worker_heading, help_text
+                sh.getCellRangeByPosition(code_col, r, code_col, r),
+                source,
+                layout.worker_heading,
+                help_text,
             )
             builder.put(
                 sh,
-                3,
+                points_col,
                 r,
-                '=IF(B{r}="";"";WORKERPOINTS({s};B{r})-WORKERPOINTS({s}))'.format(
-                    r=r + 1, s=scheme
+                ('=IF({c}{r}="";"";WORKERPOINTS({s};{c}{r})' + base + ")").format(
+                    c=code, r=r + 1, s=scheme
                 ),
                 "cw Result",
             )
         last = top + layout.worker_lines
-        lay.names[layout.worker_key] = "$B$%d:$B$%d" % (top + 2, last + 1)
-        builder.name("cw_" + layout.worker_key, lay.sheet_name, 1, top + 1, 1, last)
+        lay.names[layout.worker_key] = "$%s$%d:$%s$%d" % (code, top + 2, code, last + 1)
+        builder.name("cw_" + layout.worker_key, lay.sheet_name, code_col, top + 1, code_col, last)
         r = last + 1
+        if layout.duty_line:
+            label = builder.put(sh, 0, r, layout.duty_label, "cw Entry")
+            label.IsTextWrapped = True
+            across(builder, sh, 0, span - 1, r)
+            builder.put(sh, code_col, r, None, "cw Field")
+            across(builder, sh, code_col, points_col - 1, r)
+            builder.validation_number(
+                sh.getCellRangeByPosition(code_col, r, code_col, r),
+                False,
+                0,
+                scheme_layout.HOURS_IN_A_MONTH,
+                "Extra duties",
+                "Hours a month of extra duties.",
+            )
+            builder.put(
+                sh,
+                points_col,
+                r,
+                '=IF({c}{r}="";"";WORKERPOINTS({s};;{c}{r}))'.format(c=code, r=r + 1, s=scheme),
+                "cw Result",
+            )
+            lay.names["duty_hours"] = "$%s$%d" % (code, r + 1)
+            builder.name("cw_duty_hours", lay.sheet_name, code_col, r)
+            r += 1
         repeated = [c for c in layout.worker_codes if version.item(c).get("repeat")]
         if repeated:
             builder.put(
@@ -282,7 +343,7 @@ def beside_blocks(version, layout):
     repeated = any(version.item(c).get("repeat") for c in layout.worker_codes)
     part_time_note = not layout.caseload_table
     heights = {
-        "worker": 1 + layout.worker_lines + (1 if repeated else 0) + 1,
+        "worker": 1 + layout.worker_lines + layout.duty_line + (1 if repeated else 0) + 1,
         "caseload": 1 + len(layout.policies),
         "bands": 1 + len(version.grade_names()) + (2 if part_time_note else 0),
     }
@@ -292,7 +353,10 @@ def beside_blocks(version, layout):
     def blocks(builder, lay, index):
         label_col = max(0, lay.columns["points"] - 4)
         needed = sum(heights[p] for p in parts) - 1
-        beside = label_col >= BESIDE_COLUMNS and needed <= room
+        wide = max(
+            [BESIDE_COLUMNS] + ([sum(layout.worker_columns) + 1] if "worker" in parts else [])
+        )
+        beside = label_col >= wide and needed <= room
         r = lay.block_row if beside else lay.next_row
         for part in parts:
             if part == "bands":
@@ -321,23 +385,102 @@ def beside_blocks(version, layout):
 ABOVE_RANGE = "Above range"
 
 
+def other_column(layout, c):
+    """The cwtemplate column of a layout's OtherColumn."""
+    if c.kind == "choice":
+        return Choice(c.key, c.title, c.choices, c.width or 16, note=c.note)
+    if c.kind == "share":
+        return Share(c.title, c.width or 14)
+    item = "{%s}" % c.of
+    if c.kind == "first_child_points":
+        formula = '=IF({i}="";"";CASEPOINTS({scheme};{i};1;{share}))'
+    elif c.kind == "other_children_points":
+        first = [o.key for o in layout.others if o.kind == "first_child_points" and o.of == c.of]
+        formula = '=IF({i}="";"";CASEPOINTS({scheme};{i};{children};{share})-%s)' % (
+            "{%s}" % first[0] if first else "CASEPOINTS({scheme};{i};1;{share})"
+        )
+    else:  # what the other code columns add to the item's points
+        added = ";".join("{%s}" % k.key for k in layout.columns if k.key != c.of)
+        formula = (
+            '=IF(COUNTA(%s)=0;"";{points}-CASEPOINTS({scheme};{i};{children};{share}))' % added
+        )
+    return Formula(c.key, c.title, formula.replace("{i}", item), c.width or 16, fmt="0.##")
+
+
+def days_block(version, layout):
+    """The bands' limits by days worked (a week of WORKING_DAYS), from the scheme's bands,
+    then the comments box and the signatures, below the notes."""
+
+    def block(builder, lay, index):
+        sh = lay.sheet
+        top = lay.next_row
+        if layout.days_table:
+            shown = [x for x in version.band_limits() if x[0] != version.bands.get("below")]
+            builder.put(sh, 0, top, "Days worked", "cw Header")
+            for j, (label, lo, hi) in enumerate(shown):
+                over = "" if label == version.bands["within"] else "over "
+                text = (
+                    "%s\n%s%g to %g points" % (label, over, lo, hi)
+                    if hi is not None
+                    else "%s\nover %g points" % (label, lo)
+                )
+                builder.put(sh, 1 + 2 * j, top, text, "cw Header")
+                builder.merge(sh, 1 + 2 * j, top, 2 + 2 * j, top)
+            sh.Rows.getByIndex(top).Height = 900
+            for i, days in enumerate(layout.days_table):
+                r = top + 1 + i
+                name = (
+                    "Half a day" if days == 0.5 else "%g day%s" % (days, "" if days == 1 else "s")
+                )
+                builder.put(sh, 0, r, name, "cw Entry")
+                for j, (label, lo, hi) in enumerate(shown):
+                    upper = hi if hi is not None else lo
+                    value = round(upper * days / float(scheme_layout.WORKING_DAYS), 1)
+                    text = ("up to %g" if hi is not None else "over %g") % value
+                    builder.put(sh, 1 + 2 * j, r, text, "cw Entry")
+                    builder.merge(sh, 1 + 2 * j, r, 2 + 2 * j, r)
+            top += len(layout.days_table) + 2
+        r = top
+        if layout.comments:
+            builder.put(sh, 0, r, layout.comments, "cw Label")
+            builder.put(sh, 0, r + 1, None, "cw Field")
+            builder.merge(sh, 0, r + 1, lay.last_col, r + 4)
+            builder.name("cw_comments", lay.sheet_name, 0, r + 1)
+            builder.declare("cw_comments", "Text")
+            r += 6
+        for k, who in enumerate(layout.signatures):
+            builder.put(sh, 0, r + 2 * k, "Signed (%s):" % who.lower(), "cw Label")
+            b = sh.getCellRangeByPosition(1, r + 2 * k, 4, r + 2 * k)
+            b.merge(True)
+            line = b.BottomBorder
+            line.OuterLineWidth = 18
+            b.BottomBorder = line
+            builder.put(sh, 5, r + 2 * k, "Date:", "cw Label")
+            d = sh.getCellRangeByPosition(6, r + 2 * k, 8, r + 2 * k)
+            d.merge(True)
+            d.BottomBorder = line
+        if layout.signatures:
+            r += 2 * len(layout.signatures)
+        lay.next_row = r
+
+    return block
+
+
 def template_of(version, layout):
     """The cwtemplate Template of one layout of `version`."""
-    columns = [Text("name", layout.headings["name"], layout.name_width)]
+    columns = [Text(layout.name_key, layout.headings["name"], layout.name_width)]
     if layout.headings["children"]:
-        columns.append(
-            Children(layout.headings["children"], layout.children_width or 13)
-            if layout.children_width
-            else Children(layout.headings["children"])
-        )
+        columns.append(Children(layout.headings["children"], layout.children_width or 13))
     codes = [codes_column(version, c) for c in layout.columns]
     for i, col in enumerate(codes + [None]):
-        for c in layout.choices:
+        for c in layout.others:
             if c.before == i:
-                columns.append(Choice(c.key, c.title, c.choices, c.width or 16, note=c.note))
+                columns.append(other_column(layout, c))
         if col is not None:
             columns.append(col)
-    columns += [Share(), Points(header=layout.headings["points"]), Check()]
+    if not any(c.kind == "share" for c in layout.others):
+        columns.append(Share())
+    columns += [Points(header=layout.headings["points"], width=layout.points_width or 20), Check()]
     keys = {t.kind: t.key for t in layout.totals}
     also = []
     if "cases_range" in keys:
@@ -363,7 +506,11 @@ def template_of(version, layout):
                 rows=layout.rows,
                 totals=total_lines(version, layout),
                 notes=tuple(layout.notes),
-                extras=[beside_blocks(version, layout), over_maximum(version, also=also)],
+                extras=[
+                    beside_blocks(version, layout),
+                    days_block(version, layout),
+                    over_maximum(version, also=also),
+                ],
                 **extras,
             )
         ],
@@ -371,10 +518,13 @@ def template_of(version, layout):
 
 
 def templates(scheme, date=None):
-    """The worker sheets' Templates of `scheme` (a schemes.Scheme), one per sheet table of its
-    file, with the headings and notes of its version in force on `date` (default today)."""
+    """The Templates of `scheme` (a schemes.Scheme): its worker sheets, one per sheet table of
+    its file, with the headings and notes of its version in force on `date` (default today),
+    then its team sheets (team_sheet)."""
     version = scheme.version_at(date)
-    return [template_of(version, lay) for lay in scheme_layout.sheets(version)]
+    return [template_of(version, lay) for lay in scheme_layout.sheets(version)] + (
+        team_sheet.templates(version)
+    )
 
 
 def template(scheme, date=None):
