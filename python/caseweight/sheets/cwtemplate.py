@@ -1449,6 +1449,18 @@ class Builder:
 # -- helpers descriptions use for extra blocks -------------------------------------------
 
 
+def comments_box(b, lay, top, label, key):
+    """A label and a box of free text four lines high across the sheet (cw_KEY, declared
+    as text: a pseudonymised copy replaces it); returns the row after it and a blank line."""
+    sh = lay.sheet
+    b.put(sh, 0, top, label, "cw Label")
+    b.put(sh, 0, top + 1, None, "cw Field")
+    b.merge(sh, 0, top + 1, lay.last_col, top + 4)
+    b.name("cw_" + key, lay.sheet_name, 0, top + 1)
+    b.declare("cw_" + key, "Text")
+    return top + 6
+
+
 def put_table(b, lay, sheet_index, top, left, headers, rows, widths=None, styles=None):
     """A small table of labels / formulas at (left, top); returns the row after it."""
     sh = lay.sheet

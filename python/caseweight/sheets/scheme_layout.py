@@ -87,22 +87,9 @@ TOTAL_KINDS = {
 }
 CASELOAD_TOTALS = ("case_count", "cases_policy", "cases_from", "cases_to", "cases_range")
 
-# The keys of [sheet] and what each must be.
-SHEET_KEYS = {
+# The keys of every sheet table (a worker's or a team's) and what each must be.
+COMMON_KEYS = {
     "file": str,
-    "name_key": str,
-    "points_width": (int, float),
-    "days_table": list,
-    "worker_columns": list,
-    "duty_label": str,
-    "comments": str,
-    "signatures": list,
-    "like": str,
-    "children": bool,
-    "children_width": (int, float),
-    "header_height": (int, float),
-    "rule_notes": bool,
-    "caseload_table": bool,
     "template": str,
     "title": str,
     "description": str,
@@ -110,19 +97,36 @@ SHEET_KEYS = {
     "rows": int,
     "fields_per_row": int,
     "fields": list,
-    "name_heading": str,
-    "name_width": (int, float),
-    "children_heading": str,
-    "points_heading": str,
     "column": list,
-    "worker_heading": str,
-    "worker_line": str,
-    "worker_lines": int,
-    "worker_key": str,
     "total": list,
-    "band_table": bool,
     "notes": list,
+    "comments": str,
 }
+# The keys of a worker sheet's [sheet].
+SHEET_KEYS = dict(
+    COMMON_KEYS,
+    like=str,
+    name_key=str,
+    name_heading=str,
+    name_width=(int, float),
+    children=bool,
+    children_heading=str,
+    children_width=(int, float),
+    points_heading=str,
+    points_width=(int, float),
+    header_height=(int, float),
+    worker_heading=str,
+    worker_line=str,
+    worker_lines=int,
+    worker_key=str,
+    worker_columns=list,
+    duty_label=str,
+    band_table=bool,
+    caseload_table=bool,
+    rule_notes=bool,
+    days_table=list,
+    signatures=list,
+)
 COLUMN_KEYS = {
     "key": str,
     "kind": str,

@@ -32,6 +32,7 @@ from .cwtemplate import (
     Total,
     band_table,
     col_name,
+    comments_box,
     grades_note,
     over_maximum,
     scored,
@@ -442,12 +443,7 @@ def days_block(version, layout):
             top += len(layout.days_table) + 2
         r = top
         if layout.comments:
-            builder.put(sh, 0, r, layout.comments, "cw Label")
-            builder.put(sh, 0, r + 1, None, "cw Field")
-            builder.merge(sh, 0, r + 1, lay.last_col, r + 4)
-            builder.name("cw_comments", lay.sheet_name, 0, r + 1)
-            builder.declare("cw_comments", "Text")
-            r += 6
+            r = comments_box(builder, lay, r, layout.comments, "comments")
         for k, who in enumerate(layout.signatures):
             builder.put(sh, 0, r + 2 * k, "Signed (%s):" % who.lower(), "cw Label")
             b = sh.getCellRangeByPosition(1, r + 2 * k, 4, r + 2 * k)

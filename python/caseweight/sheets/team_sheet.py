@@ -25,32 +25,22 @@ from .cwtemplate import (
     Template,
     Text,
     Total,
+    comments_box,
     put_table,
 )
 from .history import history_sheet
 
 LayoutError = scheme_layout.LayoutError
 
-TEAM_KEYS = {
-    "kind": str,
-    "file": str,
-    "template": str,
-    "title": str,
-    "description": str,
-    "tab": str,
-    "rows": int,
-    "fields_per_row": int,
-    "fields": list,
-    "column": list,
-    "total": list,
-    "totals_under": str,
-    "notes": list,
-    "groups": dict,
-    "box": list,
-    "comments": str,
-    "comments_key": str,
-    "history": bool,
-}
+TEAM_KEYS = dict(
+    scheme_layout.COMMON_KEYS,
+    kind=str,
+    totals_under=str,
+    groups=dict,
+    box=list,
+    comments_key=str,
+    history=bool,
+)
 COLUMN_KEYS = {
     "key": str,
     "kind": str,
@@ -300,12 +290,7 @@ def boxes_block(version, boxes, comments, comments_key):
                 builder.name("cw_" + f["key"], lay.sheet_name, 2 + 2 * j, r + 1)
             r += 3
         if comments:
-            builder.put(sh, 0, r, comments, "cw Label")
-            builder.put(sh, 0, r + 1, None, "cw Field")
-            builder.merge(sh, 0, r + 1, lay.last_col, r + 4)
-            builder.name("cw_" + comments_key, lay.sheet_name, 0, r + 1)
-            builder.declare("cw_" + comments_key, "Text")
-            r += 6
+            r = comments_box(builder, lay, r, comments, comments_key)
         lay.next_row = r
 
     return block
