@@ -606,16 +606,16 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
             });
     }
 
-    double SAL_CALL caseloadLimit(const OUString& policy, const uno::Any& fte,
-                                  const uno::Any& date) override
+    double SAL_CALL caseloadLimit(const OUString& policy, const uno::Any& fte, const uno::Any& date,
+                                  const uno::Any& limit) override
     {
         return guarded(
             [&]
             {
                 const char* f = "caseloadLimit";
-                return caseweight::caseloadLimit(toValue(policy, argName(f, 0)),
-                                                 toValue(fte, argName(f, 1)),
-                                                 toValue(date, argName(f, 2)));
+                return caseweight::caseloadLimit(
+                    toValue(policy, argName(f, 0)), toValue(fte, argName(f, 1)),
+                    toValue(date, argName(f, 2)), toValue(limit, argName(f, 3)));
             });
     }
 

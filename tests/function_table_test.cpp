@@ -34,7 +34,7 @@ TEST(FunctionTable, NamesAreUniqueAndDescribed)
         EXPECT_EQ(caseweight::findByDisplayName(f.displayName), &f);
         EXPECT_EQ(caseweight::findByMethod(f.method), &f);
     }
-    // The names users type, as promised in SPEC section 2: never renamed.
+    // The names users type, as the README's "Functions" lists them: never renamed.
     for (const char* name : {"CASEPOINTS", "CASECHECK", "WORKERPOINTS", "WORKLOADPOINTS",
                              "WORKLOADBAND", "WORKLOADCAPACITY", "ITEMLABEL", "SCHEMEITEMS"})
         EXPECT_NE(caseweight::findByDisplayName(name), nullptr) << name;

@@ -371,10 +371,22 @@ std::string caseloadBand(const Value& policy, const Value& cases, const Value& f
     return "Within range";
 }
 
-double caseloadLimit(const Value& policy, const Value& fte, const Value& date)
+double caseloadLimit(const Value& policy, const Value& fte, const Value& date, const Value& limit)
 {
     const PolicyVersion& p = policyArg(policy, date);
-    return finiteResult(p.upper * fteArg(fte));
+    // Which limit: the upper unless "lower" is asked for (a sheet showing a policy's range);
+    // an empty cell arrives as 0.
+    if (limit.kind == Value::Kind::Error)
+        fail("The Limit cell holds an error; fix that cell first.");
+    const bool leftOut = limit.kind == Value::Kind::Empty ||
+                         (limit.kind == Value::Kind::Number && limit.number == 0) ||
+                         (limit.kind == Value::Kind::Text && limit.text.empty());
+    const std::string which =
+        limit.kind == Value::Kind::Text ? normaliseName(limit.text) : std::string();
+    if (!leftOut && which != "LOWER" && which != "UPPER")
+        fail("The limit must be \"lower\" or \"upper\" (left out: upper).");
+    const bool lower = which == "LOWER";
+    return finiteResult((lower ? p.lower : p.upper) * fteArg(fte));
 }
 
 std::vector<std::string> caseloadPolicies(const Value& authority)

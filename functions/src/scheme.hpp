@@ -257,8 +257,9 @@ struct SchemeEntry
 std::vector<SchemeEntry> readSchemes(const std::vector<SchemeFile>& files,
                                      std::vector<std::string>& problems);
 
-// A caseload-number policy (SPEC section 5): numbers of cases at full time, not points. One
-// dated version, as a [[policy]] table gives it or an [[amendment.policy]] changes it.
+// A caseload-number policy (docs/schemes.md, "Caseload policies"): numbers of cases at full time,
+// not points. One dated version, as a [[policy]] table gives it or an [[amendment.policy]] changes
+// it.
 struct PolicyVersion
 {
     int from = 0;     // in force from this day (the first version: also every earlier day)

@@ -1,4 +1,4 @@
-"""Every sheet function in real headless Calc, against the numbers of SPEC sections 2-4.
+"""Every sheet function in real headless Calc, against the numbers of the README's "Functions".
 
 The expected values are written out here from the SPEC, independently of the engine's tables.
 """
@@ -203,7 +203,7 @@ CASES = [
     ('=BANDTEXT("SWINDON";"BOSS")', E),
     ('=BANDTEXT("SWINDON";5)', E),
     ('=BANDTEXT("KENT")', E),
-    # Bad input of every kind (SPEC section 2)
+    # Bad input of every kind (README, "Functions": what a function gives for bad input)
     ('=CASEPOINTS("KENT";"CP")', E),
     ('=CASEPOINTS(5;"CP")', E),
     ('=CASEPOINTS("SWINDON";6)', E),

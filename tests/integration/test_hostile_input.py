@@ -36,7 +36,7 @@ FULL_CALLS = {
     "TEAMABOVEBAND": ['"SWINDON"', "{300;200}", '"NQSW"', "0.5", '{"A";"B"}', '"A"'],
     "TEAMCAPACITY": ['"SWINDON"', "{300;200}", '"NQSW"', "0.5", '{"A";"B"}', '"A"'],
     "CASELOADBAND": ['"RBWM-NQSW"', "10", "0.5", "DATE(2027;4;1)"],
-    "CASELOADLIMIT": ['"RBWM-NQSW"', "0.5", "DATE(2027;4;1)"],
+    "CASELOADLIMIT": ['"RBWM-NQSW"', "0.5", "DATE(2027;4;1)", '"lower"'],
     "CASELOADPOLICIES": ['"RBWM"'],
     "STAFFNEEDED": ["100", "18", "2"],
     "STAFFCOST": ["100", "18", "2", "50000"],
@@ -198,7 +198,7 @@ class HostileInput(OfficeTestCase):
         self.assertEqual(got[2][0], ("error", ERR_ILLEGAL_ARGUMENT))
 
     def test_every_refusal_has_a_reason(self):
-        """CASEREASON of each SPEC case: OK for a result, a sentence for Err:502."""
+        """CASEREASON of each case: OK for a result, a sentence for Err:502."""
         cases = [
             (f, want)
             for f, want in test_functions.CASES + test_planning.CASES
@@ -225,6 +225,7 @@ class HostileInput(OfficeTestCase):
                 '=CASEREASON("COLUMNVALUES";"NOTTS";"other-children")',
                 '=COLUMNVALUES("NOTTS";"other-children")',
                 '=CASEREASON("NOSUCH";1)',
+                '=CASEREASON("CASELOADLIMIT";"RBWM-NQSW";1;DATE(2027;4;1);"lower";3)',
                 '=CASEREASON("CASELOADLIMIT";"RBWM-NQSW";1;DATE(2027;4;1);3)',
             ],
         )
@@ -235,7 +236,8 @@ class HostileInput(OfficeTestCase):
         self.assertIn("2 or more", got[1][1])
         self.assertEqual(got[2][0], ("error", ERR_ILLEGAL_ARGUMENT))
         self.assertIn("not a caseweight function", got[3][1])
-        self.assertIn("takes 3 arguments", got[4][1])
+        self.assertIn("takes 4 arguments", got[4][1])
+        self.assertEqual(got[5][1], 'The limit must be "lower" or "upper" (left out: upper).')
 
 
 if __name__ == "__main__":

@@ -13,7 +13,8 @@ from common import (
     set_formulas,
 )
 
-# Expected values worked out by hand from SPEC sections 3-5 and the issue's definitions.
+# Expected values worked out by hand from the README's "Capacity, allocation and the team
+# view" and docs/schemes.md, "Caseload policies".
 CASES = [
     ('=AVAILABLEPOINTS("SWINDON")', V(350)),
     ('=AVAILABLEPOINTS("SWINDON";"NQSW";18.5)', V(150)),
@@ -43,6 +44,8 @@ CASES = [
     ('=CASELOADBAND("RBWM-NQSW";7;;DATE(2027;4;1))', T("Below range")),
     ('=CASELOADLIMIT("RBWM-NQSW";0.5;SCHEMEAT("RBWM";DATE(2027;4;1)))', V(5)),
     ('=CASELOADLIMIT("RBWM-NQSW@2027-04-01")', V(10)),
+    ('=CASELOADLIMIT("RBWM-NQSW";0.5;;"lower")', V(4)),
+    ('=CASELOADLIMIT("RBWM-NQSW";;;"middle")', E),
     ('=CASELOADLIMIT("RBWM-NQSW";;0)', E),
     # Barnsley cabinet report: 21.7 per FTE -> 18 needs 14.47 more FTE (team of 70.4 FTE).
     ("=ROUND(STAFFNEEDED(21.7*70.4;18;70.4);2)", V(14.47)),

@@ -1,6 +1,6 @@
 """caseweight.schemes' pure parts beyond test_schemes: numbers and points in words, every
-scheme's bands at full time as the contract (docs SPEC sections 3 and 4) states them, and how
-an amendment changes a version's data."""
+scheme's bands at full time as the README ("Functions", WORKLOADBAND) states them, and how an
+amendment changes a version's data."""
 
 import datetime
 import unittest

@@ -1,5 +1,5 @@
-// Every invalid argument of SPEC section 2 (and the argument conventions) is an InputError
-// with a sentence that says what is wrong.
+// Every invalid argument of the README's "Functions" (and the argument conventions) is an
+// InputError with a sentence that says what is wrong.
 #include "checked_arguments.hpp"
 #include "test_support.hpp"
 

@@ -160,6 +160,13 @@ TEST(Policies, Bands)
     EXPECT_DOUBLE_EQ(caseweight::caseloadLimit(S("BARNSLEY"), E()), 18);
     EXPECT_DOUBLE_EQ(caseweight::caseloadLimit(S("WEST-SUSSEX-CPA"), N(0.5)), 47.5);
     EXPECT_DOUBLE_EQ(caseweight::caseloadLimit(S("DFE-2016"), E()), 16.1);
+    // The lower limit, for a sheet showing a policy's range; 0 where the policy has none.
+    EXPECT_DOUBLE_EQ(caseweight::caseloadLimit(S("RBWM-NQSW"), N(0.5), E(), S("lower")), 4);
+    EXPECT_DOUBLE_EQ(caseweight::caseloadLimit(S("RBWM-NQSW"), E(), E(), S("Upper")), 10);
+    EXPECT_DOUBLE_EQ(caseweight::caseloadLimit(S("BARNSLEY"), E(), E(), S("lower")), 0);
+    EXPECT_THROW(caseweight::caseloadLimit(S("RBWM-NQSW"), E(), E(), S("middle")),
+                 caseweight::InputError);
+    EXPECT_THROW(caseweight::caseloadLimit(S("RBWM-NQSW"), E(), E(), N(1)), caseweight::InputError);
     EXPECT_INPUT_ERROR(caseweight::caseloadBand(S("KENT"), N(1), E()), "\"KENT\"",
                        "not a caseload policy");
     EXPECT_INPUT_ERROR(caseweight::caseloadBand(S("LAMING"), N(-1), E()), "Cases");

@@ -1253,6 +1253,8 @@ class Builder:
         and cannot spill over (merged, or with a neighbour) fits whole; band cells fit the
         longest band label; code cells the longest code of their list. Then the heading and
         header rows take the height their wrapped text needs."""
+        # the live words as the sheet shows them (automatic calculation is off while building)
+        self.doc.calculateAll()
         need = []  # (first col, last col, text, style)
         used = sh.createCursor()
         used.gotoEndOfUsedArea(False)

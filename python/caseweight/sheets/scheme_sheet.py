@@ -177,15 +177,7 @@ def total_lines(version, layout):
             False,
         ),
         "cases_from": (
-            '=IF({@cases_policy}="";"";ROUND(%s*IF(%s="";1;%s);1))'
-            % (
-                _nested_if(
-                    "{@cases_policy}",
-                    [(c, schemes.number_text(p["lower"])) for c, p in policies],
-                ),
-                "{fte}" if fte else '""',
-                "{fte}" if fte else "1",
-            ),
+            '=IF({@cases_policy}="";"";CASELOADLIMIT({@cases_policy};%s;{scheme};"lower"))' % fte,
             "",
             False,
         ),
@@ -311,21 +303,18 @@ def worker_block(version, layout, top_of):
 
 def caseload_block(layout, builder, lay, top):
     """The scheme's own caseload policies: the number of cases at full time for each
-    Experience; returns the row after it."""
+    Experience, live for the sheet's date; returns the row after it."""
     sh = lay.sheet
     builder.put(sh, 0, top, "Experience", "cw Header")
     builder.put(sh, 1, top, "Cases (full time)", "cw Header")
     builder.merge(sh, 1, top, 2, top)
     r = top + 1
-    for p in layout.policies.values():
+    scheme = lay.cell("scheme")
+    for code, p in layout.policies.items():
         builder.put(sh, 0, r, p["label"], "cw Entry")
-        builder.put(
-            sh,
-            1,
-            r,
-            "%s to %s" % (schemes.number_text(p["lower"]), schemes.number_text(p["upper"])),
-            "cw Entry",
-        )
+        # the limits in force on the sheet's date
+        limit = 'CASELOADLIMIT("%s";1;%s%%s)' % (code, scheme)
+        builder.put(sh, 1, r, '=%s&" to "&%s' % (limit % ';"lower"', limit % ""), "cw Entry")
         builder.merge(sh, 1, r, 2, r)
         r += 1
     return r
