@@ -9,7 +9,7 @@ import re
 import unittest
 
 from caseweight import SOURCE_DIR, schemes
-from caseweight.sheets import scheme_layout, scheme_sheet, words
+from caseweight.sheets import scheme_layout, scheme_sheet, team_sheet, words
 from tempdir import TempDir
 
 KENT = os.path.join(SOURCE_DIR, "tests", "data", "kent-test.toml")
@@ -497,7 +497,7 @@ class NothingOfASchemeInTheCode(unittest.TestCase):
                 words.update(i["code"] for i in v.items)
                 words.update(g["name"] for g in v.grades)
                 words.update(v.band_labels())
-        for module in (scheme_layout, scheme_sheet):
+        for module in (scheme_layout, scheme_sheet, team_sheet):
             with open(module.__file__, encoding="utf-8") as f:
                 tree = ast.parse(f.read())
             docs = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Expr)}
