@@ -7,6 +7,8 @@
 #include <cppu/unotype.hxx>
 #include <rtl/string.hxx>
 
+#include <type_traits>
+
 namespace caseweight::uno_args
 {
 namespace
@@ -21,11 +23,12 @@ Value scalar(const uno::Any& any)
         return Value::empty();
     case uno::TypeClass_STRING:
     {
-        rtl::OUString s;
-        any >>= s;
+        // Read in place: an Any of type string holds an OUString.
+        const rtl::OUString& s = *static_cast<const rtl::OUString*>(any.getValue());
         return s.isEmpty() ? Value::empty() : Value::str(toUtf8(s));
     }
     case uno::TypeClass_DOUBLE:
+        return Value::num(*static_cast<const double*>(any.getValue()));
     case uno::TypeClass_FLOAT:
     case uno::TypeClass_BYTE:
     case uno::TypeClass_SHORT:
@@ -60,7 +63,10 @@ template <class T> bool appendRange(const uno::Any& any, Values& out)
     const Rows& rows = *static_cast<const Rows*>(any.getValue());
     for (const auto& row : rows)
         for (const auto& cell : row)
-            out.push_back(scalar(uno::Any(cell)));
+            if constexpr (std::is_same_v<T, uno::Any>)
+                out.push_back(scalar(cell)); // the cells of a range from Calc: no copy
+            else
+                out.push_back(scalar(uno::Any(cell)));
     return true;
 }
 

@@ -4,6 +4,7 @@
 #include "checked_arguments.hpp"
 #include "dates.hpp"
 #include "items.hpp"
+#include "remembered_words.hpp"
 #include "rules.hpp"
 #include "scheme.hpp"
 #include "words.hpp"
@@ -153,29 +154,45 @@ double workloadCapacity(const Value& scheme, const Value& points, const Value& g
     return finiteResult(capacityAtTop(p, g, f));
 }
 
+// The word functions are worded once per scheme version and arguments (remembered_words.hpp):
+// a sheet's live words ask for the same texts on every recalculation.
+
 std::string itemLabel(const Value& scheme, const Value& code)
 {
     const Scheme& s = schemeArg(scheme);
-    const Item& item = lookupItem(s, code);
-    return item.label + ": " + detail::pointsText(s, item);
+    return rememberedWords(s, WordsKey('L') << code,
+                           [&]
+                           {
+                               const Item& item = lookupItem(s, code);
+                               return item.label + ": " + detail::pointsText(s, item);
+                           });
 }
 
 std::string pointsText(const Value& scheme, const Values& codes, const Value& form)
 {
     const Scheme& s = schemeArg(scheme);
-    const std::vector<std::size_t> items = codeList(s, codes);
-    const Wording wording = formArg(form);
-    if (items.size() == 1)
-        return detail::pointsText(s, s.items[items.front()], wording);
-    return pointsList(s, items);
+    return rememberedWords(s, WordsKey('P') << codes << form,
+                           [&]
+                           {
+                               const std::vector<std::size_t> items = codeList(s, codes);
+                               const Wording wording = formArg(form);
+                               if (items.size() == 1)
+                                   return detail::pointsText(s, s.items[items.front()], wording);
+                               return pointsList(s, items);
+                           });
 }
 
 std::string bandText(const Value& scheme, const Value& grade)
 {
     const Scheme& s = schemeArg(scheme);
-    if (grade.kind == Value::Kind::Text && normaliseName(grade.text) == "*")
-        return gradesText(s);
-    return withinText(gradeArg(grade, s));
+    return rememberedWords(s, WordsKey('B') << grade,
+                           [&]
+                           {
+                               if (grade.kind == Value::Kind::Text &&
+                                   normaliseName(grade.text) == "*")
+                                   return gradesText(s);
+                               return withinText(gradeArg(grade, s));
+                           });
 }
 
 std::vector<std::string> schemeItems(const Value& scheme, const Value& group)

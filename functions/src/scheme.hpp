@@ -317,5 +317,7 @@ const SchemeEntry* findScheme(std::string_view normalisedName);
 const std::vector<SchemeEntry>& allSchemes();
 // The version in force on a day (the first version for earlier days).
 const Scheme& versionOn(const SchemeEntry& entry, int day);
+// Counts the sets made the ones in use (loadSchemes): changes whenever the set in use does.
+std::uint64_t schemeSetNumber();
 
 } // namespace caseweight::detail

@@ -40,6 +40,7 @@ constexpr std::uintmax_t kLargestFile = 64u << 20; // 64 MB: a thousand times a 
 
 // The set in use: replaced as a whole, never changed; earlier sets are kept (see schemes.hpp).
 std::atomic<const Loaded*> gLoaded{nullptr};
+std::atomic<std::uint64_t> gSetNumber{0};
 
 const Loaded& emptySet()
 {
@@ -1614,6 +1615,11 @@ const Scheme& versionOn(const SchemeEntry& entry, int d)
     return *in;
 }
 
+std::uint64_t schemeSetNumber()
+{
+    return gSetNumber.load(std::memory_order_acquire);
+}
+
 } // namespace detail
 
 using namespace detail;
@@ -1633,6 +1639,7 @@ std::vector<std::string> loadSchemes(const std::vector<SchemeFile>& files)
         std::unique_ptr<const Loaded> set = std::move(loaded);
         const std::lock_guard<std::mutex> lock(mutex);
         gLoaded.store(set.get(), std::memory_order_release);
+        gSetNumber.fetch_add(1, std::memory_order_acq_rel);
         kept.push_back(std::move(set));
     }
     catch (const std::exception& e)

@@ -144,6 +144,8 @@ std::string numberText(double number)
     char buffer[400];
     if (number == 0.0 || !std::isfinite(number))
         return number == 0.0 ? "0" : formatNumber(number);
+    if (number == std::trunc(number) && std::fabs(number) < 1e18)
+        return std::to_string(static_cast<long long>(number)); // as "%.0f", without its cost
     if (number == std::trunc(number))
         std::snprintf(buffer, sizeof buffer, "%.0f", number);
     else
