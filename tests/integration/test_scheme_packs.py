@@ -78,14 +78,17 @@ def unknown_rule(folder):
 
 
 def renamed_rbwm(folder, name, stem):
-    """schemes/rbwm.toml under another name (no aliases, its caseload policies' codes under
-    the new name too), as folder/stem.toml."""
+    """schemes/rbwm.toml under another name (no aliases, its caseload policies' codes and its
+    sheet under the new name too), as folder/stem.toml."""
     with open(RBWM, encoding="utf-8") as f:
         text = f.read()
     text, n = re.subn(r'(?m)^name = "RBWM"$', 'name = "%s"' % name, text)
     assert n == 1
     text = re.sub(r"(?m)^aliases = .*\n", "", text)
     text = re.sub(r'(?m)^code = "RBWM-', 'code = "%s-' % name, text)
+    # its sheet's file and template name are its own, as a council's copy would have them
+    text = re.sub(r'(?m)^(file|like) = "rbwm-', r'\1 = "%s-' % stem, text)
+    text = re.sub(r'(?m)^template = "RBWM:', 'template = "%s:' % name, text)
     path = os.path.join(folder, stem + ".toml")
     with open(path, "w", encoding="utf-8") as f:
         f.write(text)
