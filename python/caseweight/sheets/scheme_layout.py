@@ -250,17 +250,17 @@ class Layout:
 # -- reading [sheet] -------------------------------------------------------------------------
 
 
-def _where(version, what):
+def in_file(version, what):
     return "%s: %s" % (version.scheme.path, what)
 
 
-def _check_keys(version, table, known, where):
+def check_keys(version, table, known, where):
     if not isinstance(table, dict):
-        raise LayoutError(_where(version, "%s must be a table" % where))
+        raise LayoutError(in_file(version, "%s must be a table" % where))
     for k, v in table.items():
         if k not in known:
             raise LayoutError(
-                _where(
+                in_file(
                     version,
                     'unknown key "%s" in %s; the keys are %s (docs/schemes.md)'
                     % (k, where, ", ".join(sorted(known))),
@@ -269,40 +269,47 @@ def _check_keys(version, table, known, where):
         want = known[k]
         ok = isinstance(v, want) and (want is bool or not isinstance(v, bool))
         if not ok:
-            raise LayoutError(_where(version, '"%s" in %s has the wrong type (%r)' % (k, where, v)))
+            raise LayoutError(
+                in_file(version, '"%s" in %s has the wrong type (%r)' % (k, where, v))
+            )
     return table
 
 
 def _checked(version, sheet):
     """One sheet table, its keys checked."""
-    _check_keys(version, sheet, SHEET_KEYS, "[sheet]")
+    check_keys(version, sheet, SHEET_KEYS, "[sheet]")
     for key, known, where in (
         ("column", COLUMN_KEYS, "a [[sheet.column]]"),
         ("fields", FIELD_KEYS, "a field of [sheet] fields"),
         ("total", TOTAL_KEYS, "a [[sheet.total]]"),
     ):
         for entry in sheet.get(key, []):
-            _check_keys(version, entry, known, where)
+            check_keys(version, entry, known, where)
     if "notes" in sheet and not all(isinstance(n, str) for n in sheet["notes"]):
-        raise LayoutError(_where(version, "[sheet] notes must be a list of texts"))
+        raise LayoutError(in_file(version, "[sheet] notes must be a list of texts"))
     rows = sheet.get("rows", 20)
     if not 1 <= rows <= MAX_ROWS:
-        raise LayoutError(_where(version, "[sheet] rows must be 1 to %d" % MAX_ROWS))
+        raise LayoutError(in_file(version, "[sheet] rows must be 1 to %d" % MAX_ROWS))
     if not 1 <= sheet.get("fields_per_row", 4) <= 6:
-        raise LayoutError(_where(version, "[sheet] fields_per_row must be 1 to 6"))
+        raise LayoutError(in_file(version, "[sheet] fields_per_row must be 1 to 6"))
     columns = sheet.get("worker_columns", [1, 2])
     if len(columns) != 2 or not all(isinstance(n, int) and 1 <= n <= 3 for n in columns):
-        raise LayoutError(_where(version, "[sheet] worker_columns: two numbers, 1 to 3"))
+        raise LayoutError(in_file(version, "[sheet] worker_columns: two numbers, 1 to 3"))
     days = sheet.get("days_table", [])
     if not all(isinstance(d, (int, float)) and 0 < d <= WORKING_DAYS for d in days):
         raise LayoutError(
-            _where(version, "[sheet] days_table: days a week, more than 0 up to %d" % WORKING_DAYS)
+            in_file(version, "[sheet] days_table: days a week, more than 0 up to %d" % WORKING_DAYS)
         )
     if not all(isinstance(w, str) and w for w in sheet.get("signatures", [])):
-        raise LayoutError(_where(version, "[sheet] signatures: a list of who signs"))
+        raise LayoutError(in_file(version, "[sheet] signatures: a list of who signs"))
     if sheet.get("worker_lines", 1) < 1:
-        raise LayoutError(_where(version, "[sheet] worker_lines must be 1 or more"))
+        raise LayoutError(in_file(version, "[sheet] worker_lines must be 1 or more"))
     return sheet
+
+
+def is_team(table):
+    """A team sheet's table (kind = "team"), which team_sheet.py reads."""
+    return isinstance(table, dict) and table.get("kind") == "team"
 
 
 def tables(version):
@@ -310,10 +317,9 @@ def tables(version):
     sheet; [{}] for a file without (the sheet of the file alone)."""
     given = version.data.get("sheet", {})
     many = given if isinstance(given, list) else [given]
-    # team sheets (kind = "team") are team_sheet.py's
-    many = [t for t in many if not (isinstance(t, dict) and t.get("kind") == "team")]
+    many = [t for t in many if not is_team(t)]  # team sheets are team_sheet.py's
     if not many:
-        raise LayoutError(_where(version, "[[sheet]] must list at least one sheet"))
+        raise LayoutError(in_file(version, "[[sheet]] must list at least one sheet"))
     out = [_checked(version, t) for t in many]
     return [_like(version, t, out) for t in out]
 
@@ -327,7 +333,7 @@ def _like(version, sheet, every):
     bases = [t for t in every if t.get("file") == sheet["like"] and "like" not in t]
     if not bases:
         raise LayoutError(
-            _where(
+            in_file(
                 version,
                 '[[sheet]] like "%s": no other [[sheet]] (without like) has that file'
                 % sheet["like"],
@@ -362,31 +368,33 @@ def live_text(version, text):
     def one(m):
         if m.group(3):  # the points of an hour of extra duties
             if not version.worker.get("hours_points"):
-                raise LayoutError(_where(version, "{hours_points}: [worker] has no hours_points"))
+                raise LayoutError(in_file(version, "{hours_points}: [worker] has no hours_points"))
             return words.number("WORKERPOINTS({scheme};;1)")
         kind, args = m.group(1), m.group(2).replace(",", " ").split()
         if kind == "most":  # the at-most rule's number, as the file gives it
             most = _group_most(version, args[0]) if len(args) == 1 else None
             if most is None:
-                raise LayoutError(_where(version, "%s: no at-most rule of that group" % m.group(0)))
+                raise LayoutError(
+                    in_file(version, "%s: no at-most rule of that group" % m.group(0))
+                )
             return schemes.number_text(most)
         if kind == "band":
             if len(args) > 1 or (args and args[0] not in version.grade_names()):
                 raise LayoutError(
-                    _where(version, "%s: {band:GRADE} names one grade of the scheme" % m.group(0))
+                    in_file(version, "%s: {band:GRADE} names one grade of the scheme" % m.group(0))
                 )
             return words.band(*args)
         if not args:
-            raise LayoutError(_where(version, "%s names no code" % m.group(0)))
+            raise LayoutError(in_file(version, "%s names no code" % m.group(0)))
         for code in args:
             if code not in version.codes():
                 raise LayoutError(
-                    _where(version, '%s: the scheme has no code "%s"' % (m.group(0), code))
+                    in_file(version, '%s: the scheme has no code "%s"' % (m.group(0), code))
                 )
         if kind == "points":
             return words.points(*args)
         if len(args) > 1:
-            raise LayoutError(_where(version, "%s names one code" % m.group(0)))
+            raise LayoutError(in_file(version, "%s names one code" % m.group(0)))
         return words.points(args[0], form="short") if kind == "short" else words.label(args[0])
 
     return LIVE.sub(one, text)
@@ -395,13 +403,13 @@ def live_text(version, text):
 # -- the code columns -----------------------------------------------------------------------
 
 
-def _title(words):
+def capitalised(words):
     """The first letter in capitals ("significant assessment" -> "Significant assessment")."""
     return words[:1].upper() + words[1:] if words else words
 
 
 def _tag_title(tag):
-    return GROUP_TITLES.get(tag) or _title(tag.replace("-", " "))
+    return GROUP_TITLES.get(tag) or capitalised(tag.replace("-", " "))
 
 
 def _group_most(version, group):
@@ -442,7 +450,7 @@ def _from_file_column(version, col, taken):
     """The code column(s) of one [[column]] of the file ([] for one that offers nothing new:
     further children after first child)."""
     key, kind = col["key"], col.get("kind", "")
-    title = _title(col.get("what", key))
+    title = capitalised(col.get("what", key))
     if kind == "each-child":
         item, plus = col["item"], col.get("plus", "")
         combos = ["%s; %s" % (item, plus)] if plus else []
@@ -538,7 +546,7 @@ def _one_source(version, name, derived):
         codes = [c for c in _case_codes(version) if version.item(c).get("group") == name]
     if not codes:
         raise LayoutError(
-            _where(
+            in_file(
                 version,
                 'a [[sheet.column]] names the codes "%s": no [[column]] key, item column, '
                 "group or code of the scheme is called so" % name,
@@ -553,7 +561,7 @@ def _source(version, names, derived):
     if isinstance(names, str):
         return _one_source(version, names, derived)
     if not names or not all(isinstance(n, str) for n in names):
-        raise LayoutError(_where(version, "a [[sheet.column]]'s codes: a name or a list of names"))
+        raise LayoutError(in_file(version, "a [[sheet.column]]'s codes: a name or a list of names"))
     parts = [_one_source(version, n, derived) for n in names]
     out = CodeColumn(parts[0].key, parts[0].title, [], [])
     for p in parts:
@@ -576,24 +584,24 @@ def _other_column(version, entry, before):
     wrong = sorted(set(entry) - allowed)
     if wrong:
         raise LayoutError(
-            _where(version, '"%s" is not for a [[sheet.column]] of kind "%s"' % (wrong[0], kind))
+            in_file(version, '"%s" is not for a [[sheet.column]] of kind "%s"' % (wrong[0], kind))
         )
     key = "share" if kind == "share" else entry.get("key")
     if kind == "choice":
         choices = entry.get("choices")
         if not key or not choices or not all(isinstance(c, str) and c for c in choices):
             raise LayoutError(
-                _where(version, 'a [[sheet.column]] of kind "choice" needs a key and its choices')
+                in_file(version, 'a [[sheet.column]] of kind "choice" needs a key and its choices')
             )
     elif kind in POINT_PARTS and not (key and entry.get("of")):
         raise LayoutError(
-            _where(version, 'a [[sheet.column]] of kind "%s" needs a key and "of"' % kind)
+            in_file(version, 'a [[sheet.column]] of kind "%s" needs a key and "of"' % kind)
         )
     default = POINT_PARTS.get(kind) or ("Co-work share" if kind == "share" else "")
     return OtherColumn(
         _column_key(key),
         kind,
-        live_text(version, entry.get("heading", default or _title(key.replace("_", " ")))),
+        live_text(version, entry.get("heading", default or capitalised(key.replace("_", " ")))),
         list(entry.get("choices", [])),
         live_text(version, entry.get("note", "")),
         entry.get("width"),
@@ -619,7 +627,7 @@ def code_columns(version, sheet=None):
             kind = entry.get("kind", "codes")
             if kind not in COLUMN_KINDS:
                 raise LayoutError(
-                    _where(
+                    in_file(
                         version,
                         'a [[sheet.column]] kind "%s": one of %s' % (kind, ", ".join(COLUMN_KINDS)),
                     )
@@ -630,11 +638,11 @@ def code_columns(version, sheet=None):
             for key in ("choices", "note", "of"):
                 if key in entry:
                     raise LayoutError(
-                        _where(version, '"%s" is not for a [[sheet.column]] of codes' % key)
+                        in_file(version, '"%s" is not for a [[sheet.column]] of codes' % key)
                     )
             name = entry.get("codes") or entry.get("key")
             if not name:
-                raise LayoutError(_where(version, "a [[sheet.column]] needs key or codes"))
+                raise LayoutError(in_file(version, "a [[sheet.column]] needs key or codes"))
             src = _source(version, name, derived)
             heading = live_text(version, entry.get("heading", src.title))
             col = CodeColumn(
@@ -650,7 +658,7 @@ def code_columns(version, sheet=None):
             if "plus" in entry:  # each code alone or with the modifier
                 if entry["plus"] not in version.codes():
                     raise LayoutError(
-                        _where(version, '"plus": the scheme has no code "%s"' % entry["plus"])
+                        in_file(version, '"plus": the scheme has no code "%s"' % entry["plus"])
                     )
                 col.plus = entry["plus"]
                 col.combos = ["%s; %s" % (c, col.plus) for c in col.codes]
@@ -659,7 +667,7 @@ def code_columns(version, sheet=None):
                     parts = [p.strip() for p in str(combo).split(";")]
                     if len(parts) < 2 or not set(parts) <= set(version.codes()):
                         raise LayoutError(
-                            _where(
+                            in_file(
                                 version,
                                 '"combos": "%s" is not codes of the scheme separated by ";"'
                                 % combo,
@@ -669,7 +677,7 @@ def code_columns(version, sheet=None):
             if "times" in entry:
                 if len(src.codes) != 1 or entry["times"] < 1:
                     raise LayoutError(
-                        _where(version, '"times" is for a column of one code, 1 or more')
+                        in_file(version, '"times" is for a column of one code, 1 or more')
                     )
                 code = src.codes[0]
                 col.combos = ["; ".join([code] * n) for n in range(2, entry["times"] + 1)]
@@ -677,9 +685,9 @@ def code_columns(version, sheet=None):
     else:
         columns = derived
     if not columns:
-        raise LayoutError(_where(version, "the scheme has no codes for a case row"))
+        raise LayoutError(in_file(version, "the scheme has no codes for a case row"))
     if [o.kind for o in others].count("share") > 1:
-        raise LayoutError(_where(version, "a sheet has one column of kind share"))
+        raise LayoutError(in_file(version, "a sheet has one column of kind share"))
     seen = set(FIXED_COLUMNS)
     for c in columns + [o for o in others if o.kind != "share"]:
         key = _column_key(c.key)
@@ -695,7 +703,7 @@ def code_columns(version, sheet=None):
     for o in others:
         if o.kind in POINT_PARTS and o.of not in keys:
             raise LayoutError(
-                _where(version, '"of" of the column %s: no column of codes "%s"' % (o.key, o.of))
+                in_file(version, '"of" of the column %s: no column of codes "%s"' % (o.key, o.of))
             )
     return columns, others
 
@@ -742,30 +750,24 @@ def header_fields(version, sheet):
         key = f["key"]
         if not key.replace("_", "").isalnum() or not key[0].isalpha():
             raise LayoutError(
-                _where(version, 'a header field key "%s": letters, digits and _ only' % key)
+                in_file(version, 'a header field key "%s": letters, digits and _ only' % key)
             )
-        label, kind = KNOWN_FIELDS.get(key, (_title(key.replace("_", " ")), "text"))
+        label, kind = KNOWN_FIELDS.get(key, (capitalised(key.replace("_", " ")), "text"))
         if key == "grade" and not grades:
             continue  # one band for every grade: no grade to choose
-        if key == "experience" and not own_policies(version):
-            raise LayoutError(
-                _where(
-                    version, "the field experience needs caseload policies %s-..." % version.name
-                )
-            )
         if f.get("kind") not in (None, "week") or (f.get("kind") and key != "hours"):
             raise LayoutError(
-                _where(version, 'a header field\'s kind: "week" for the field hours only')
+                in_file(version, 'a header field\'s kind: "week" for the field hours only')
             )
         if f.get("kind") == "week":
             kind = "week"  # the hours worked a week, not extra duties
         elif key == "hours" and not version.worker.get("hours_points"):
-            raise LayoutError(_where(version, "the field hours needs [worker] hours_points"))
+            raise LayoutError(in_file(version, "the field hours needs [worker] hours_points"))
         codes = f.get("codes", "")
         if codes:
             if key in KNOWN_FIELDS or not version.codes(group=codes):
                 raise LayoutError(
-                    _where(
+                    in_file(
                         version,
                         "a header field of codes: a key of its own and a group of the scheme "
                         '("%s")' % codes,
@@ -775,9 +777,9 @@ def header_fields(version, sheet):
         out.append(HeaderField(key, f.get("label", label), kind, codes))
     keys = [f.key for f in out]
     if len(set(keys)) != len(keys):
-        raise LayoutError(_where(version, "a header field is given twice"))
+        raise LayoutError(in_file(version, "a header field is given twice"))
     if "as_at" in keys and "date" in keys:
-        raise LayoutError(_where(version, "a sheet has one date: as_at or date"))
+        raise LayoutError(in_file(version, "a sheet has one date: as_at or date"))
     if "as_at" not in keys and "date" not in keys:
         # the sheet's date: it scores under the version of the scheme in force on it
         out.append(HeaderField("as_at", KNOWN_FIELDS["as_at"][0], "date"))
@@ -816,13 +818,13 @@ def totals(
         kind = entry.get("total")
         if kind not in TOTAL_KINDS:
             raise LayoutError(
-                _where(
+                in_file(
                     version,
                     'a [[sheet.total]] total "%s": one of %s' % (kind, ", ".join(TOTAL_KINDS)),
                 )
             )
         if kind not in kinds:
-            raise LayoutError(_where(version, 'the scheme has no total "%s"' % kind))
+            raise LayoutError(in_file(version, 'the scheme has no total "%s"' % kind))
         key, label = default_total(kind)
         out.append(Total(kind, _column_key(entry.get("key", key)), entry.get("label", label)))
     given = [t.kind for t in out]
@@ -834,7 +836,7 @@ def totals(
     keys = [t.key for t in out]
     if missing or len(set(given)) != len(given) or len(set(keys)) != len(keys):
         raise LayoutError(
-            _where(
+            in_file(
                 version,
                 "[[sheet.total]] must list each total once, under keys of their own, and %s"
                 % ", ".join(sorted(needed)),
@@ -901,7 +903,7 @@ def sheets(version, points_text=None):
     for what in ("file", "template"):
         seen = [getattr(lay, what) for lay in out]
         if len(set(seen)) != len(seen):
-            raise LayoutError(_where(version, "two [[sheet]] tables give one %s" % what))
+            raise LayoutError(in_file(version, "two [[sheet]] tables give one %s" % what))
     return out
 
 
@@ -915,8 +917,13 @@ def _layout(version, sheet, points_text=None):
     has_hours = any(f.key == "hours" and f.kind != "week" for f in fields)
     week = any(f.kind == "week" for f in fields)
     if week and any(f.key == "fte" for f in fields):
-        raise LayoutError(_where(version, "a sheet's FTE is a field fte or of the hours a week"))
+        raise LayoutError(in_file(version, "a sheet's FTE is a field fte or of the hours a week"))
     has_experience = any(f.key == "experience" for f in fields)
+    policies = own_policies(version) if has_experience else {}
+    if has_experience and not policies:
+        raise LayoutError(
+            in_file(version, "the field experience needs caseload policies %s-..." % version.name)
+        )
     # the worker's items are chosen in a header field of their codes, or in a block of lines
     in_field = [f.key for f in fields if f.codes == "worker"]
     most = _group_most(version, "worker")
@@ -924,11 +931,11 @@ def _layout(version, sheet, points_text=None):
     duty_line = bool(version.worker.get("hours_points")) and not has_hours and bool(lines)
     file = sheet.get("file", name.lower())
     if not file or not all(ch.isalnum() or ch in "-_" for ch in file):
-        raise LayoutError(_where(version, '[sheet] file "%s": letters, digits, - and _' % file))
+        raise LayoutError(in_file(version, '[sheet] file "%s": letters, digits, - and _' % file))
     columns, others = code_columns(version, sheet)
     caseload_table = sheet.get("caseload_table", False)
     if caseload_table and not has_experience:
-        raise LayoutError(_where(version, "[sheet] caseload_table needs the field experience"))
+        raise LayoutError(in_file(version, "[sheet] caseload_table needs the field experience"))
     if sheet.get("rule_notes", True):
         notes = row_notes(version) + rule_notes(version, points_text) + [ERROR_NOTE]
         notes += [live_text(version, n) for n in sheet.get("notes", [])]
@@ -987,5 +994,5 @@ def _layout(version, sheet, points_text=None):
         band_table=sheet.get("band_table", bool(version.grade_names())),
         caseload_table=caseload_table,
         notes=notes,
-        policies=own_policies(version) if has_experience else {},
+        policies=policies,
     )

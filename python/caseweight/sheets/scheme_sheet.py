@@ -135,7 +135,8 @@ def total_lines(version, layout):
     if "fte" in has:  # of the hours worked a week
         fte = "{@fte}"
     hours = ";{?%s}" % layout.hours_key if layout.hours_key else ""
-    week = [f.key for f in layout.fields if f.kind == "week"]
+    # the hours worked a week, of which the total fte is made (a layout has that total only then)
+    week = next((f.key for f in layout.fields if f.kind == "week"), "")
     element = "+".join("{@%s}" % k for k in ("base", "worker") if k in has)
     total = "WORKLOADPOINTS({scheme};{points}%s)" % (";" + element if element else "")
     top = "1/WORKLOADCAPACITY({scheme};1;%s;%s)" % (grade, fte)
@@ -166,8 +167,8 @@ def total_lines(version, layout):
         ),
         "case_count": ("=COUNTA({%s})" % layout.name_key, "", False),
         "fte": (
-            '=IF({w}="";1;MIN(1;{w}/%s))'.replace("{w}", "{%s}" % (week or ["fte"])[0])
-            % schemes.number_text(version.full_time_hours),
+            '=IF({%s}="";1;MIN(1;{%s}/%s))'
+            % (week, week, schemes.number_text(version.full_time_hours)),
             "0.00",
             False,
         ),

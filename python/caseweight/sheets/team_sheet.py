@@ -75,19 +75,6 @@ STYLES = ("cw Result", "cw Total", "cw Check")
 MARKER = re.compile(r"\{(above:\d+|within|default_grade)\}")
 
 
-def is_team(table):
-    return isinstance(table, dict) and table.get("kind") == "team"
-
-
-def _where(version, what):
-    return "%s: %s" % (version.scheme.path, what)
-
-
-def _check(version, table, known, where):
-    scheme_layout._check_keys(version, table, known, where)
-    return table
-
-
 def words(version, text):
     """`text` with the scheme's words for its markers ({above:1}, {within}, {default_grade})."""
 
@@ -101,7 +88,9 @@ def words(version, text):
         above = version.bands.get("above", [])
         if not 1 <= n <= len(above):
             raise LayoutError(
-                _where(version, "{%s}: the scheme has %d bands above" % (what, len(above)))
+                scheme_layout.in_file(
+                    version, "{%s}: the scheme has %d bands above" % (what, len(above))
+                )
             )
         return above[n - 1]["label"]
 
@@ -109,16 +98,16 @@ def words(version, text):
 
 
 def _column(version, c):
-    _check(version, c, COLUMN_KEYS, "a [[sheet.column]] of a team sheet")
+    scheme_layout.check_keys(version, c, COLUMN_KEYS, "a [[sheet.column]] of a team sheet")
     kind, key = c.get("kind", "text"), c.get("key")
     if kind not in COLUMN_KINDS or not key:
         raise LayoutError(
-            _where(
+            scheme_layout.in_file(
                 version,
                 "a team sheet's column needs a key and a kind: one of %s" % ", ".join(COLUMN_KINDS),
             )
         )
-    heading = words(version, c.get("heading", scheme_layout._title(key.replace("_", " "))))
+    heading = words(version, c.get("heading", scheme_layout.capitalised(key.replace("_", " "))))
     width = c.get("width", 22)
     note = words(version, c.get("note", ""))
     if kind == "text":
@@ -136,7 +125,9 @@ def _column(version, c):
         )
     if kind == "choice":
         if not c.get("choices") or not all(isinstance(x, str) for x in c["choices"]):
-            raise LayoutError(_where(version, "the choice column %s needs its choices" % key))
+            raise LayoutError(
+                scheme_layout.in_file(version, "the choice column %s needs its choices" % key)
+            )
         return Choice(key, heading, c["choices"], width, note=note)
     if kind == "number":
         return Number(
@@ -150,7 +141,7 @@ def _column(version, c):
         )
     if "formula" not in c or c.get("style", "cw Result") not in STYLES:
         raise LayoutError(
-            _where(
+            scheme_layout.in_file(
                 version, "the formula column %s needs a formula (and a style of %s)" % (key, STYLES)
             )
         )
@@ -166,24 +157,28 @@ def _column(version, c):
 
 
 def _field(version, f):
-    _check(version, f, FIELD_KEYS, "a field of a team sheet")
+    scheme_layout.check_keys(version, f, FIELD_KEYS, "a field of a team sheet")
     key = f["key"]
-    label, kind = scheme_layout.KNOWN_FIELDS.get(key, (scheme_layout._title(key), "text"))
+    label, kind = scheme_layout.KNOWN_FIELDS.get(key, (scheme_layout.capitalised(key), "text"))
     kind = f.get("kind", kind)
     if kind not in ("text", "date"):
-        raise LayoutError(_where(version, "a team sheet's field %s: text or date" % key))
+        raise LayoutError(
+            scheme_layout.in_file(version, "a team sheet's field %s: text or date" % key)
+        )
     if kind == "date":
         return Field(key, f.get("label", label), "date", fmt="DD/MM/YYYY")
     return Field(key, f.get("label", label))
 
 
 def _total(version, t):
-    _check(version, t, TOTAL_KEYS, "a [[sheet.total]] of a team sheet")
+    scheme_layout.check_keys(version, t, TOTAL_KEYS, "a [[sheet.total]] of a team sheet")
     if not t.get("key") or not t.get("formula") or t.get("style", "cw Total") not in STYLES:
-        raise LayoutError(_where(version, "a team sheet's total needs a key and a formula"))
+        raise LayoutError(
+            scheme_layout.in_file(version, "a team sheet's total needs a key and a formula")
+        )
     return Total(
         t["key"],
-        words(version, t.get("label", scheme_layout._title(t["key"].replace("_", " ")))),
+        words(version, t.get("label", scheme_layout.capitalised(t["key"].replace("_", " ")))),
         words(version, t["formula"]),
         fmt=t.get("format", ""),
         band=t.get("band", False),
@@ -195,13 +190,15 @@ def _total(version, t):
 def groups_block(version, groups, columns):
     """A line per group of workers (an assistant team manager's): its name typed in, then
     the number of its workers, their total points, the average and how many are above."""
-    _check(version, groups, GROUP_KEYS, "groups of a team sheet")
+    scheme_layout.check_keys(version, groups, GROUP_KEYS, "groups of a team sheet")
     column, lines = groups.get("column"), groups.get("lines", 4)
     above = words(version, groups.get("above", "{above:1}"))
     headings = [c.header for c in columns if c.key == column]
     if not headings or not 1 <= lines <= 50:
         raise LayoutError(
-            _where(version, "groups: the key of a column of the team sheet, and 1 to 50 lines")
+            scheme_layout.in_file(
+                version, "groups: the key of a column of the team sheet, and 1 to 50 lines"
+            )
         )
     heading = headings[0]
 
@@ -260,9 +257,9 @@ def boxes_block(version, boxes, comments, comments_key):
     """Boxes of whole numbers for the team (unallocated cases ...), each field two columns
     wide under its heading and named cw_KEY; then a comments box (cw_COMMENTS_KEY)."""
     for box in boxes:
-        _check(version, box, BOX_KEYS, "a [[sheet.box]] of a team sheet")
+        scheme_layout.check_keys(version, box, BOX_KEYS, "a [[sheet.box]] of a team sheet")
         for f in box.get("fields", []):
-            _check(version, f, BOX_FIELD_KEYS, "a field of a [[sheet.box]]")
+            scheme_layout.check_keys(version, f, BOX_FIELD_KEYS, "a field of a [[sheet.box]]")
 
     def block(builder, lay, index):
         sh = lay.sheet
@@ -298,12 +295,12 @@ def boxes_block(version, boxes, comments, comments_key):
 
 def template(version, table):
     """The Template of one team sheet table of `version`."""
-    table = _check(version, table, TEAM_KEYS, "a team [[sheet]]")
+    table = scheme_layout.check_keys(version, table, TEAM_KEYS, "a team [[sheet]]")
     name = version.name
     council = version.scheme.council or name
     for key in ("file", "template", "title", "column", "total"):
         if not table.get(key):
-            raise LayoutError(_where(version, "a team [[sheet]] needs %s" % key))
+            raise LayoutError(scheme_layout.in_file(version, "a team [[sheet]] needs %s" % key))
     fields = [_field(version, f) for f in table.get("fields", [{"key": "team"}])]
     dates = [f.key for f in fields if f.kind == "date"]
     columns = [_column(version, c) for c in table["column"]]
@@ -349,4 +346,8 @@ def template(version, table):
 def templates(version):
     """The Templates of the scheme's team sheets ([[sheet]] tables of kind "team")."""
     given = version.data.get("sheet", [])
-    return [template(version, t) for t in (given if isinstance(given, list) else []) if is_team(t)]
+    return [
+        template(version, t)
+        for t in (given if isinstance(given, list) else [])
+        if scheme_layout.is_team(t)
+    ]
