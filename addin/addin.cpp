@@ -365,6 +365,19 @@ class AddIn : public cppu::WeakImplHelper4<org::caseweight::XCaseweight, sheet::
             });
     }
 
+    OUString SAL_CALL schemeText(const OUString& scheme, const OUString& text,
+                                 const uno::Any& date) override
+    {
+        return guarded(
+            [&]
+            {
+                const char* f = "schemeText";
+                return fromUtf8(caseweight::schemeText(toValue(scheme, argName(f, 0)),
+                                                       toValue(text, argName(f, 1)),
+                                                       toValue(date, argName(f, 2))));
+            });
+    }
+
     double SAL_CALL casePoints(const OUString& scheme, const Range& items, const uno::Any& children,
                                const uno::Any& share) override
     {

@@ -243,6 +243,16 @@ const std::vector<FunctionInfo>& functionTable()
          {kScheme,
           {"Grade", "Optional. The grade (left out or empty: the scheme's usual grade, such as "
                     "{grade}); \"*\": every grade's band and the usual grade."}}},
+        {"schemeText",
+         "SCHEMETEXT",
+         "Returns a text with its markers replaced by the scheme's points in words, as a scheme "
+         "file writes a sheet's headings: \"Child protection {points:CP}\". With a Date, "
+         "those in force on the sheet's date.",
+         {kScheme,
+          {"Text", "The text. Markers: {points:CODES} {short:CODE} {label:CODE} {band:GRADE} "
+                   "{most:GROUP} {hours_points} {full_time_hours} {one_point_per}."},
+          {"Date", "Optional. The sheet's date (its As at cell): the words in force on it, as "
+                   "SCHEMEAT. Left out or empty: as the Scheme says."}}},
         {"schemeStatus",
          "SCHEMESTATUS",
          "Returns a one-column array saying what the scheme files in use hold: each scheme with "

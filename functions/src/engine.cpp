@@ -7,6 +7,7 @@
 #include "remembered_words.hpp"
 #include "rules.hpp"
 #include "scheme.hpp"
+#include "scheme_text.hpp"
 #include "words.hpp"
 
 #include <algorithm>
@@ -160,39 +161,32 @@ double workloadCapacity(const Value& scheme, const Value& points, const Value& g
 std::string itemLabel(const Value& scheme, const Value& code)
 {
     const Scheme& s = schemeArg(scheme);
-    return rememberedWords(s, WordsKey('L') << code,
-                           [&]
-                           {
-                               const Item& item = lookupItem(s, code);
-                               return item.label + ": " + detail::pointsText(s, item);
-                           });
+    return rememberedWords(s, WordsKey('L') << code, [&] { return labelWords(s, code); });
 }
 
 std::string pointsText(const Value& scheme, const Values& codes, const Value& form)
 {
     const Scheme& s = schemeArg(scheme);
     return rememberedWords(s, WordsKey('P') << codes << form,
-                           [&]
-                           {
-                               const std::vector<std::size_t> items = codeList(s, codes);
-                               const Wording wording = formArg(form);
-                               if (items.size() == 1)
-                                   return detail::pointsText(s, s.items[items.front()], wording);
-                               return pointsList(s, items);
-                           });
+                           [&] { return codesWords(s, codes, formArg(form)); });
 }
 
 std::string bandText(const Value& scheme, const Value& grade)
 {
     const Scheme& s = schemeArg(scheme);
-    return rememberedWords(s, WordsKey('B') << grade,
-                           [&]
-                           {
-                               if (grade.kind == Value::Kind::Text &&
-                                   normaliseName(grade.text) == "*")
-                                   return gradesText(s);
-                               return withinText(gradeArg(grade, s));
-                           });
+    return rememberedWords(s, WordsKey('B') << grade, [&] { return bandWords(s, grade); });
+}
+
+std::string schemeText(const Value& scheme, const Value& text, const Value& date)
+{
+    // The sheet's date given here rather than through SCHEMEAT: one call for a heading.
+    const Scheme& s = isBlank(date) || isZero(date) ? schemeArg(scheme)
+                                                    : schemeArg(Value::str(schemeAt(scheme, date)));
+    if (text.kind == Value::Kind::Error)
+        fail("The Text cell holds an error; fix that cell first.");
+    if (text.kind != Value::Kind::Text)
+        return isBlank(text) ? std::string() : formatNumber(text.number);
+    return rememberedWords(s, WordsKey('T') << text, [&] { return markedWords(s, text.text); });
 }
 
 std::vector<std::string> schemeItems(const Value& scheme, const Value& group)

@@ -203,6 +203,32 @@ CASES = [
     ('=BANDTEXT("SWINDON";"BOSS")', E),
     ('=BANDTEXT("SWINDON";5)', E),
     ('=BANDTEXT("KENT")', E),
+    # SCHEMETEXT: a text with the scheme files' markers, as the templates' headings are written
+    (
+        '=SCHEMETEXT("SWINDON";"Child protection {points:CP}")',
+        T("Child protection basic 10 + 6 per child (basic at most 30)"),
+    ),
+    (
+        '=SCHEMETEXT("SWINDON";"with COMPLEX +{short:COMPLEX}, {see note}")',
+        T("with COMPLEX +4, {see note}"),
+    ),
+    (
+        '=SCHEMETEXT("SWINDON";"Travel"&CHAR(10)&"{points:TRAVEL-NEAR TRAVEL-2H}")',
+        T("Travel\n4 or 10"),
+    ),
+    (
+        '=SCHEMETEXT(SCHEMEAT("RBWM";DATE(2026;11;1));"{short:COURT}; {band:NQSW}")',
+        T("3; 220 to 250 points"),
+    ),
+    (
+        '=SCHEMETEXT("NOTTS";"{most:additional} / {hours_points} / {full_time_hours}")',
+        T("2 / 0.5 / 37"),
+    ),
+    ('=SCHEMETEXT("WARRINGTON";"1 per {one_point_per}")', T("1 per 10")),
+    ('=SCHEMETEXT("SWINDON";"{point:CP}")', E),
+    ('=SCHEMETEXT("SWINDON";"{points:XYZ}")', E),
+    ('=SCHEMETEXT("SWINDON";"{hours_points}")', E),
+    ('=SCHEMETEXT("KENT";"text")', E),
     # Bad input of every kind (README, "Functions": what a function gives for bad input)
     ('=CASEPOINTS("KENT";"CP")', E),
     ('=CASEPOINTS(5;"CP")', E),

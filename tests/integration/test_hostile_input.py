@@ -45,6 +45,7 @@ FULL_CALLS = {
     "SHEETCOLUMNS": ['"SWINDON"'],
     "POINTSTEXT": ['"SWINDON"', '"CP"', '"short"'],
     "BANDTEXT": ['"SWINDON"', '"NQSW"'],
+    "SCHEMETEXT": ['"SWINDON"', '"CP {short:CP}"'],
 }
 
 

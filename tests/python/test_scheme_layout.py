@@ -164,12 +164,9 @@ class CouncilScheme(unittest.TestCase):
         # the points in the heading are live words (scored()): worded by the add-in for the
         # sheet's own version
         self.assertEqual(words.plain(cp.header), "Child protection\n,\nwith COMPLEX +")
-        self.assertEqual(
-            words.calls(cp.header),
-            ['POINTSTEXT({scheme};"CP")', 'POINTSTEXT({scheme};"COMPLEX";"short")'],
-        )
+        self.assertEqual(words.markers(cp.header), ["{points:CP}", "{short:COMPLEX}"])
         self.assertEqual(words.plain(sheet.columns[6].header), "Travel\n")
-        self.assertEqual(len(words.calls(sheet.columns[6].header)), 1)
+        self.assertEqual(len(words.markers(sheet.columns[6].header)), 1)
         totals = {x.key: x.formula for x in sheet.totals}
         self.assertEqual(totals["worker_points"], "=WORKERPOINTS({scheme};{worker_items})")
         self.assertEqual(totals["total"], "=WORKLOADPOINTS({scheme};{points};{worker_points})")
@@ -349,9 +346,7 @@ class SheetsPerTeam(TempDir):
         )
         # a heading with live words says the points itself
         self.assertFalse(self.children.columns[0].points)
-        self.assertEqual(
-            words.calls(self.children.columns[0].title), ['POINTSTEXT({scheme};"CP;CIN")']
-        )
+        self.assertEqual(words.markers(self.children.columns[0].title), ["{points:CP CIN}"])
         self.assertTrue(self.children.columns[1].points)
 
     def test_like_replaces_columns_by_key_and_adds_new_ones(self):
@@ -395,10 +390,7 @@ class SheetsPerTeam(TempDir):
 
     def test_notes_with_live_words_and_no_rule_notes(self):
         note, error = self.children.notes
-        self.assertEqual(
-            words.calls(note),
-            ['POINTSTEXT({scheme};"CP")', 'POINTSTEXT({scheme};"COURT";"short")'],
-        )
+        self.assertEqual(words.markers(note), ["{points:CP}", "{short:COURT}"])
         self.assertEqual(words.plain(note), "CP scores ; COURT adds .")
         self.assertEqual(error, scheme_layout.ERROR_NOTE)
 
@@ -467,11 +459,12 @@ class ShippedTeamSheets(unittest.TestCase):
         self.assertEqual([f.kind for f in sheet.fields if f.key == "hours"], ["week"])
         # the extra duties on a line of the personal capacity block, not in a field
         self.assertEqual((sheet.duty_line, sheet.hours_key), (True, "duty_hours"))
-        self.assertEqual(words.calls(sheet.duty_label), ["WORKERPOINTS({scheme};;1)"])
+        self.assertEqual(words.markers(sheet.duty_label), ["{hours_points}"])
         self.assertEqual(
             [t.kind for t in sheet.totals], ["worker", "cases", "total", "fte", "band", "capacity"]
         )
-        self.assertIn("at most 2 additional items", sheet.notes[0])
+        # the at-most rule's number is live too
+        self.assertIn("at most {most:additional} additional items", sheet.notes[0])
         self.assertEqual(sheet.days_table, [0.5, 1, 2, 3, 4, 5])
 
     def test_swindon_has_a_sheet_per_team(self):

@@ -7,6 +7,7 @@
 using namespace cwtest;
 using caseweight::bandText;
 using caseweight::pointsText;
+using caseweight::schemeText;
 using caseweight::detail::numberText;
 
 namespace
@@ -20,6 +21,11 @@ std::string words(const std::string& scheme, const std::string& codes, Value for
 std::string band(const std::string& scheme, Value grade = E())
 {
     return bandText(S(scheme), grade);
+}
+
+std::string text(const std::string& scheme, const std::string& marked)
+{
+    return schemeText(S(scheme), S(marked), E());
 }
 
 // RBWM amended from 2027-04-01: COURT 3 -> 5, NQSW's band 220-250 -> 220-260, and a new item.
@@ -189,4 +195,83 @@ TEST(WordsOfAVersion, AnAmendmentChangesTheWordsFromItsDateOnly)
     // The same sentence where a case row names it.
     EXPECT_INPUT_ERROR(points("RBWM@2027-03-31", "CP;FAMILY-MEETING"), "only from 2027-04-01");
     EXPECT_DOUBLE_EQ(points("RBWM@2027-04-01", "CP;FAMILY-MEETING"), 8);
+}
+
+// SCHEMETEXT: a heading as the scheme file writes it, markers worded; one marker each.
+
+TEST(SchemeTextFunction, PointsMarkerIsPointsText)
+{
+    EXPECT_EQ(text("SWINDON", "Child protection\n{points:CP}"),
+              "Child protection\nbasic 10 + 6 per child (basic at most 30)");
+    EXPECT_EQ(text("SWINDON", "Travel {points:TRAVEL-NEAR TRAVEL-1-2H,TRAVEL-2H}"),
+              "Travel 4, 6 or 10");
+    EXPECT_EQ(text("SWINDON", "{points: cp ; lac }"), "6");
+}
+
+TEST(SchemeTextFunction, ShortLabelAndBandMarkers)
+{
+    EXPECT_EQ(text("SWINDON", "with COMPLEX +{short:COMPLEX}"), "with COMPLEX +4");
+    EXPECT_EQ(text("SWINDON", "{short:CP}"), "6");
+    EXPECT_EQ(text("NOTTS", "{label:PQ}"), schemeText(S("NOTTS"), S("{label:PQ}"), N(0)));
+    EXPECT_EQ(text("NOTTS", "{label:PQ}"), caseweight::itemLabel(S("NOTTS"), S("PQ")));
+    EXPECT_EQ(text("SWINDON", "NQSW {band:NQSW}; usual {band:}"),
+              "NQSW up to 300 points; usual 330 to 350 points");
+    EXPECT_EQ(text("WARRINGTON", "{band:*}"), band("WARRINGTON", S("*")));
+}
+
+TEST(SchemeTextFunction, NumbersOfTheSchemesFile)
+{
+    EXPECT_EQ(text("NOTTS", "at most {most:additional} additional items"),
+              "at most 2 additional items");
+    EXPECT_EQ(text("NOTTS", "hours worked / {full_time_hours}"), "hours worked / 37");
+    EXPECT_EQ(text("WARRINGTON", "1 per whole {one_point_per} case points"),
+              "1 per whole 10 case points");
+    EXPECT_EQ(text("NOTTS", "{hours_points} point an hour"), "0.5 point an hour");
+    EXPECT_DOUBLE_EQ(caseweight::workerPoints(S("NOTTS"), {E()}, N(1)), 0.5);
+}
+
+TEST(SchemeTextFunction, OtherBracesAndPlainTextAreKept)
+{
+    EXPECT_EQ(text("SWINDON", "no markers"), "no markers");
+    EXPECT_EQ(text("SWINDON", ""), "");
+    EXPECT_EQ(text("SWINDON", "{} {CP} {see note} {x {short:CP}} {"), "{} {CP} {see note} {x 6} {");
+    EXPECT_EQ(text("SWINDON", "}{short:CP}}"), "}6}");
+    EXPECT_EQ(schemeText(S("SWINDON"), E(), E()), "");
+    EXPECT_EQ(schemeText(S("SWINDON"), N(7.5), E()), "7.5");
+}
+
+TEST(SchemeTextFunction, RefusesAMarkerItCannotWord)
+{
+    EXPECT_INPUT_ERROR(text("SWINDON", "{point:CP}"), "\"{point:CP}\" is not a marker",
+                       "{points:...}");
+    EXPECT_INPUT_ERROR(text("SWINDON", "{points:XYZ}"), "XYZ", "SWINDON item code");
+    EXPECT_INPUT_ERROR(text("SWINDON", "{points:}"), "codes are missing");
+    EXPECT_INPUT_ERROR(text("SWINDON", "{short:CP LAC}"), "names one item code");
+    EXPECT_INPUT_ERROR(text("SWINDON", "{label:}"), "names one item code");
+    EXPECT_INPUT_ERROR(text("SWINDON", "{band:BOSS}"), "\"BOSS\" is not a SWINDON grade");
+    EXPECT_INPUT_ERROR(text("SWINDON", "{most:case}"), "no at-most rule");
+    EXPECT_INPUT_ERROR(text("SWINDON", "{hours_points:3}"), "is written {hours_points}");
+    EXPECT_INPUT_ERROR(text("SWINDON", "{points}"), "is written {points:...}");
+    EXPECT_INPUT_ERROR(text("SWINDON", "{hours_points}"), "does not score hours");
+    EXPECT_INPUT_ERROR(text("SWINDON", "{one_point_per}"), "no workload points");
+    EXPECT_INPUT_ERROR(schemeText(S("SWINDON"), Err(), E()), "Text cell holds an error");
+    EXPECT_INPUT_ERROR(text("KENT", "x"), "not a scheme");
+}
+
+TEST(SchemeTextFunction, FollowsTheSheetsVersion)
+{
+    WithFiles loaded(std::vector<caseweight::SchemeFile>{{"/packs/rbwm-court.toml", kAmendment}});
+    ASSERT_EQ(loaded.problems, std::vector<std::string>{});
+    EXPECT_EQ(text("RBWM@2027-03-31", "Court: ongoing +{short:COURT}"), "Court: ongoing +3");
+    EXPECT_EQ(text("RBWM@2027-04-01", "Court: ongoing +{short:COURT}"), "Court: ongoing +5");
+    EXPECT_EQ(text("RBWM@2027-04-01", "NQSW {band:NQSW}"), "NQSW 220 to 260 points");
+    EXPECT_INPUT_ERROR(text("RBWM@2027-03-31", "{label:FAMILY-MEETING}"), "only from 2027-04-01");
+    // The sheet's date as the Date argument: the same as SCHEMEAT (46477 is 2027-03-31).
+    EXPECT_EQ(schemeText(S("RBWM"), S("+{short:COURT}"), N(46477)), "+3");
+    EXPECT_EQ(schemeText(S("RBWM"), S("+{short:COURT}"), N(46478)), "+5");
+    EXPECT_EQ(schemeText(S("RBWM"), S("+{short:COURT}"), N(46478.75)), "+5");
+    EXPECT_EQ(schemeText(S("RBWM"), S("+{short:COURT}"), N(0)), text("RBWM", "+{short:COURT}"));
+    EXPECT_INPUT_ERROR(schemeText(S("RBWM"), S("x"), S("soon")), "not the text \"soon\"");
+    EXPECT_INPUT_ERROR(schemeText(S("RBWM"), S("x"), Err()), "date cell holds an error");
+    EXPECT_INPUT_ERROR(schemeText(S("RBWM"), S("x"), N(-3)), "between 1900 and 9999");
 }

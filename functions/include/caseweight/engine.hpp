@@ -60,6 +60,14 @@ std::string pointsText(const Value& scheme, const Values& codes, const Value& fo
 // ("NQSW: up to 300 points; ... Empty means EXPERIENCED.").
 std::string bandText(const Value& scheme, const Value& grade);
 
+// SCHEMETEXT: a text with the scheme file's markers worded for the scheme's version, as a
+// sheet's headings and notes are written in the file: "Child protection {points:CP}" ->
+// "Child protection basic 10 + 6 per child (basic at most 30)". The markers:
+// {points:CODES} {short:CODE} {label:CODE} {band:GRADE} {most:GROUP} {hours_points}
+// {full_time_hours} {one_point_per}; any other brace is text. A number is its text, an empty
+// cell "". Date (optional; empty arrives as 0): the version in force on it, as SCHEMEAT.
+std::string schemeText(const Value& scheme, const Value& text, const Value& date);
+
 // SCHEMEAT: the scheme as in force on a date: "RBWM@2027-04-01", which every Scheme argument
 // accepts. A scheme given without a date is the version in force today.
 std::string schemeAt(const Value& scheme, const Value& date);

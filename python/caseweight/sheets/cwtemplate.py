@@ -179,12 +179,16 @@ def Points(key="points", header="Total", width=20):
     )
 
 
-def Check(key="check", header="Check", width=52):
-    """OK, or the sentence saying what is wrong with the row; empty for an empty row."""
+def Check(key="check", header="Check", width=52, points="points"):
+    """OK, or the sentence saying what is wrong with the row; empty for an empty row. The
+    row's points (column `points`) are an error exactly when CASECHECK has a sentence, so the
+    sentence is asked for only then: a filled sheet recalculates without a second reading of
+    every row."""
     return Formula(
         key,
         header,
-        '=IF(COUNTA({items})=0;"";CASECHECK({scheme};{items};{children};{share}))',
+        '=IF(COUNTA({items})=0;"";IF(ISERROR({%s});CASECHECK({scheme};{items};{children};{share});'
+        '"OK"))' % points,
         width,
         style="cw Check",
     )
@@ -726,23 +730,22 @@ class Builder:
             key = nf.addNew(code, loc)
         return key
 
-    def scheme_ref(self):
-        """The Scheme argument of live words written now: the version of the sheet's date, as
+    def words_formula(self, text):
+        """The formula of live words written now: the version of the sheet's date, as
         cw_scheme, but from the date cell itself (with its sheet's name, so the Codes sheet may
         use it too): cw_scheme falls back to TODAY() and so is recalculated on every change,
         and the words with it; undated, the scheme's name gives the version in force today
         too. Without a date on the sheet: the scheme's name."""
         lay = getattr(self, "_lay", None)
-        name = '"%s"' % self.t.scheme
-        if not lay or "sheet_date" not in lay.names:
-            return name
-        date = "$'%s'.%s" % (lay.sheet_name, lay.names["sheet_date"])
-        return 'IF(%s="";%s;SCHEMEAT(%s;%s))' % (date, name, name, date)
+        date = None
+        if lay and "sheet_date" in lay.names:
+            date = "$'%s'.%s" % (lay.sheet_name, lay.names["sheet_date"])
+        return words.formula(text, '"%s"' % self.t.scheme, date)
 
     def put(self, sheet, col, row, value, style=None, fmt=None):
         c = sheet.getCellByPosition(col, row)
         if words.is_live(value):
-            c.setFormula(words.formula(value, self.scheme_ref()))
+            c.setFormula(self.words_formula(value))
             self._live.add((sheet.Name, col, row))
         elif isinstance(value, str) and value.startswith("="):
             c.setFormula(value)

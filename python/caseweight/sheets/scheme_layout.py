@@ -15,8 +15,8 @@ table, and `of(version)` the layout of the [sheet] table or, with [[sheet]] tabl
 code (the file alone), which a calibration sheet takes.
 
 Words on a sheet that state points are written in the file with markers, `{points:CP}`,
-`{short:COMPLEX}`, `{label:CP}`, `{band:NQSW}` (live_text): the sheet shows them worked out
-for its own date.
+`{short:COMPLEX}`, `{label:CP}`, `{band:NQSW}` ... (live_text, SCHEMETEXT): the sheet shows
+them worked out for its own date.
 
 Nothing here knows a scheme: codes, grades, bands, labels and numbers all come from the file.
 scheme_sheet.py turns a layout into a template (cwtemplate), adding the points to the headings.
@@ -24,7 +24,6 @@ scheme_sheet.py turns a layout into a template (cwtemplate), adding the points t
 
 import itertools
 import os
-import re
 from dataclasses import dataclass, field
 from typing import List, Optional
 
@@ -357,47 +356,41 @@ def options(version):
 
 # -- live words ------------------------------------------------------------------------------
 
-LIVE = re.compile(r"\{(points|short|label|band|most):([^{}]*)\}|\{(hours_points)\}")
-
 
 def live_text(version, text):
-    """`text` with its markers ({points:CP CIN}, {short:COMPLEX}, {label:CP}, {band:NQSW}) as
-    the live words of caseweight.sheets.words; a marker naming a code or grade the scheme does
-    not have is a mistake."""
-
-    def one(m):
-        if m.group(3):  # the points of an hour of extra duties
-            if not version.worker.get("hours_points"):
-                raise LayoutError(in_file(version, "{hours_points}: [worker] has no hours_points"))
-            return words.number("WORKERPOINTS({scheme};;1)")
-        kind, args = m.group(1), m.group(2).replace(",", " ").split()
-        if kind == "most":  # the at-most rule's number, as the file gives it
-            most = _group_most(version, args[0]) if len(args) == 1 else None
-            if most is None:
+    """`text` as the file writes it, its markers ({points:CP CIN}, {short:COMPLEX},
+    {label:CP}, {band:NQSW}, {most:additional}, {hours_points} ...) left for SCHEMETEXT to word
+    on the sheet's own date; a marker naming a code, grade or number the scheme does not have
+    is a mistake of the file, said here with the file's name rather than as a cell's error."""
+    for m in words.MARKER.finditer(text):
+        kind, args = m.group(1), (m.group(2) or "").replace(",", " ").split()
+        if m.group(3):  # a number of the file's [worker] or [workload] table
+            table = {"hours_points": version.worker, "one_point_per": version.workload}
+            if m.group(3) in table and not table[m.group(3)].get(m.group(3)):
+                raise LayoutError(
+                    in_file(version, "%s: the scheme has no %s" % (m.group(0), m.group(3)))
+                )
+        elif kind == "most":
+            if len(args) != 1 or _group_most(version, args[0]) is None:
                 raise LayoutError(
                     in_file(version, "%s: no at-most rule of that group" % m.group(0))
                 )
-            return schemes.number_text(most)
-        if kind == "band":
+        elif kind == "band":
             if len(args) > 1 or (args and args[0] not in version.grade_names()):
                 raise LayoutError(
                     in_file(version, "%s: {band:GRADE} names one grade of the scheme" % m.group(0))
                 )
-            return words.band(*args)
-        if not args:
-            raise LayoutError(in_file(version, "%s names no code" % m.group(0)))
-        for code in args:
-            if code not in version.codes():
-                raise LayoutError(
-                    in_file(version, '%s: the scheme has no code "%s"' % (m.group(0), code))
-                )
-        if kind == "points":
-            return words.points(*args)
-        if len(args) > 1:
-            raise LayoutError(in_file(version, "%s names one code" % m.group(0)))
-        return words.points(args[0], form="short") if kind == "short" else words.label(args[0])
-
-    return LIVE.sub(one, text)
+        else:
+            if not args:
+                raise LayoutError(in_file(version, "%s names no code" % m.group(0)))
+            for code in args:
+                if code not in version.codes():
+                    raise LayoutError(
+                        in_file(version, '%s: the scheme has no code "%s"' % (m.group(0), code))
+                    )
+            if kind != "points" and len(args) > 1:
+                raise LayoutError(in_file(version, "%s names one code" % m.group(0)))
+    return text
 
 
 # -- the code columns -----------------------------------------------------------------------
@@ -792,7 +785,7 @@ def totals(
     def default_total(kind):
         key, label = TOTAL_KINDS[kind]
         if kind == "fte":
-            label += " (hours worked / %s)" % schemes.number_text(version.full_time_hours)
+            label += " (hours worked / {full_time_hours})"
         if kind == "worker":
             label = sheet.get("worker_heading", label)
         if kind == "band" and version.grade_names():

@@ -201,9 +201,7 @@ def total_lines(version, layout):
             formula = formula.replace("{@%s}" % kind, "{%s}" % key)
         label = t.label
         if t.kind == "weight" and label == scheme_layout.TOTAL_KINDS["weight"][1]:
-            label += " (1 per whole %s case points)" % schemes.number_text(
-                version.workload["one_point_per"]
-            )
+            label += " (1 per whole {one_point_per} case points)"
         out.append(Total(t.key, label, formula, fmt=fmt, band=band))
     return out
 

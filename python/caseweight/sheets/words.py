@@ -2,76 +2,47 @@
 version of the scheme says (cw_scheme, dated by the sheet's As at), so a sheet dated after an
 amendment shows the amended points and one dated before keeps the old ones.
 
-A description writes such words as markers inside ordinary text (`points("CP")`,
-`band("NQSW")`), so they can be joined and formatted like any string. The builder writes a
-text holding markers as a formula: its literal parts quoted, each marker a call of the add-in
-(POINTSTEXT, BANDTEXT) on the sheet's scheme cell. The words themselves are worded once, by
-the engine.
+Such words are written as the scheme files write them, with markers inside ordinary text
+(`{points:CP}`, `{band:NQSW}`), so they can be joined and formatted like any string. The
+builder writes a text holding markers as one formula, SCHEMETEXT(cw_scheme; "the text"): the
+engine words every marker, and remembers the answer, so a heading costs one call however many
+numbers it quotes.
 """
 
 import re
 
-OPEN, SEP, CLOSE = "\ue000", "\ue001", "\ue002"
-MARKER = re.compile(OPEN + "([^" + CLOSE + "]*)" + CLOSE)
-
-
-def _marker(expression):
-    return OPEN + expression + CLOSE
+# The markers SCHEMETEXT words (functions/src/scheme_text.hpp).
+MARKER = re.compile(
+    r"\{(points|short|label|band|most):([^{}]*)\}|\{(hours_points|full_time_hours|one_point_per)\}"
+)
 
 
 def points(*codes, form=""):
     """The points of one code in words ("basic 10 + 6 per child ..."), or the distinct points
     of several ("4, 6 or 10"); form "short": the points alone."""
-    args = '{scheme};"%s"' % ";".join(codes)
-    if form:
-        args += ';"%s"' % form
-    return _marker("POINTSTEXT(%s)" % args)
+    return "{%s:%s}" % ("short" if form else "points", " ".join(codes))
 
 
 def band(grade=""):
     """A grade's band at full time in words ("330 to 350 points")."""
-    return _marker('BANDTEXT({scheme};"%s")' % grade)
+    return "{band:%s}" % grade
 
 
 def label(code):
     """What an item code is, with its points in words (ITEMLABEL)."""
-    return _marker('ITEMLABEL({scheme};"%s")' % code)
-
-
-def number(expression):
-    """Any number the add-in gives for the sheet's scheme, e.g. WORKERPOINTS({scheme};;1)."""
-    return _marker(expression)
+    return "{label:%s}" % code
 
 
 def is_live(text):
-    return isinstance(text, str) and OPEN in text
+    return isinstance(text, str) and MARKER.search(text) is not None
 
 
-def _literal(text):
-    """A Calc string expression for plain text: quotes doubled, line breaks as CHAR(10)."""
-    lines = text.split("\n")
-    out = []
-    for i, line in enumerate(lines):
-        if line:
-            out.append('"%s"' % line.replace('"', '""'))
-        if i + 1 < len(lines):
-            out.append("CHAR(10)")
-    return "&".join(out) or '""'
-
-
-def formula(text, scheme):
-    """The formula that shows `text` with its markers worked out for `scheme` (a cell or a
-    quoted name)."""
-    out = []
-    pos = 0
-    for m in MARKER.finditer(text):
-        if m.start() > pos:
-            out.append(_literal(text[pos : m.start()]))
-        out.append(m.group(1).replace("{scheme}", scheme))
-        pos = m.end()
-    if pos < len(text):
-        out.append(_literal(text[pos:]))
-    return "=" + "&".join(out)
+def formula(text, scheme, date=None):
+    """The formula that shows `text` with its markers worked out for `scheme` (a quoted name)
+    as in force on `date` (a cell; None: as the name says). A line break stays in the string:
+    Calc's formulas take it as written."""
+    args = [scheme, '"%s"' % text.replace('"', '""')] + ([date] if date else [])
+    return "=SCHEMETEXT(%s)" % ";".join(args)
 
 
 def plain(text):
@@ -79,6 +50,6 @@ def plain(text):
     return MARKER.sub("", text)
 
 
-def calls(text):
-    """The marker expressions of `text` (each with {scheme} unresolved)."""
-    return MARKER.findall(text)
+def markers(text):
+    """The markers of `text`, as written ("{points:CP}")."""
+    return [m.group(0) for m in MARKER.finditer(text)]
