@@ -406,6 +406,42 @@ void oneCall(FuzzedDataProvider& in)
         number("staffCost", [&] { return cw::staffCost(cases, target, fte, cost); });
         break;
     }
+    case 19:
+    {
+        // SCHEMETEXT: markers of every kind around codes, words and stray braces.
+        static const char* const pieces[] = {"{points:",
+                                             "{short:",
+                                             "{label:",
+                                             "{band:",
+                                             "{most:",
+                                             "{hours_points}",
+                                             "{full_time_hours}",
+                                             "{one_point_per}",
+                                             "{",
+                                             "}",
+                                             "{x:",
+                                             " ",
+                                             "\n",
+                                             "\"",
+                                             ":"};
+        std::string marked;
+        const int n = in.ConsumeIntegralInRange<int>(0, 12);
+        for (int i = 0; i < n; ++i)
+            marked += in.ConsumeBool() ? std::string(in.PickValueInArray(pieces)) : word(in);
+        const Value scheme = in.ConsumeBool() ? Value::str(word(in)) : value(in);
+        const Value date = value(in);
+        try
+        {
+            const std::string words = cw::schemeText(scheme, Value::str(marked), date);
+            if (marked.find('{') == std::string::npos && words != marked)
+                failCheck("schemeText", "changed a text without markers");
+        }
+        catch (const InputError& e)
+        {
+            checkSentence(e.what());
+        }
+        break;
+    }
     default:
     {
         // The common shape of a sheet row: a real scheme, codes in cells, numbers.
