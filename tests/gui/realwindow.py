@@ -39,6 +39,30 @@ def wait_until(predicate, timeout, what, step=0.1):
         time.sleep(step)
 
 
+# A text cursor: at most this many pixels wide and rows tall. A field's blinking cursor never
+# lets two grabs agree (a file dialog's name field), whereas painting changes larger areas.
+CURSOR_WIDTH, CURSOR_HEIGHT = 3, 40
+
+
+def only_a_cursor_differs(a, b, size=SIZE):
+    """Whether two RGB grabs of the screen differ only in one box the size of a text cursor."""
+    if len(a) != len(b):
+        return False
+    row = size[0] * 3
+    rows = [
+        r for r in range(len(a) // row) if a[r * row : (r + 1) * row] != b[r * row : (r + 1) * row]
+    ]
+    if not rows or rows[-1] - rows[0] >= CURSOR_HEIGHT:
+        return False
+    left, right = row, 0
+    for r in rows:
+        x, y = a[r * row : (r + 1) * row], b[r * row : (r + 1) * row]
+        first = next(i for i in range(row) if x[i] != y[i])
+        last = next(i for i in range(row - 1, -1, -1) if x[i] != y[i])
+        left, right = min(left, first), max(right, last)
+    return (right // 3) - (left // 3) < CURSOR_WIDTH
+
+
 class Xvfb:
     """A virtual X screen of SIZE pixels; use start() and stop() (stop is always safe)."""
 
@@ -192,13 +216,14 @@ class Screen:
         ).stdout
 
     def settle(self, timeout=6, step=0.4):
-        """Waits until two grabs of the screen a moment apart are the same (painting done)."""
+        """Waits until two grabs of the screen a moment apart are the same (painting done),
+        but for a blinking text cursor."""
         deadline = time.monotonic() + timeout
         last = self._grab()
         while time.monotonic() < deadline:
             time.sleep(step)
             now = self._grab()
-            if now == last:
+            if now == last or only_a_cursor_differs(last, now):
                 return True
             last = now
         return False
