@@ -6,14 +6,15 @@ makes them: an earlier version in build-base, this one in build-release).
 Template build: each version's own template builder over its own add-in package, in turn,
 several rounds (one headless office per build, as the build runs it). Recalculation: a
 Swindon children's sheet made from each version's template, filled with the same 20 rows,
-recalculated whole and after one code is typed (as a manager changes a row), in turn in one
-office each. Ratios are after / before: under 1 is faster.
+recalculated whole and after one code is typed (as a manager changes a row): both sheets open
+at once, one office each, recalculated in turn. Ratios are after / before: under 1 is faster.
 
     PYTHONPATH=python /usr/bin/python3 bench/templates_compare.py \\
         --before build-base --before-source SRC --after build-release [--rounds 3]
 """
 
 import argparse
+import contextlib
 import os
 import shutil
 import statistics
@@ -57,8 +58,10 @@ def build_time(source, build, workdir):
     env = dict(os.environ)
     env.pop("PYTHONPATH", None)
     t0 = time.perf_counter()
-    subprocess.run(build_command(source, oxt, out), check=True, env=env, capture_output=True)
+    done = subprocess.run(build_command(source, oxt, out), env=env, capture_output=True, text=True)
     took = time.perf_counter() - t0
+    if done.returncode != 0:
+        raise SystemExit("the template build of %s failed:\n%s" % (source, done.stderr[-3000:]))
     shutil.rmtree(out, True)
     return took
 
@@ -86,28 +89,43 @@ def filled_sheet(office, template):
     return doc
 
 
-def recalc_times(build, repeat):
-    """(the sheet's total, [seconds of a whole recalculation], [seconds of a recalculation
-    after one code is typed, as a manager changes a row])."""
+@contextlib.contextmanager
+def filled(build):
+    """The filled sheet of a build's template, in an office of its own."""
     oxt = os.path.join(build, "caseweight.oxt")
     template = os.path.join(build, "templates", "swindon-children.ots")
     with Office(oxt=oxt) as office:
         doc = filled_sheet(office, template)
         try:
-            total = names_value(doc, "cw_total")
-            whole, edit = [], []
-            cell = doc.NamedRanges.getByName("cw_col_court").ReferredCells.getCellByPosition(0, 0)
-            for i in range(repeat):
-                t0 = time.perf_counter()
-                doc.calculateAll()
-                whole.append(time.perf_counter() - t0)
-                cell.setString("COURT" if i % 2 == 0 else "")
-                t0 = time.perf_counter()
-                doc.calculate()
-                edit.append(time.perf_counter() - t0)
+            yield doc
         finally:
             doc.close(True)
-    return total, whole, edit
+
+
+def recalc_times(builds, repeat):
+    """For each build: (the sheet's total, [seconds of a whole recalculation], [seconds of a
+    recalculation after one code is typed, as a manager changes a row]). The builds' sheets are
+    open at once, each in its own office, and recalculated in turn, the order swapped each
+    time, so that whatever else the machine does falls on every build alike."""
+    with contextlib.ExitStack() as stack:
+        docs = [stack.enter_context(filled(build)) for build in builds]
+        cells = [
+            d.NamedRanges.getByName("cw_col_court").ReferredCells.getCellByPosition(0, 0)
+            for d in docs
+        ]
+        whole = [[] for _ in builds]
+        edit = [[] for _ in builds]
+        for i in range(repeat):
+            order = range(len(docs)) if i % 2 == 0 else reversed(range(len(docs)))
+            for k in order:
+                t0 = time.perf_counter()
+                docs[k].calculateAll()
+                whole[k].append(time.perf_counter() - t0)
+                cells[k].setString("COURT" if i % 2 == 0 else "")
+                t0 = time.perf_counter()
+                docs[k].calculate()
+                edit[k].append(time.perf_counter() - t0)
+        return [(names_value(d, "cw_total"), w, e) for d, w, e in zip(docs, whole, edit)]
 
 
 def names_value(doc, name):
@@ -132,9 +150,10 @@ def main():
         recalc = {"before": [], "after": []}
         edits = {"before": [], "after": []}
         totals = {}
+        sides = (("before", args.before), ("after", args.after))
         for _ in range(args.rounds):
-            for side, build in (("before", args.before), ("after", args.after)):
-                total, whole, edit = recalc_times(build, args.recalcs)
+            times = recalc_times([build for _, build in sides], args.recalcs)
+            for (side, _), (total, whole, edit) in zip(sides, times):
                 totals[side] = total
                 recalc[side].append(statistics.median(whole))
                 edits[side].append(statistics.median(edit))

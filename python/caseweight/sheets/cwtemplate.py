@@ -901,7 +901,11 @@ class Builder:
                 out.append((combo, " + ".join(labs)))
         return out
 
-    def code_list(self, col_or_field, heading):
+    def code_list(self, col_or_field, heading, shown_at=None):
+        """The Codes sheet's list of a column's or field's codes under its heading (made
+        once): (the drop-down's source range, [(code, label)]). A heading with live words
+        shown in a cell (`shown_at`, an absolute address with its sheet) is that cell's text on
+        one line, rather than worded a second time."""
         key = (
             col_or_field.group,
             tuple(getattr(col_or_field, "only", ()) or ()),
@@ -913,7 +917,11 @@ class Builder:
         entries = self.entries_of(col_or_field)
         sh = self.codes_sheet
         r = self.codes_next
-        self.put(sh, 0, r, heading.replace("\n", " "), "cw Label")
+        if shown_at and words.is_live(heading):
+            self.put(sh, 0, r, '=SUBSTITUTE(%s;CHAR(10);" ")' % shown_at, "cw Label")
+            self._live.add((sh.Name, 0, r))
+        else:
+            self.put(sh, 0, r, heading.replace("\n", " "), "cw Label")
         self.merge(sh, 0, r, 1, r)
         first = r + 1
         for i, (code, _) in enumerate(entries):
@@ -1052,7 +1060,9 @@ class Builder:
             if c.fmt:
                 rng.NumberFormat = self.fmt(c.fmt)
             if c.kind == "codes":
-                source, entries = self.code_list(c, c.header)
+                source, entries = self.code_list(
+                    c, c.header, "$'%s'.%s" % (sh.Name, addr(i, hdr, True))
+                )
                 self.check_heading(c.header, [e for e, _ in entries])
                 self.validation_list(rng, source, title_of(c.header), self._help(entries))
             elif c.kind == "choice":
