@@ -508,3 +508,19 @@ class NothingOfASchemeInTheCode(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class LiveWordMarkers(unittest.TestCase):
+    def test_the_builder_knows_every_marker_the_engine_words(self):
+        """A text is written as a SCHEMETEXT formula when words.MARKER finds a marker in it:
+        every marker of the engine's table (functions/src/scheme_text.cpp) must be found, with
+        or without its argument as the engine takes it."""
+        with open(os.path.join(SOURCE_DIR, "functions", "src", "scheme_text.cpp")) as f:
+            table = re.search(r"kMarkers\[\] = \{(.*?)\};", f.read(), re.S).group(1)
+        engine = re.findall(r'\{"(\w+)", (true|false),', table)
+        self.assertGreaterEqual(len(engine), 8)
+        for name, argument in engine:
+            marker = "{%s:X}" % name if argument == "true" else "{%s}" % name
+            self.assertTrue(words.is_live("a " + marker + " b"), marker)
+            self.assertEqual(words.markers(marker), [marker])
+        self.assertFalse(words.is_live("{see note} {CP} {}"))
