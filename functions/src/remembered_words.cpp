@@ -109,6 +109,8 @@ bool recallWords(const Scheme& scheme, const WordsKey& key, std::string& words)
 
 void rememberWords(const Scheme& scheme, const WordsKey& key, const std::string& words)
 {
+    if (key.text().size() + words.size() > kLongestRememberedWords)
+        return;
     Remembered& r = remembered();
     std::string full = fullKey(scheme, key);
     const std::uint64_t set = schemeSetNumber();

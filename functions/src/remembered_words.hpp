@@ -1,6 +1,7 @@
-// The word functions' answers, remembered (POINTSTEXT, BANDTEXT, ITEMLABEL). A sheet's live
-// words ask for the same texts of the same scheme version on every recalculation; a scheme
-// version never changes once loaded, so an answer is worded once and then looked up.
+// The word functions' answers, remembered (POINTSTEXT, BANDTEXT, ITEMLABEL, SCHEMETEXT). A
+// sheet's live words ask for the same texts of the same scheme version on every
+// recalculation; a scheme version never changes once loaded, so an answer is worded once and
+// then looked up.
 #pragma once
 
 #include "caseweight/value.hpp"
@@ -14,6 +15,9 @@ namespace caseweight::detail
 
 // The most answers kept; when full, the remembered answers are forgotten and kept anew.
 inline constexpr std::size_t kMostRememberedWords = 4096;
+// The longest answer kept, in bytes with its key: a longer one (a SCHEMETEXT of a whole page)
+// is worded each time, so that what is kept stays under 16 MB.
+inline constexpr std::size_t kLongestRememberedWords = 4096;
 
 // What identifies an answer besides the scheme version: the function and its other arguments,
 // each Value written in full (kind, number's bits or text), so that different arguments never

@@ -157,20 +157,37 @@ TEST(RememberedWords, WhatIsKeptIsBounded)
 {
     caseweight::loadSchemes(shipped());
     const std::string six = pointsText(S("SWINDON"), cell("CP"), S("short"));
-    // CP followed by i empty cells: the same words, a new answer to keep each time.
-    Values codes{S("CP")};
+    // A text numbered i: a new answer to keep each time.
     std::size_t most = 0;
     for (std::size_t i = 0; i < caseweight::detail::kMostRememberedWords + 10; ++i)
     {
-        ASSERT_EQ(pointsText(S("SWINDON"), codes, S("short")), six);
+        const std::string n = std::to_string(i);
+        ASSERT_EQ(caseweight::schemeText(S("SWINDON"), S(n + " {short:CP}"), E()), n + " " + six);
         const std::size_t count = rememberedWordsCount();
         ASSERT_LE(count, caseweight::detail::kMostRememberedWords);
         most = std::max(most, count);
-        codes.push_back(E());
     }
     EXPECT_EQ(most, caseweight::detail::kMostRememberedWords);
     EXPECT_LT(rememberedWordsCount(), caseweight::detail::kMostRememberedWords);
     EXPECT_EQ(pointsText(S("SWINDON"), cell("CP"), S("short")), six);
+}
+
+TEST(RememberedWords, ALongAnswerIsWordedEachTimeNotKept)
+{
+    caseweight::loadSchemes(shipped());
+    const std::size_t before = rememberedWordsCount();
+    const std::string page(caseweight::detail::kLongestRememberedWords, 'x');
+    for (int i = 0; i < 2; ++i)
+        EXPECT_EQ(caseweight::schemeText(S("SWINDON"), S(page + "{short:CP}"), E()), page + "6");
+    EXPECT_EQ(rememberedWordsCount(), before);
+    // A range of many cells makes a long key too.
+    Values codes{S("CP")};
+    codes.resize(caseweight::detail::kLongestRememberedWords, E());
+    EXPECT_EQ(pointsText(S("SWINDON"), codes, S("short")), "6");
+    EXPECT_EQ(rememberedWordsCount(), before);
+    // A short one is kept.
+    caseweight::schemeText(S("SWINDON"), S("kept {short:CP}"), E());
+    EXPECT_EQ(rememberedWordsCount(), before + 1);
 }
 
 TEST(RememberedWords, CallsFromSeveralThreadsGetTheirOwnAnswers)
