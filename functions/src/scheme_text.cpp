@@ -127,7 +127,7 @@ bool isNameChar(char c)
     return (c >= 'a' && c <= 'z') || c == '_';
 }
 
-// The words of one marker ("{points:CP}"); nullopt-like "" is never returned for a marker.
+// The words of one marker, braces included ("{points:CP}").
 std::string markerWords(const Scheme& s, std::string_view marker)
 {
     const std::string_view inside = marker.substr(1, marker.size() - 2);
@@ -151,7 +151,7 @@ std::string markerWords(const Scheme& s, std::string_view marker)
     fail(quoted(marker) + " is not a marker; the markers are " + known + ".");
 }
 
-// Whether text[open..close] is a marker: a lower-case name, then ":" and anything, or nothing.
+// Whether what stands between two braces is a marker: a lower-case name, alone or before ":".
 bool isMarker(std::string_view inside)
 {
     std::size_t i = 0;

@@ -32,7 +32,8 @@ std::string bandWords(const Scheme& scheme, const Value& grade);
 //   {hours_points}  the points of an hour a month of extra duties
 //   {full_time_hours}, {one_point_per}   the full-time week; one workload point per how many
 //                   case points
-// Any other brace is text. A marker of an unknown name, or one the scheme cannot word, throws
+// A brace holding a lower-case name, alone or before a colon, is a marker; any other brace is
+// text. A marker of an unknown name, or one the scheme cannot word, throws
 // InputError naming it.
 std::string markedWords(const Scheme& scheme, std::string_view text);
 

@@ -399,6 +399,7 @@ class SheetsPerTeam(TempDir):
             ('[[sheet]]\nlike = "nowhere"\n', 'like "nowhere"'),
             ('[[sheet]]\nfile = "a"\n[[sheet]]\nfile = "a"\n', "two [[sheet]] tables give one"),
             ('[sheet]\nnotes = ["{points:XX}"]\n', 'the scheme has no code "XX"'),
+            ('[sheet]\nnotes = ["{point:CP} {see note}"]\n', "{point:CP} is not a marker"),
             ('[sheet]\nnotes = ["{short:CP CIN}"]\n', "names one code"),
             ('[sheet]\nnotes = ["{band:NOBODY}"]\n', "names one grade"),
             ('[[sheet.column]]\nkey = "a"\nkind = "choice"\n', "needs a key and its choices"),

@@ -64,8 +64,9 @@ std::string bandText(const Value& scheme, const Value& grade);
 // sheet's headings and notes are written in the file: "Child protection {points:CP}" ->
 // "Child protection basic 10 + 6 per child (basic at most 30)". The markers:
 // {points:CODES} {short:CODE} {label:CODE} {band:GRADE} {most:GROUP} {hours_points}
-// {full_time_hours} {one_point_per}; any other brace is text. A number is its text, an empty
-// cell "". Date (optional; empty arrives as 0): the version in force on it, as SCHEMEAT.
+// {full_time_hours} {one_point_per}; a brace without a lower-case name is text. A number is its
+// text, an empty cell "". Date (optional; empty arrives as 0): the version in force on it, as
+// SCHEMEAT.
 std::string schemeText(const Value& scheme, const Value& text, const Value& date);
 
 // SCHEMEAT: the scheme as in force on a date: "RBWM@2027-04-01", which every Scheme argument

@@ -33,6 +33,10 @@ def label(code):
     return "{label:%s}" % code
 
 
+# What SCHEMETEXT takes for a marker, known or not: a lower-case name, alone or before ":".
+ANY_MARKER = re.compile(r"\{[a-z_]+(?::[^{}]*)?\}")
+
+
 def is_live(text):
     return isinstance(text, str) and MARKER.search(text) is not None
 
