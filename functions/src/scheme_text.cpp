@@ -46,11 +46,12 @@ Value codesOf(std::string_view argument)
 
 Value oneCode(std::string_view marker, std::string_view argument)
 {
+    Value code = codesOf(argument);
     std::size_t count = 0;
-    forEachToken(codesOf(argument).text, [&](std::string_view) { ++count; });
+    forEachToken(code.text, [&](std::string_view) { ++count; });
     if (count != 1)
         fail(quoted(marker) + " names one item code.");
-    return codesOf(argument);
+    return code;
 }
 
 std::string pointsMarker(const Scheme& s, std::string_view, std::string_view argument)

@@ -23,12 +23,6 @@ std::string council(const std::string& name, const std::string& aliases = "")
     return text;
 }
 
-std::string courtAmendment(const std::string& from, const std::string& points)
-{
-    return "amends = \"RBWM\"\n[[amendment]]\nfrom = " + from +
-           "\n[[amendment.item]]\ncode = \"COURT\"\npoints = " + points + "\n";
-}
-
 bool mentions(const std::vector<std::string>& problems, const std::string& what)
 {
     return std::any_of(problems.begin(), problems.end(),

@@ -135,15 +135,7 @@ TEST(RememberedWords, EachVersionHasItsOwnWords)
 {
     // The undated name is the version of today; dated names their own, remembered apart.
     const std::string today = pointsText(S("RBWM"), cell("COURT"), E());
-    WithFiles loaded(
-        std::vector<caseweight::SchemeFile>{{"/packs/rbwm-court.toml", R"(amends = "RBWM"
-[[amendment]]
-from = 2027-04-01
-note = "Court points amended"
-[[amendment.item]]
-code = "COURT"
-points = 5
-)"}});
+    WithFiles loaded({{"/packs/rbwm-court.toml", courtAmendment("2027-04-01", "5")}});
     ASSERT_EQ(loaded.problems, std::vector<std::string>{});
     for (int round = 0; round < 2; ++round)
     {

@@ -99,6 +99,13 @@ per = "child"
 label = "Child protection"
 )";
 
+// A pack's amendment of RBWM's COURT points from a date (its points on line 6).
+inline std::string courtAmendment(const std::string& from, const std::string& points)
+{
+    return "amends = \"RBWM\"\n[[amendment]]\nfrom = " + from +
+           "\n[[amendment.item]]\ncode = \"COURT\"\npoints = " + points + "\n";
+}
+
 // The shipped scheme files.
 inline std::vector<caseweight::SchemeFile> shipped()
 {

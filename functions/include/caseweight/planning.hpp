@@ -60,15 +60,15 @@ double teamSpread(const TeamArgs& team);    // TEAMSPREAD: highest - lowest capa
 double teamAboveBand(const TeamArgs& team); // TEAMABOVEBAND: workers above their band's top
 double teamCapacity(const TeamArgs& team);  // TEAMCAPACITY: sum of totals / sum of maxima
 
-// ---- Caseload-number policies (docs/schemes.md, "Caseload policies")
-// ---------------------------------------------- The policies are data ([[policy]] tables of the
-// scheme files), with dated versions. Policy is a code ("RBWM-NQSW") or a code with a date
-// ("RBWM-NQSW@2027-04-01"); Date is a date or a SCHEMEAT result ("RBWM@2027-04-01", for its date).
-// Neither: the version in force today. CASELOADBAND(Policy; Cases; [FTE]; [Date]): "Below range",
-// "Within range" or "Above range".
+// ---- Caseload-number policies (docs/schemes.md, "Caseload policies") -------------------------
+// The policies are data ([[policy]] tables of the scheme files), with dated versions. Policy is
+// a code ("RBWM-NQSW") or a code with a date ("RBWM-NQSW@2027-04-01"); Date is a date or a
+// SCHEMEAT result ("RBWM@2027-04-01", for its date). Neither: the version in force today.
+// CASELOADBAND(Policy; Cases; [FTE]; [Date]): "Below range", "Within range" or "Above range".
 std::string caseloadBand(const Value& policy, const Value& cases, const Value& fte,
                          const Value& date = Value::empty());
-// CASELOADLIMIT(Policy; [FTE]; [Date]): the policy's upper limit, pro rata.
+// CASELOADLIMIT(Policy; [FTE]; [Date]; [Limit]): the policy's upper limit, pro rata; Limit
+// "lower": its lower limit.
 double caseloadLimit(const Value& policy, const Value& fte, const Value& date = Value::empty(),
                      const Value& limit = Value::empty());
 // CASELOADPOLICIES([Authority]): the policy codes (of one authority).

@@ -362,10 +362,12 @@ def live_text(version, text):
     {label:CP}, {band:NQSW}, {most:additional}, {hours_points} ...) left for SCHEMETEXT to word
     on the sheet's own date; a marker naming a code, grade or number the scheme does not have
     is a mistake of the file, said here with the file's name rather than as a cell's error."""
-    for m in words.ANY_MARKER.finditer(text):
-        if not words.MARKER.fullmatch(m.group(0)):
-            raise LayoutError(in_file(version, "%s is not a marker (docs/schemes.md)" % m.group(0)))
-    for m in words.MARKER.finditer(text):
+    for found in words.ANY_MARKER.finditer(text):
+        m = words.MARKER.fullmatch(found.group(0))
+        if not m:
+            raise LayoutError(
+                in_file(version, "%s is not a marker (docs/schemes.md)" % found.group(0))
+            )
         kind, args = m.group(1), (m.group(2) or "").replace(",", " ").split()
         if m.group(3):  # a number of the file's [worker] or [workload] table
             table = {"hours_points": version.worker, "one_point_per": version.workload}
