@@ -686,9 +686,7 @@ def main():
         )
     if a.pack:  # installed in the office: one of its own, never a shared one
         os.environ.pop(SHARED_OFFICE, None)
-    with tempfile.TemporaryDirectory(prefix="caseweight-calibrate-") as tmp, Office(
-        oxt=a.oxt
-    ) as office:
+    with tempfile.TemporaryDirectory(prefix="caseweight-calibrate-") as tmp:
         packs = []
         for k, pack in enumerate(a.pack):
             packs.append(os.path.join(tmp, str(k), "schemes"))
@@ -697,35 +695,32 @@ def main():
                     z.extractall(os.path.join(tmp, str(k)))
             except (OSError, zipfile.BadZipFile) as e:
                 raise ToolError("%s is not a scheme pack: %s" % (pack, e)) from None
-        if a.pack:  # the packs' schemes score the reference codings too
-            office.stop()
-            for pack in a.pack:
-                office.add_extension(pack)
-            office.launch()
-        doc = office.new_calc()
-        try:
+        # the packs' schemes score the reference codings too: installed before it starts
+        with Office(oxt=a.oxt, also=a.pack) as office:
+            doc = office.new_calc()
             try:
-                with office.copies_in() as copy:
-                    sentence, comp = summarise(
-                        office.desktop,
-                        a.folder,
-                        doc,
-                        a.set,
-                        skip=[out],
-                        stopped=office_stopped,
-                        copy=copy,
-                        packs=packs,
-                    )
-            except (ValueError, vignettes.VignetteError) as e:
-                raise ToolError(str(e)) from None
-            tmp = office.doc_path("calibration-summary.ods")
-            store(doc, tmp, "calc8")
-        finally:
-            doc.close(True)
-        try:
-            replace_file(tmp, out, inputs=[p for p in read if not same_file(p, out)])
-        except OSError as e:
-            raise ToolError("cannot write %s: %s" % (a.out, e.strerror or e)) from None
+                try:
+                    with office.copies_in() as copy:
+                        sentence, comp = summarise(
+                            office.desktop,
+                            a.folder,
+                            doc,
+                            a.set,
+                            skip=[out],
+                            stopped=office_stopped,
+                            copy=copy,
+                            packs=packs,
+                        )
+                except (ValueError, vignettes.VignetteError) as e:
+                    raise ToolError(str(e)) from None
+                tmp = office.doc_path("calibration-summary.ods")
+                store(doc, tmp, "calc8")
+            finally:
+                doc.close(True)
+            try:
+                replace_file(tmp, out, inputs=[p for p in read if not same_file(p, out)])
+            except OSError as e:
+                raise ToolError("cannot write %s: %s" % (a.out, e.strerror or e)) from None
     print(sentence)
     print("wrote %s" % a.out)
     for path, reason in comp.problems:

@@ -109,10 +109,7 @@ def build_sheets(oxt, files, templates, folder):
     os.environ.pop(SHARED_OFFICE, None)  # the files must be installed: an office of its own
     out = []
     try:
-        with Office(oxt=oxt) as office:
-            office.stop()
-            office.add_extension(plain)
-            office.launch()
+        with Office(oxt=oxt, also=[plain]) as office:
             engine = Engine(office)
             try:
                 for t in templates:

@@ -127,9 +127,9 @@ class PackOffice(unittest.TestCase):
     def packs(cls, folder):
         return []
 
-    @classmethod
-    def before_packs(cls):
-        """What the class does in the office before the packs are installed."""
+    # A class method: what the class does in the office before the packs are installed (the
+    # office then starts twice); None: the packs are there from its first start.
+    before_packs = None
 
     @classmethod
     def setUpClass(cls):
@@ -140,6 +140,11 @@ class PackOffice(unittest.TestCase):
         cls.folder = tempfile.mkdtemp(prefix="caseweight-packs-")
         cls.addClassCleanup(shutil.rmtree, cls.folder, True)
         packs = cls.packs(cls.folder)
+        if cls.before_packs is None:
+            cls.office = Office(oxt=OXT, also=packs)
+            cls.addClassCleanup(cls.office.close)
+            cls.office.start()
+            return
         cls.office = Office(oxt=OXT)
         cls.addClassCleanup(cls.office.close)
         cls.office.start()
