@@ -13,7 +13,7 @@ import uno
 from caseweight import vignettes
 from caseweight.score import used_range
 from common import SOURCE_DIR, OfficeTestCase, run_menu, store, template_urls
-from test_share_pseudonymised import members
+from test_share_pseudonymised import members, strings
 from test_share_templates import contract
 
 SET = "swindon-1"
@@ -56,9 +56,13 @@ class Calibration(OfficeTestCase):
         self.addCleanup(doc.close, True)
         return doc
 
-    @staticmethod
-    def cell(doc, name, row=0):
-        return doc.NamedRanges.getByName(name).ReferredCells.getCellByPosition(0, row)
+    def cell(self, doc, name, row=0):
+        # a named range's cells fetched once per document: each object costs a millisecond
+        referred = self.__dict__.setdefault("_referred", {})
+        key = (id(doc), name)
+        if key not in referred:
+            referred[key] = (doc, doc.NamedRanges.getByName(name).ReferredCells)  # doc kept: id
+        return referred[key][1].getCellByPosition(0, row)
 
     def code(self, vset, v, changes=None):
         """{column: entry} of vignette v: the reference with changes."""
@@ -150,9 +154,10 @@ class Calibration(OfficeTestCase):
                 shown = {cases.getCellByPosition(2, 3 + i).getString() for i in range(n)}
                 self.assertEqual(shown, {v.text for v in vset.vignettes})
                 every = "\n".join(
-                    c.getString()
+                    s
                     for name in doc.Sheets.getElementNames()
-                    for c in self.cells(doc.Sheets.getByName(name))
+                    for row in self.shown(doc, doc.Sheets.getByName(name))
+                    for s in row
                 )
                 for v in vset.vignettes:
                     self.assertNotIn(v.reason, every, "the reference's reason is on the sheet")
@@ -162,12 +167,10 @@ class Calibration(OfficeTestCase):
                 self.assertIn("cw_manager", decl["Worker"])
 
     @staticmethod
-    def cells(sh):
+    def shown(doc, sh):
+        """What each cell from A1 to the end of the used area shows, row by row."""
         rng, _, _ = used_range(sh)
-        a = rng.RangeAddress
-        for r in range(a.EndRow + 1):
-            for c in range(a.EndColumn + 1):
-                yield sh.getCellByPosition(c, r)
+        return strings(rng, doc)
 
     def test_every_reference_coding_scores_on_its_sheet(self):
         # The vignette files are checked against the engine here, in Calc: each reference

@@ -38,9 +38,13 @@ def write_worker(office, oxt, path, file="swindon-children", fields=None, rows=(
 
     def fill(doc):
         names = doc.NamedRanges
+        referred = {}
 
         def cell(name, row=0):
-            return names.getByName(name).ReferredCells.getCellByPosition(0, row)
+            # a named range's cells fetched once: each object costs a millisecond
+            if name not in referred:
+                referred[name] = names.getByName(name).ReferredCells
+            return referred[name].getCellByPosition(0, row)
 
         for key, value in (fields or {}).items():
             c = cell("cw_" + key)
