@@ -2,10 +2,10 @@
 # Every test: install what is missing, build, then unit tests, the integration tests in real
 # headless LibreOffice (each file starts and always stops its own soffice; files run side by
 # side, one per core) and the real-window tests under Xvfb (screenshots in build/screenshots/);
-# then the unit tests again under AddressSanitizer + UndefinedBehaviorSanitizer, and bounded
-# libFuzzer runs over the engine and the scheme reader (CASEWEIGHT_FUZZ_SECONDS, default 60),
-# both in build-asan (clang, no add-in). The time of each part and the slowest tests are
-# printed at the end.
+# then the unit tests again under AddressSanitizer + UndefinedBehaviorSanitizer (beside the
+# office tests, at the lowest priority), and bounded libFuzzer runs over the engine and the
+# scheme reader (CASEWEIGHT_FUZZ_SECONDS, default 60), both in build-asan (clang, no add-in).
+# The time of each part and the slowest tests are printed at the end.
 #
 #   bash scripts/test.sh          everything (CI runs this)
 #   bash scripts/test.sh --fast   the inner loop: build, unit tests, format checks, the
@@ -73,21 +73,34 @@ part "configure build-asan" cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithD
   -DCASEWEIGHT_FUZZ_SECONDS="${CASEWEIGHT_FUZZ_SECONDS:-60}" \
   "-DCMAKE_CXX_FLAGS=-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
   >/dev/null
-# The sanitizer build compiles at the lowest priority beside the office tests, which leave a
-# core idle while an office starts or a tool waits.
+# The sanitizer build, then its unit tests, run at the lowest priority beside the office tests,
+# which leave a core idle while an office starts or a tool waits; the fuzzers, which run for a
+# set time, only once the office tests are done, with the machine to themselves.
 # setsid starts a new session, and with the kernel's autogroups a session shares the CPU
 # equally with the tests' session whatever its processes' nice value: the new session lowers
 # its own group, from inside (its autogroup exists only once setsid has run).
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1
+reports+=("$PWD/build-asan/unit.xml")
 setsid bash -c 'echo 19 >/proc/self/autogroup 2>/dev/null; exec nice -n 19 "$@"' - \
-  cmake --build build-asan -j"$jobs" >build-asan/build.log 2>&1 &
-asan_build=$!
-trap 'status=$?; kill -- -$asan_build 2>/dev/null || true; summary $status' EXIT
+  bash -c 'cmake --build build-asan -j"$1" >build-asan/build.log 2>&1 || exit 3
+    cd build-asan && exec ctest --output-on-failure --output-junit "$PWD/unit.xml" -LE fuzz \
+      -j"$1" --timeout 900 >unit.log 2>&1' - "$jobs" &
+asan_unit=$!
+trap 'status=$?; kill -- -$asan_unit 2>/dev/null || true; summary $status' EXIT
 part "unit, integration and real-window tests" \
   ctest_run build "$PWD/build/tests.xml" -j"$office_jobs" --timeout 1200
-asan_built() {
-  wait $asan_build || { tail -50 build-asan/build.log; return 1; }
+asan_unit_tests() {
+  local status=0
+  wait $asan_unit || status=$?
+  if [ $status -eq 3 ]; then
+    tail -50 build-asan/build.log
+  elif [ $status -ne 0 ]; then
+    cat build-asan/unit.log
+  else
+    tail -3 build-asan/unit.log
+  fi
+  return $status
 }
-part "build-asan (what was left after the tests)" asan_built
-export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1
-part "tests under ASan/UBSan and fuzzing" \
-  ctest_run build-asan "$PWD/build-asan/tests.xml" -j"$jobs" --timeout 900
+part "build-asan and its unit tests (what was left after the tests)" asan_unit_tests
+part "fuzzing under ASan/UBSan" \
+  ctest_run build-asan "$PWD/build-asan/fuzz.xml" -L fuzz -j"$jobs" --timeout 900
