@@ -1,5 +1,6 @@
 """Shared set-up for the integration tests: the built .oxt and the office harness."""
 
+import contextlib
 import os
 import re
 import subprocess
@@ -143,20 +144,41 @@ def processes_left(marker, excluding=None, timeout=30):
         time.sleep(0.05)
 
 
-def set_formulas(sheet, column, formulas, first_row=0):
-    """Enters formulas, written as setFormula takes them, down column from first_row."""
+@contextlib.contextmanager
+def calculation_off(doc):
+    """Automatic calculation of doc (when not None) off in the block, as it was after it.
+
+    setFormulaArray and setDataArray fit the heights of their rows to what the cells show,
+    which calculates each formula of the rows there and then: for a test that recalculates
+    once everything is entered, that is each formula calculated twice."""
+    was = doc is not None and doc.isAutomaticCalculationEnabled()
+    if was:
+        doc.enableAutomaticCalculation(False)
+    try:
+        yield
+    finally:
+        if was:
+            doc.enableAutomaticCalculation(True)
+
+
+def set_formulas(sheet, column, formulas, first_row=0, doc=None):
+    """Enters formulas, written as setFormula takes them, down column from first_row. With
+    doc, the sheet's document, they are calculated only when the caller recalculates (see
+    calculation_off)."""
     formulas = tuple((f,) for f in formulas)
     if formulas:
         # one call for the column: a setFormula per cell costs a millisecond for its cell
         last = first_row + len(formulas) - 1
-        sheet.getCellRangeByPosition(column, first_row, column, last).setFormulaArray(formulas)
+        with calculation_off(doc):
+            rng = sheet.getCellRangeByPosition(column, first_row, column, last)
+            rng.setFormulaArray(formulas)
 
 
-def write_cells(sheet, cells):
+def write_cells(sheet, cells, doc=None):
     """Fills cells of sheet in one call: cells is {(column, row): a formula (a text starting
     with "="), another text or a number}, each entered as setFormula, setString or setValue
     enters it ("" leaves the cell empty); the other cells of the smallest range holding them
-    are left empty."""
+    are left empty. doc: as set_formulas takes it."""
     cols = [c for c, _ in cells]
     rows = [r for _, r in cells]
     left, top = min(cols), min(rows)
@@ -166,14 +188,12 @@ def write_cells(sheet, cells):
             return v if v.startswith("=") or not v else "'" + v
         return repr(float(v))
 
-    sheet.getCellRangeByPosition(left, top, max(cols), max(rows)).setFormulaArray(
-        tuple(
-            tuple(
-                written(cells[c, r]) if (c, r) in cells else "" for c in range(left, max(cols) + 1)
-            )
-            for r in range(top, max(rows) + 1)
-        )
+    content = tuple(
+        tuple(written(cells[c, r]) if (c, r) in cells else "" for c in range(left, max(cols) + 1))
+        for r in range(top, max(rows) + 1)
     )
+    with calculation_off(doc):
+        sheet.getCellRangeByPosition(left, top, max(cols), max(rows)).setFormulaArray(content)
 
 
 def cell_result(cell):
@@ -302,7 +322,7 @@ def case_failures(
     """Enters each formula in column A, recalculates, and lists every result that differs
     from what is expected (numbers: as `close` says). spare_column: as range_results takes
     it."""
-    set_formulas(sheet, 0, [f for f, _ in cases])
+    set_formulas(sheet, 0, [f for f, _ in cases], doc=doc)
     doc.calculateAll()
     failures = []
     results = column_results(sheet, 0, len(cases), spare_column=spare_column)

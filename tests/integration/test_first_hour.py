@@ -31,7 +31,7 @@ def our_functions(office):
         # one formula for each name down column A, entered and read at once: a call per cell
         # costs a millisecond
         sheet = doc.Sheets.getByIndex(0)
-        set_formulas(sheet, 0, ['=CASEREASON("%s")' % name for name in out])
+        set_formulas(sheet, 0, ['=CASEREASON("%s")' % name for name in out], doc=doc)
         doc.calculateAll()
         reasons = {name: shown for name, (_, shown) in zip(out, shown_results(sheet, 0, len(out)))}
     finally:

@@ -315,7 +315,7 @@ class FunctionsInCalc(OfficeTestCase):
         put(9, 2, '=POINTSTEXT("SWINDON";I3;Z1)')
         put(9, 3, '=BANDTEXT("SWINDON";Z1)')
         put(9, 4, '=CASEREASON("POINTSTEXT";"RBWM";"LAC")')
-        write_cells(sheet, cells)
+        write_cells(sheet, cells, doc=doc)
         doc.calculateAll()
         # G1:J11 read at once (column K is empty and no formula reads it), but for the cells
         # no check reads; result(col, row) is cell_result(sheet.getCellByPosition(col, row)).
@@ -367,7 +367,7 @@ class FunctionsInCalc(OfficeTestCase):
             ('=CASECHECK("KENT";"CP")', ["KENT", "scheme"]),
             ('=CASECHECK("SWINDON";"CP;COMPLEX";2)', ["OK"]),
         ]
-        set_formulas(sheet, 0, [f for f, _ in checks])
+        set_formulas(sheet, 0, [f for f, _ in checks], doc=doc)
         doc.calculateAll()
         shown = shown_results(sheet, 0, len(checks))
         for (formula, words), (_, text) in zip(checks, shown):
@@ -378,7 +378,7 @@ class FunctionsInCalc(OfficeTestCase):
         doc = self.new_doc()
         sheet = doc.Sheets.getByIndex(0)
         formulas = [f for f, _ in CASES]
-        set_formulas(sheet, 0, formulas)
+        set_formulas(sheet, 0, formulas, doc=doc)
         doc.calculateAll()
         # no formula reads a cell: column B is free for the error codes
         before = column_results(sheet, 0, len(formulas), spare_column=1)

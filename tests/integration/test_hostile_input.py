@@ -80,7 +80,7 @@ class HostileInput(OfficeTestCase):
     def results(self, doc, sheet, formulas, column=30, shown=None):
         """[(cell_result, the text the cell shows)] of formulas entered down column; what a
         cell that is not a text shows is read only in the rows `shown` when given."""
-        set_formulas(sheet, column, formulas)
+        set_formulas(sheet, column, formulas, doc=doc)
         doc.calculateAll()
         # The next column is empty and none of these formulas reads it.
         return shown_results(sheet, column, len(formulas), spare_column=column + 1, rows=shown)

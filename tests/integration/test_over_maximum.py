@@ -82,8 +82,17 @@ class OverMaximum(OfficeTestCase):
     def cell(self, doc, name, row=0):
         key = (id(doc), name, row)
         if key not in self.found:
-            cells = doc.NamedRanges.getByName(name).ReferredCells
-            self.found[key] = cells.getCellByPosition(0, row)
+            self.found[key] = self.referred(doc, name).getCellByPosition(0, row)
+        return self.found[key]
+
+    def referred(self, doc, name):
+        """The cells of the named range name."""
+        key = (id(doc), "names", name)
+        if key not in self.found:
+            names = self.found.get((id(doc), "names"))
+            if names is None:
+                names = self.found[id(doc), "names"] = doc.NamedRanges
+            self.found[key] = names.getByName(name).ReferredCells
         return self.found[key]
 
     def put(self, doc, name, value, row=0):

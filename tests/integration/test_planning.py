@@ -102,7 +102,7 @@ class PlanningInCalc(OfficeTestCase):
         sh.getCellRangeByPosition(8, 0, 9, 0).setFormulaArray(
             (("=DATE(2026;1;1)", "=DATE(2026;3;31)"),)
         )
-        set_formulas(sh, 11, formulas)
+        set_formulas(sh, 11, formulas, doc=doc)
         doc.calculateAll()
         # column M is empty and no formula reads it
         got = column_results(sh, 11, len(formulas), spare_column=12)

@@ -42,7 +42,7 @@ class ReadmeExamples(OfficeTestCase):
         sheet = doc.Sheets.getByIndex(0)
         for name, value in CELLS.items():
             sheet.getCellRangeByName(name).setValue(value)
-        set_formulas(sheet, 40, [space_free(formula) for formula, _ in examples])
+        set_formulas(sheet, 40, [space_free(formula) for formula, _ in examples], doc=doc)
         doc.calculateAll()
         failures = []
         # column AP is empty and no example reads it

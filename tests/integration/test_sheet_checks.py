@@ -26,7 +26,7 @@ class SheetChecksInCalc(OfficeTestCase):
             '=ROWS(SHEETCOLUMNS("RBWM"))',
             '=COLUMNCHECK("NOTTS";"other-children";6;4)',
         ]
-        set_formulas(sh, 7, formulas)
+        set_formulas(sh, 7, formulas, doc=doc)
         doc.calculateAll()
         got = column_results(sh, 7, len(formulas))
         self.assertEqual(got[0], ("text", "OK"))
