@@ -74,9 +74,26 @@ class OverMaximum(OfficeTestCase):
         self.addCleanup(doc.close, True)
         return doc
 
-    @staticmethod
-    def cell(doc, name, row=0):
-        return doc.NamedRanges.getByName(name).ReferredCells.getCellByPosition(0, row)
+    def setUp(self):
+        # What a look-up finds, kept for each document (the documents stay open until the test
+        # ends): a look-up makes an object at each step, a millisecond each.
+        self.found = {}
+
+    def cell(self, doc, name, row=0):
+        key = (id(doc), name, row)
+        if key not in self.found:
+            self.found[key] = self.referred(doc, name).getCellByPosition(0, row)
+        return self.found[key]
+
+    def referred(self, doc, name):
+        """The cells of the named range name."""
+        key = (id(doc), "names", name)
+        if key not in self.found:
+            names = self.found.get((id(doc), "names"))
+            if names is None:
+                names = self.found[id(doc), "names"] = doc.NamedRanges
+            self.found[key] = names.getByName(name).ReferredCells
+        return self.found[key]
 
     def put(self, doc, name, value, row=0):
         c = self.cell(doc, name, row)
@@ -270,13 +287,25 @@ class OverMaximum(OfficeTestCase):
         of the first condition its value meets."""
         c = self.cell(doc, "cw_over_status")
         shown = c.getString()
-        styles = doc.StyleFamilies.getByName("CellStyles")
-        cf = c.ConditionalFormat
-        for i in range(cf.Count):
-            e = cf.getByIndex(i)
-            if e.getFormula1() == '"%s"' % shown:
-                return styles.getByName(e.StyleName).CellBackColor
-        return styles.getByName(c.CellStyle).CellBackColor
+        # the conditions and the styles' colours, read once for each document: the test
+        # changes neither
+        key = (id(doc), "conditions")
+        if key not in self.found:
+            cf = c.ConditionalFormat
+            entries = [cf.getByIndex(i) for i in range(cf.Count)]
+            self.found[key] = [(e.getFormula1(), e.StyleName) for e in entries]
+        for formula, style in self.found[key]:
+            if formula == '"%s"' % shown:
+                return self.fill(doc, style)
+        return self.fill(doc, c.CellStyle)
+
+    def fill(self, doc, style):
+        """The CellBackColor of the cell style named style."""
+        key = (id(doc), "fill", style)
+        if key not in self.found:
+            styles = doc.StyleFamilies.getByName("CellStyles")
+            self.found[key] = styles.getByName(style).CellBackColor
+        return self.found[key]
 
 
 if __name__ == "__main__":

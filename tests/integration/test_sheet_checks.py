@@ -2,7 +2,7 @@
 
 import unittest
 
-from common import ERR_ILLEGAL_ARGUMENT, OfficeTestCase, cell_result
+from common import ERR_ILLEGAL_ARGUMENT, OfficeTestCase, column_results, set_formulas
 
 
 class SheetChecksInCalc(OfficeTestCase):
@@ -10,10 +10,10 @@ class SheetChecksInCalc(OfficeTestCase):
         doc = self.new_doc()
         sh = doc.Sheets.getByIndex(0)
         # A hand-made Swindon row: basic 10, LAC 7 (wrong: 6 or 10), travel 5 (wrong), task 15.
-        for col, v in enumerate([10, 7, None, 5, 15]):
-            if v is not None:
-                sh.getCellByPosition(col, 0).setValue(v)
-        sh.getCellByPosition(5, 0).setString("TO BE CLOSED")
+        # A1:F1 in one call ("" leaves C1 empty)
+        sh.getCellRangeByPosition(0, 0, 5, 0).setDataArray(
+            ((10.0, 7.0, "", 5.0, 15.0, "TO BE CLOSED"),)
+        )
         formulas = [
             '=COLUMNCHECK("SWINDON";"basic";A1)',
             '=COLUMNCHECK("SWINDON";"lac";B1)',
@@ -26,10 +26,9 @@ class SheetChecksInCalc(OfficeTestCase):
             '=ROWS(SHEETCOLUMNS("RBWM"))',
             '=COLUMNCHECK("NOTTS";"other-children";6;4)',
         ]
-        for r, f in enumerate(formulas):
-            sh.getCellByPosition(7, r).setFormula(f)
+        set_formulas(sh, 7, formulas, doc=doc)
         doc.calculateAll()
-        got = [cell_result(sh.getCellByPosition(7, r)) for r in range(len(formulas))]
+        got = column_results(sh, 7, len(formulas))
         self.assertEqual(got[0], ("text", "OK"))
         self.assertIn("holds 6 or 10 for 1 child; 7 is not one of them", got[1][1])
         self.assertEqual(got[2], ("text", "OK"), "an empty cell scores nothing")
