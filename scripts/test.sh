@@ -101,6 +101,6 @@ asan_unit_tests() {
   fi
   return $status
 }
-part "build-asan and its unit tests (what was left after the tests)" asan_unit_tests
+part "ASan build and unit tests, left after those" asan_unit_tests
 part "fuzzing under ASan/UBSan" \
   ctest_run build-asan "$PWD/build-asan/fuzz.xml" -L fuzz -j"$jobs" --timeout 900

@@ -1237,18 +1237,22 @@ class Builder:
             if not sheets.hasByName("cw measure"):
                 sheets.insertNewByName("cw measure", sheets.Count)
             sh = sheets.getByName("cw measure")
-            for k in range(0, len(todo), 500):
-                chunk = todo[k : k + 500]
-                for j, (text, style) in enumerate(chunk):
-                    c = sh.getCellByPosition(j, 0)
-                    c.setString(text)
-                    c.CellStyle = style
-                    c.IsTextWrapped = False
-                for j, key in enumerate(chunk):
-                    col = sh.Columns.getByIndex(j)
-                    col.OptimalWidth = True
-                    self._widths[key] = col.Width
-                sh.clearContents(1023)
+            # One cell and its column, each text in turn: a call that returns a new cell or
+            # column object costs a millisecond, one on an object held a tenth of that.
+            cell = sh.getCellByPosition(0, 0)
+            col = sh.Columns.getByIndex(0)
+            for text, style in todo:
+                if not text:  # Calc keeps an empty column's width: that of a new column
+                    empty = sh.Columns.getByIndex(1)
+                    empty.OptimalWidth = True
+                    self._widths[text, style] = empty.Width
+                    continue
+                cell.setString(text)
+                cell.CellStyle = style
+                cell.IsTextWrapped = False  # after the style, which may wrap
+                col.OptimalWidth = True
+                self._widths[text, style] = col.Width
+            sh.clearContents(1023)
         return {k: self._widths[k] for k in items}
 
     def band_texts(self, formula):
@@ -1273,6 +1277,17 @@ class Builder:
         used.gotoEndOfUsedArea(False)
         end_col = used.RangeAddress.EndColumn
         cells = sh.queryContentCells(4 | 16)  # STRING, FORMULA (only live words are fitted)
+        cursor = sh.createCursorByRange(sh.getCellRangeByPosition(0, 0, 0, 0))
+
+        def merged_end(c, r):
+            """The last column of the merged area of (c, r), or c: one cursor moved about,
+            where a cursor for each cell would cost two new objects."""
+            at = cursor.RangeAddress
+            cursor.collapseToSize(1, 1)
+            cursor.gotoOffset(c - at.StartColumn, r - at.StartRow)
+            cursor.collapseToMergedArea()
+            return cursor.RangeAddress.EndColumn
+
         for ra in cells.RangeAddresses:
             for r in range(ra.StartRow, ra.EndRow + 1):
                 for c in range(ra.StartColumn, ra.EndColumn + 1):
@@ -1280,9 +1295,7 @@ class Builder:
                     if cell.getType().value == "FORMULA" and (sh.Name, c, r) not in self._live:
                         continue
                     text = cell.getString()
-                    cur = sh.createCursorByRange(sh.getCellRangeByPosition(c, r, c, r))
-                    cur.collapseToMergedArea()
-                    c1 = cur.RangeAddress.EndColumn
+                    c1 = merged_end(c, r)
                     style = cell.CellStyle
                     if cell.IsTextWrapped:
                         parts = text.split()
@@ -1314,13 +1327,21 @@ class Builder:
                 need += [(c, c, t, tot.style) for t in self.band_texts(tot.formula)]
         widths = self.measure([(t, st) for _, _, t, st in need])
         cols = sh.Columns
+        width = {}  # of each column, read once and kept as it is widened
+
+        def width_of(k):
+            if k not in width:
+                width[k] = cols.getByIndex(k).Width
+            return width[k]
+
         for _ in range(2):  # widening one column may serve several cells
             for c0, c1, text, style in need:
-                have = sum(cols.getByIndex(k).Width for k in range(c0, c1 + 1))
+                have = sum(width_of(k) for k in range(c0, c1 + 1))
                 want = widths[(text, style)]
                 if want > have:
                     col = cols.getByIndex(c1)
-                    col.Width = col.Width + want - have
+                    col.Width = width_of(c1) + want - have
+                    width[c1] = col.Width
         # Heights: the header fields' rows and the headings' row as their text needs.
         for r in list(range(1, hdr)) + [hdr]:
             row = sh.Rows.getByIndex(r)
