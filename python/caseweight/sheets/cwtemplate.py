@@ -1288,12 +1288,20 @@ class Builder:
             cursor.collapseToMergedArea()
             return cursor.RangeAddress.EndColumn
 
+        # the formula cells, from one query: no cell object for those that are not live words
+        formulas = {
+            (c, r)
+            for ra in sh.queryContentCells(16).RangeAddresses
+            for r in range(ra.StartRow, ra.EndRow + 1)
+            for c in range(ra.StartColumn, ra.EndColumn + 1)
+        }
+        name = sh.Name
         for ra in cells.RangeAddresses:
             for r in range(ra.StartRow, ra.EndRow + 1):
                 for c in range(ra.StartColumn, ra.EndColumn + 1):
-                    cell = sh.getCellByPosition(c, r)
-                    if cell.getType().value == "FORMULA" and (sh.Name, c, r) not in self._live:
+                    if (c, r) in formulas and (name, c, r) not in self._live:
                         continue
+                    cell = sh.getCellByPosition(c, r)
                     text = cell.getString()
                     c1 = merged_end(c, r)
                     style = cell.CellStyle
