@@ -103,4 +103,4 @@ sanitized() {
   esac
   return $status
 }
-part "ASan/UBSan tests and fuzzing, left after those" sanitized
+part "ASan/UBSan tests and fuzzing, left after" sanitized
