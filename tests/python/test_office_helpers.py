@@ -1,6 +1,6 @@
 """caseweight.office's helpers for the tools, without starting an office: whether two paths
 name one file, what an input or an output folder lacks, the office's memory limit, one-line
-reasons and the tools' exit statuses."""
+reasons, the tools' exit statuses and the settings of a new profile."""
 
 import contextlib
 import io
@@ -269,6 +269,71 @@ class RunTool(unittest.TestCase):
         )
         self.assertIn("CASEWEIGHT_OFFICE_MEMORY_GB", err)
         self.assertEqual(err.count("\n"), 1)
+
+
+XCU = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry">
+<item oor:path="/org.openoffice.Setup/Office"><prop oor:name="ooSetupInstCompleted" \
+oor:op="fuse"><value>true</value></prop></item>
+</oor:items>
+"""
+JAVA = """<?xml version="1.0" encoding="UTF-8"?>
+<java xmlns="http://openoffice.org/2004/java/framework/1.0">
+<enabled xsi:nil="true"/>
+<userClassPath xsi:nil="true"/>
+</java>
+"""
+
+
+class QuickStart(TempDir):
+    """A new profile records its office's version as started and has Java off."""
+
+    def profile(self):
+        os.makedirs(self.path("user", "config"))
+        self.write(os.path.join("user", "registrymodifications.xcu"), XCU)
+        self.write(os.path.join("user", "config", "javasettings_Linux_X86_64.xml"), JAVA)
+        return self.dir
+
+    def read(self, *parts):
+        with open(self.path("user", *parts), encoding="utf-8") as f:
+            return f.read()
+
+    def files(self):
+        return self.read("registrymodifications.xcu"), self.read(
+            "config", "javasettings_Linux_X86_64.xml"
+        )
+
+    def test_version_recorded_and_java_off(self):
+        with mock.patch.object(office, "_product_version", return_value="7.4"):
+            office._quick_start(self.profile())
+        xcu = self.read("registrymodifications.xcu")
+        self.assertIn('oor:name="ooSetupLastVersion" oor:op="fuse"><value>7.4</value>', xcu)
+        self.assertIn("ooSetupInstCompleted", xcu)
+        self.assertTrue(xcu.rstrip().endswith("</oor:items>"))
+        java = self.read("config", "javasettings_Linux_X86_64.xml")
+        self.assertIn('<enabled xsi:nil="false">false</enabled>', java)
+        self.assertIn('<userClassPath xsi:nil="true"/>', java)
+
+    def test_twice_is_once(self):
+        with mock.patch.object(office, "_product_version", return_value="7.4"):
+            office._quick_start(self.profile())
+            once = self.files()
+            office._quick_start(self.dir)
+        self.assertEqual(self.files(), once)
+
+    def test_a_version_it_cannot_read_changes_nothing(self):
+        with mock.patch.object(office, "_product_version", return_value=None):
+            office._mark_version_started(self.profile())
+        self.assertEqual(self.read("registrymodifications.xcu"), XCU)
+
+    def test_no_profile_files_is_no_error(self):
+        office._quick_start(self.dir)
+
+    def test_the_office_gives_its_version(self):
+        version = office._product_version()
+        if version is None:
+            self.skipTest("no LibreOffice installed")
+        self.assertRegex(version, r"^\d+\.\d+$")
 
 
 if __name__ == "__main__":
