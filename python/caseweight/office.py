@@ -308,6 +308,7 @@ class Office:
         self.tmp = os.path.join(self.dir, "tmp")
         self._child = None  # a running soffice --terminate_after_init or unopkg
         self.port = None
+        self._bridge = None
         self.attached = False  # connected to an office it did not start (SHARED_OFFICE)
         self._as_root = os.geteuid() == 0
         self._user = _ensure_office_user() if self._as_root else None
@@ -467,15 +468,17 @@ class Office:
         self._connect(port, lambda: self.proc.poll() is None)
 
     def _connect(self, port, alive):
+        # The bridge is made here, not by a UnoUrlResolver, so that it can be disposed: a
+        # bridge still running when the process exits crashes it (its threads outlive the
+        # libraries' clean-up).
         local = uno.getComponentContext()
-        resolver = local.ServiceManager.createInstanceWithContext(
-            "com.sun.star.bridge.UnoUrlResolver", local
-        )
-        url = "uno:socket,host=127.0.0.1,port=%d;urp;StarOffice.ComponentContext" % port
+        smgr = local.ServiceManager
+        connector = smgr.createInstanceWithContext("com.sun.star.connection.Connector", local)
+        bridges = smgr.createInstanceWithContext("com.sun.star.bridge.BridgeFactory", local)
         deadline = time.time() + 90
         while True:
             try:
-                self.ctx = resolver.resolve(url)
+                connection = connector.connect("socket,host=127.0.0.1,port=%d" % port)
                 break
             except NoConnectException:
                 if not alive() or time.time() > deadline:
@@ -483,9 +486,18 @@ class Office:
                         raise OfficeError("no office answers on port %d" % port)
                     raise OfficeError("soffice did not start (exit %s)" % self.proc.poll())
                 time.sleep(0.1)
+        self._bridge = bridges.createBridge("", "urp", connection, None)
+        self.ctx = self._bridge.getInstance("StarOffice.ComponentContext")
         self.desktop = self.ctx.ServiceManager.createInstanceWithContext(
             "com.sun.star.frame.Desktop", self.ctx
         )
+
+    def _dispose_bridge(self):
+        """Ends the connection and waits for its threads (safe when already ended)."""
+        bridge, self._bridge = self._bridge, None
+        if bridge is not None:
+            with contextlib.suppress(Exception):
+                bridge.dispose()
 
     def restart(self):
         """Stop and start soffice on the same profile (Calc reads add-ins once per process)."""
@@ -542,12 +554,14 @@ class Office:
         # ever: its throw-away profile needs no orderly shutdown, so it is killed below.
         if self.attached:
             self.desktop = self.ctx = None
+            self._dispose_bridge()
             return
         if self.desktop is not None and not self.display:
             with contextlib.suppress(Exception):
                 self.desktop.terminate()
         self.desktop = None
         self.ctx = None
+        self._dispose_bridge()
         if self.proc is not None:
             try:
                 self.proc.wait(timeout=0 if self.display else 20)
