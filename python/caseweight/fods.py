@@ -57,6 +57,15 @@ def write_fods(path, sheets):
         out.write(TAIL)
 
 
+def cells_of(addresses):
+    """(column, row) of every cell of a sequence of CellRangeAddress (what a query such as
+    queryContentCells or queryFormulaCells finds), area by area, row by row."""
+    for a in addresses:
+        for r in range(a.StartRow, a.EndRow + 1):
+            for c in range(a.StartColumn, a.EndColumn + 1):
+                yield c, r
+
+
 def col(index):
     """0 -> A, 25 -> Z, 26 -> AA."""
     name = ""

@@ -27,6 +27,7 @@ import re
 import zipfile
 
 from caseweight import contract, inputs
+from caseweight.fods import cells_of
 
 SPREADSHEETS = (".ods", ".fods", ".xlsx")
 EPOCH = datetime.date(1899, 12, 30)  # Calc's day 0
@@ -224,13 +225,11 @@ def used_range(sheet):
 def error_positions(rng):
     """[(row, column)] of the formula cells of rng that show an error, relative to rng: found
     in one call (queryFormulaCells)."""
-    found = []
     origin = rng.getRangeAddress()
-    for a in rng.queryFormulaCells(FORMULA_ERROR).getRangeAddresses():
-        for r in range(a.StartRow, a.EndRow + 1):
-            for c in range(a.StartColumn, a.EndColumn + 1):
-                found.append((r - origin.StartRow, c - origin.StartColumn))
-    return found
+    return [
+        (r - origin.StartRow, c - origin.StartColumn)
+        for c, r in cells_of(rng.queryFormulaCells(FORMULA_ERROR).getRangeAddresses())
+    ]
 
 
 def rows_in_error(values, errors=()):

@@ -7,6 +7,7 @@ import subprocess
 import time
 import unittest
 
+from caseweight.fods import cells_of
 from caseweight.office import FILTERS, SHARED_OFFICE, Office, store  # noqa: F401
 
 SOURCE_DIR = os.environ.get("CASEWEIGHT_SOURCE_DIR") or os.path.abspath(
@@ -223,11 +224,10 @@ def range_results(sheet, rng, spare_column=None, skip=()):
     not read: None."""
     data = rng.getDataArray()
     at = rng.getRangeAddress()
-    formula_cells = set()
-    for a in rng.queryFormulaCells(FORMULA_RESULTS).RangeAddresses:
-        for r in range(a.StartRow - at.StartRow, a.EndRow - at.StartRow + 1):
-            for c in range(a.StartColumn - at.StartColumn, a.EndColumn - at.StartColumn + 1):
-                formula_cells.add((r, c))
+    formula_cells = {
+        (r - at.StartRow, c - at.StartColumn)
+        for c, r in cells_of(rng.queryFormulaCells(FORMULA_RESULTS).RangeAddresses)
+    }
     results, errors = [], []
     for r, row in enumerate(data):
         out = []

@@ -19,6 +19,7 @@ import uno  # noqa: F401 - makes the com.sun.star modules importable
 from com.sun.star.table import CellAddress
 
 from common import SOURCE_DIR, OfficeTestCase
+from caseweight.fods import cells_of
 from worker_files import save_from_template
 
 TEMPLATE = os.path.join(SOURCE_DIR, "build", "templates", "swindon-children.ots")
@@ -60,14 +61,6 @@ def xml_text(data):
 # com.sun.star.sheet.CellFlags, and FormulaResult.STRING
 VALUE, DATETIME, STRING, FORMULA = 1, 2, 4, 16
 FORMULA_STRING = 2
-
-
-def cells_of(addresses):
-    """(col, row) on the sheet of every cell of a sequence of CellRangeAddress."""
-    for a in addresses:
-        for r in range(a.StartRow, a.EndRow + 1):
-            for c in range(a.StartColumn, a.EndColumn + 1):
-                yield c, r
 
 
 def _text_as_is(doc, ranges, formats):

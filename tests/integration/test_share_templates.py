@@ -12,13 +12,13 @@ import unittest
 
 from common import SOURCE_DIR, OfficeTestCase, store
 from caseweight.contract import CONTRACT
+from caseweight.fods import cells_of
 from test_over_maximum import AS_AT, CASES, DATE_KEY, DAY, serial
 from test_share_pseudonymised import (
     DATETIME,
     FORMULA,
     STRING,
     VALUE,
-    cells_of,
     members,
     texts_as_is,
 )

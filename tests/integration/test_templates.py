@@ -23,7 +23,7 @@ import uno
 
 from common import ERR_ILLEGAL_ARGUMENT, SOURCE_DIR, OfficeTestCase, store, template_urls
 from caseweight import sheets
-from caseweight.fods import col
+from caseweight.fods import cells_of, col
 from caseweight.contract import CONTRACT
 
 VALUE_OR_TEXT = 1 | 2 | 4  # com.sun.star.sheet.CellFlags VALUE, DATETIME, STRING
@@ -64,8 +64,7 @@ class SheetText:
         self.sheet = sheet
         self.filled = set()
         content = sheet.queryContentCells(1 | 2 | 4 | 16).RangeAddresses  # and FORMULA: all
-        for ra in content:
-            self.filled.update(_cells(ra))
+        self.filled.update(cells_of(content))
         # one column past the content: a neighbour read beside the last column
         end_col = max((ra.EndColumn for ra in content), default=0) + 1
         end_row = max((ra.EndRow for ra in content), default=0)
@@ -113,14 +112,6 @@ def _overlap(a, b):
         and b.StartColumn <= a.EndColumn
         and a.StartRow <= b.EndRow
         and b.StartRow <= a.EndRow
-    )
-
-
-def _cells(ra):
-    return (
-        (c, r)
-        for c in range(ra.StartColumn, ra.EndColumn + 1)
-        for r in range(ra.StartRow, ra.EndRow + 1)
     )
 
 
@@ -194,9 +185,8 @@ class TemplatesTest(OfficeTestCase):
                 max(ra.EndColumn for ra in addresses),
                 max(ra.EndRow for ra in addresses),
             ).getDataArray()
-            for ra in addresses:
-                for c, r in _cells(ra):
-                    out[(name, c, r)] = data[r - r0][c - c0]
+            for c, r in cells_of(addresses):
+                out[(name, c, r)] = data[r - r0][c - c0]
         return out
 
     def assertOnlyInputsWritten(self, doc):
@@ -1402,29 +1392,27 @@ class TemplatesTest(OfficeTestCase):
                             col_width[i] = cols.getByIndex(i).Width
                     return a.EndColumn, sum(col_width[i] for i in range(c, a.EndColumn + 1))
 
-                for ra in sheet.queryContentCells(4).RangeAddresses:  # STRING
-                    for r in range(ra.StartRow, ra.EndRow + 1):
-                        for c in range(ra.StartColumn, ra.EndColumn + 1):
-                            group = view.group[c, r]
-                            text = view.shown(c, r)
-                            c1, have = span(c, r)
-                            if group.get("IsTextWrapped"):
-                                parts = text.split()
-                            elif c1 > c or view.shown(c1 + 1, r):
-                                parts = text.split("\n")
-                            else:
-                                continue  # spills over empty neighbours
-                            style = group.get("CellStyle")
-                            for p in parts:
-                                fits.append(
-                                    (
-                                        p,
-                                        style,
-                                        have,
-                                        "%s, %s.%s%d: %r of %r"
-                                        % (file, sheet_name, col(c), r + 1, p, text),
-                                    )
-                                )
+                for c, r in cells_of(sheet.queryContentCells(4).RangeAddresses):  # STRING
+                    group = view.group[c, r]
+                    text = view.shown(c, r)
+                    c1, have = span(c, r)
+                    if group.get("IsTextWrapped"):
+                        parts = text.split()
+                    elif c1 > c or view.shown(c1 + 1, r):
+                        parts = text.split("\n")
+                    else:
+                        continue  # spills over empty neighbours
+                    style = group.get("CellStyle")
+                    for p in parts:
+                        fits.append(
+                            (
+                                p,
+                                style,
+                                have,
+                                "%s, %s.%s%d: %r of %r"
+                                % (file, sheet_name, col(c), r + 1, p, text),
+                            )
+                        )
                 # drop-down cells: every code whole on a line (a combination may wrap)
                 for c, entries in lists.items():
                     r = min(rr for cc, rr in cells if cc == c)

@@ -32,7 +32,7 @@ import re
 
 import uno
 from caseweight.evaluate import Scratch
-from caseweight.fods import col as col_name
+from caseweight.fods import cells_of, col as col_name
 from caseweight.properties import props as _props, store
 from caseweight import contract
 from caseweight.contract import CONTRACT, PERSON_KEYS, holds
@@ -1289,30 +1289,23 @@ class Builder:
             return cursor.RangeAddress.EndColumn
 
         # the formula cells, from one query: no cell object for those that are not live words
-        formulas = {
-            (c, r)
-            for ra in sh.queryContentCells(16).RangeAddresses
-            for r in range(ra.StartRow, ra.EndRow + 1)
-            for c in range(ra.StartColumn, ra.EndColumn + 1)
-        }
+        formulas = set(cells_of(sh.queryContentCells(16).RangeAddresses))
         name = sh.Name
-        for ra in cells.RangeAddresses:
-            for r in range(ra.StartRow, ra.EndRow + 1):
-                for c in range(ra.StartColumn, ra.EndColumn + 1):
-                    if (c, r) in formulas and (name, c, r) not in self._live:
-                        continue
-                    cell = sh.getCellByPosition(c, r)
-                    text = cell.getString()
-                    c1 = merged_end(c, r)
-                    style = cell.CellStyle
-                    if cell.IsTextWrapped:
-                        parts = text.split()
-                    else:
-                        right = sh.getCellByPosition(c1 + 1, r) if c1 < end_col else None
-                        if c1 == c and (right is None or right.getType().value == "EMPTY"):
-                            continue
-                        parts = text.split("\n")
-                    need += [(c, c1, p, style) for p in parts if p]
+        for c, r in cells_of(cells.RangeAddresses):
+            if (c, r) in formulas and (name, c, r) not in self._live:
+                continue
+            cell = sh.getCellByPosition(c, r)
+            text = cell.getString()
+            c1 = merged_end(c, r)
+            style = cell.CellStyle
+            if cell.IsTextWrapped:
+                parts = text.split()
+            else:
+                right = sh.getCellByPosition(c1 + 1, r) if c1 < end_col else None
+                if c1 == c and (right is None or right.getType().value == "EMPTY"):
+                    continue
+                parts = text.split("\n")
+            need += [(c, c1, p, style) for p in parts if p]
         for i, col in enumerate(spec.columns):
             if col.kind == "codes":
                 _, entries = self.code_list(col, col.header)
