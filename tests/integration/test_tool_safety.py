@@ -17,6 +17,7 @@ import struct
 import subprocess
 import tempfile
 import time
+import textwrap
 import unittest
 import zipfile
 import zlib
@@ -384,6 +385,33 @@ class ToolSafety(OfficeTestCase):
         env = dict(os.environ, TMPDIR=d)
         env.pop(SHARED_OFFICE, None)
         return d, env
+
+    def test_an_office_let_go_leaves_no_connection_running(self):
+        # A tool on a shared office only connects to it; a connection still running when the
+        # tool's process exits crashed that process (SIGSEGV after its work was written).
+        code = textwrap.dedent(
+            """
+            import uno
+            from caseweight.office import Office
+
+            local = uno.getComponentContext()
+            bridges = local.ServiceManager.createInstanceWithContext(
+                "com.sun.star.bridge.BridgeFactory", local
+            )
+            office = Office()
+            office.start()
+            answers = office.desktop.getComponents() is not None
+            print(office.attached, answers, len(bridges.getExistingBridges()))
+            office.close()
+            print(len(bridges.getExistingBridges()))
+            """
+        )
+        p = subprocess.run(
+            [PYTHON, "-c", code], env=self.tool_env(), capture_output=True, text=True, timeout=120
+        )
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(p.stdout.split(), ["True", "True", "1", "0"])
+        self.assertIsNotNone(self.office.desktop.getComponents(), "the shared office goes on")
 
     def test_runs_leave_nothing_in_the_temporary_folder(self):
         d, env = self.fresh_tmpdir(fresh=False)
