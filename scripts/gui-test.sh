@@ -3,7 +3,7 @@
 # keyboard with xdotool and checked through UNO; screenshots go to docs/screenshots/
 # (CASEWEIGHT_SCREENSHOTS=DIR for elsewhere). Installs what is missing: the GUI build of
 # LibreOffice Calc (libreoffice-calc, which replaces libreoffice-calc-nogui; install-deps.sh
-# accepts either), Xvfb, xdotool and ImageMagick; then builds and runs tests/gui.
+# accepts either), Xvfb and xdotool; then builds and runs tests/gui.
 # CASEWEIGHT_OXT=FILE tests that .oxt instead of building one.
 set -euo pipefail
 cd "$(dirname "$0")/.."

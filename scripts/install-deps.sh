@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing caseweight needs on Debian 12, if it is missing.
 #   bash scripts/install-deps.sh         headless Calc is enough
-#   bash scripts/install-deps.sh --gui   also Calc with a window, Xvfb, xdotool and ImageMagick
+#   bash scripts/install-deps.sh --gui   also Calc with a window, Xvfb and xdotool
 #                                        for the real-window tests (scripts/gui-test.sh)
 set -euo pipefail
 packages=(build-essential cmake pkg-config libreoffice-dev python3-uno
@@ -15,7 +15,7 @@ for p in "${packages[@]}"; do
   installed "$p" || missing+=("$p")
 done
 if [ "${1:-}" = "--gui" ]; then
-  for p in libreoffice-calc xvfb xdotool imagemagick; do
+  for p in libreoffice-calc xvfb xdotool; do
     installed "$p" || missing+=("$p")
   done
 else

@@ -1,9 +1,10 @@
 """Real Calc windows under Xvfb, driven by the keyboard with xdotool.
 
 Xvfb() starts a virtual X screen of a fixed size on a display Xvfb picks itself (-displayfd,
-so never one in use) and always stops it. Screen(display) types and presses keys with xdotool,
-waits for windows by name with a timeout (`xdotool search --sync`, bounded), and takes
-screenshots with ImageMagick's `import -window root` once the screen has stopped changing.
+so never one in use) and always stops it; its screen is also a file (-fbdir), read for
+screenshots without a process or a round trip to the X server. Screen(display, framebuffer)
+types and presses keys with xdotool, waits for windows by name with a timeout (`xdotool search
+--sync`, bounded), and writes screenshots (PNG) once the screen has stopped changing.
 
 There is no window manager: a window gets the keyboard only when given it (focus()), so every
 step focuses the window it means to type into.
@@ -14,11 +15,14 @@ import os
 import select
 import shutil
 import signal
+import struct
 import subprocess
+import tempfile
 import time
+import zlib
 
 SIZE = (1280, 800)
-TOOLS = ("Xvfb", "xdotool", "import")
+TOOLS = ("Xvfb", "xdotool")
 TYPE_DELAY_MS = "40"  # between typed characters: Calc drops none at this pace
 KEY_DELAY_MS = "60"
 
@@ -44,11 +48,12 @@ def wait_until(predicate, timeout, what, step=0.1):
 CURSOR_WIDTH, CURSOR_HEIGHT = 3, 40
 
 
-def only_a_cursor_differs(a, b, size=SIZE):
-    """Whether two RGB grabs of the screen differ only in one box the size of a text cursor."""
+def only_a_cursor_differs(a, b, size=SIZE, pixel=4):
+    """Whether two grabs of the screen (pixel bytes a pixel, row by row) differ only in one box
+    the size of a text cursor."""
     if len(a) != len(b):
         return False
-    row = size[0] * 3
+    row = size[0] * pixel
     rows = [
         r for r in range(len(a) // row) if a[r * row : (r + 1) * row] != b[r * row : (r + 1) * row]
     ]
@@ -60,7 +65,42 @@ def only_a_cursor_differs(a, b, size=SIZE):
         first = next(i for i in range(row) if x[i] != y[i])
         last = next(i for i in range(row - 1, -1, -1) if x[i] != y[i])
         left, right = min(left, first), max(right, last)
-    return (right // 3) - (left // 3) < CURSOR_WIDTH
+    return (right // pixel) - (left // pixel) < CURSOR_WIDTH
+
+
+def read_framebuffer(path):
+    """(width, height, pixels) of an Xvfb screen file (XWD: a big-endian header, a colour map,
+    then rows of 32-bit pixels, blue, green, red and a spare byte in memory order)."""
+    with open(path, "rb") as f:
+        data = f.read()
+    header = struct.unpack(">25I", data[:100])
+    size, width, height, bits, line, ncolors = (header[i] for i in (0, 4, 5, 11, 12, 19))
+    if bits != 32 or line != width * 4 or header[7] != 0:  # 7: byte order, LSBFirst
+        raise RuntimeError("unexpected screen file format %r" % (header,))
+    start = size + ncolors * 12  # an XWDColor is 12 bytes
+    return width, height, data[start : start + line * height]
+
+
+def write_png(path, width, height, pixels):
+    """A PNG (8-bit RGB) of pixels as read_framebuffer gives them."""
+    rgb = bytearray(width * height * 3)
+    rgb[0::3], rgb[1::3], rgb[2::3] = pixels[2::4], pixels[1::4], pixels[0::4]
+    line = width * 3
+    raw = b"".join(b"\0" + rgb[y * line : (y + 1) * line] for y in range(height))
+
+    def chunk(kind, body):
+        return (
+            struct.pack(">I", len(body))
+            + kind
+            + body
+            + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
+        )
+
+    with open(path, "wb") as f:
+        f.write(b"\x89PNG\r\n\x1a\n")
+        f.write(chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)))
+        f.write(chunk(b"IDAT", zlib.compress(raw, 6)))
+        f.write(chunk(b"IEND", b""))
 
 
 class Xvfb:
@@ -70,8 +110,12 @@ class Xvfb:
         self.size = size
         self.proc = None
         self.display = None
+        self.fbdir = None
+        self.framebuffer = None  # the screen as a file (XWD), while Xvfb runs
 
     def start(self, timeout=30):
+        self.fbdir = tempfile.mkdtemp(prefix="caseweight-xvfb-")
+        self.framebuffer = os.path.join(self.fbdir, "Xvfb_screen0")
         r, w = os.pipe()
         try:
             self.proc = subprocess.Popen(
@@ -82,6 +126,8 @@ class Xvfb:
                     "-screen",
                     "0",
                     "%dx%dx24" % self.size,
+                    "-fbdir",
+                    self.fbdir,
                     "-nolisten",
                     "tcp",
                     "-noreset",
@@ -112,6 +158,9 @@ class Xvfb:
         return self.display
 
     def stop(self):
+        if self.fbdir is not None:
+            shutil.rmtree(self.fbdir, ignore_errors=True)
+            self.fbdir = None
         if self.proc is None:
             return
         with contextlib.suppress(ProcessLookupError, PermissionError):
@@ -128,8 +177,9 @@ class Xvfb:
 class Screen:
     """The keyboard, the windows and screenshots of one X display."""
 
-    def __init__(self, display):
+    def __init__(self, display, framebuffer):
         self.display = display
+        self.framebuffer = framebuffer
         self.env = dict(os.environ, DISPLAY=display)
 
     def xdotool(self, *args, timeout=20):
@@ -207,13 +257,7 @@ class Screen:
 
     # -- screenshots --------------------------------------------------------------------
     def _grab(self):
-        return subprocess.run(
-            ["import", "-display", self.display, "-window", "root", "rgb:-"],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            timeout=30,
-            check=True,
-        ).stdout
+        return read_framebuffer(self.framebuffer)[2]
 
     def settle(self, timeout=6, step=0.4):
         """Waits until two grabs of the screen a moment apart are the same (painting done),
@@ -232,23 +276,5 @@ class Screen:
         """A PNG of the whole screen at path, once the screen is still."""
         self.settle()
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        subprocess.run(
-            [
-                "import",
-                "-display",
-                self.display,
-                "-window",
-                "root",
-                "-depth",
-                "8",
-                "+dither",
-                "-colors",
-                "256",
-                "PNG8:" + path,
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            timeout=60,
-            check=True,
-        )
+        write_png(path, *read_framebuffer(self.framebuffer))
         return path

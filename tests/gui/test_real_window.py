@@ -43,7 +43,7 @@ class RealWindowTest(unittest.TestCase):
             raise unittest.SkipTest("build the .oxt first: " + OXT)
         cls.xvfb = Xvfb(SIZE)
         cls.addClassCleanup(cls.xvfb.stop)
-        cls.screen = Screen(cls.xvfb.start())
+        cls.screen = Screen(cls.xvfb.start(), cls.xvfb.framebuffer)
         cls.office = Office(oxt=OXT, display=cls.xvfb.display)
         cls.addClassCleanup(cls.office.close)  # runs before xvfb.stop
         cls.office.start()
