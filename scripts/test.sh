@@ -67,10 +67,12 @@ part "packages" bash scripts/install-deps.sh --gui
 part "configure" cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCASEWEIGHT_GUI_TESTS=ON \
   >/dev/null
 part "build" bash scripts/build.sh
+# The sanitizer build: line tables only, enough for a report to name file and line.
 part "configure build-asan" cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_CXX_COMPILER=clang++ \
   -DCASEWEIGHT_BUILD_ADDIN=OFF -DCASEWEIGHT_FUZZ=ON \
   "-DCMAKE_CXX_FLAGS=-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+  "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -gline-tables-only -DNDEBUG" \
   >/dev/null
 # The sanitizer build, its unit tests and the fuzzers run at the lowest priority beside the
 # office tests, which leave a core idle while an office starts, a tool waits or the real window
