@@ -633,6 +633,7 @@ def main():
     import tempfile
     import zipfile
 
+    from caseweight import packing
     from caseweight.office import (
         SHARED_OFFICE,
         Office,
@@ -676,6 +677,13 @@ def main():
     for pack in a.pack:
         if not os.path.isfile(pack):
             raise ToolError("%s: no such scheme pack" % pack)
+        try:
+            with zipfile.ZipFile(pack) as z:
+                why = packing.not_a_pack(z)
+        except (OSError, zipfile.BadZipFile) as e:
+            why = str(e)
+        if why:
+            raise ToolError("%s is not a scheme pack: %s" % (pack, why))
     out = os.path.abspath(a.out)
     # The summary may replace an earlier summary, never a manager's sheet it was to read.
     read = [p for p, _, _ in ws.find_files(a.folder, subfolders=False)]

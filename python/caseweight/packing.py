@@ -111,6 +111,23 @@ def write_oxt(path, name, version, files, sheets=(), vignettes=()):
                 z.write(ots, "templates/%s/%s" % (CATEGORY, os.path.basename(ots)))
 
 
+def not_a_pack(z):
+    """Why the open zip z is not a scheme pack, or None when it is one: an extension whose
+    identifier starts with PREFIX, holding scheme files or sets of vignettes (schemes/,
+    schemes/vignettes/)."""
+    names = set(z.namelist())
+    if "description.xml" not in names:
+        return "it is not an extension (it has no description.xml)"
+    found = re.search(
+        r'<identifier\s+value="([^"]*)"', z.read("description.xml").decode("utf-8", "replace")
+    )
+    if not found or not found.group(1).startswith(PREFIX):
+        return "its identifier is not %sNAME" % PREFIX
+    if not any(re.fullmatch(r"schemes/(vignettes/)?[^/]+\.toml", n) for n in names):
+        return "it holds no scheme file and no set of vignettes (schemes/*.toml)"
+    return None
+
+
 def split(files):
     """(scheme files, files of sets of vignettes) of a pack's .toml files."""
     from caseweight import vignettes

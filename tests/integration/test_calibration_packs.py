@@ -71,6 +71,29 @@ class CalibrationPack(PackOffice):
         self.assertIn('bad.toml: vignette K01: the column cp has no entry "CIC"', proc.stderr)
         self.assertFalse(os.path.exists(out))
 
+    def test_a_file_that_is_not_a_scheme_pack_is_refused_by_name(self):
+        # unopkg would add any extension, or a plain zip, without a word
+        folder = os.path.join(self.folder, "not-a-pack")
+        os.makedirs(folder)
+        other = os.path.join(folder, "notes.oxt")
+        with zipfile.ZipFile(other, "w") as z:
+            z.writestr("notes.txt", "the team's notes, zipped")
+        out = os.path.join(folder, "summary.ods")
+        proc = subprocess.run(
+            ["/usr/bin/python3", os.path.join(SOURCE_DIR, "tools", "caseweight-calibrate")]
+            + ["--pack", other, folder, out, "--oxt", OXT],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        self.assertEqual(proc.returncode, 2, proc.stdout + proc.stderr)
+        self.assertEqual(
+            proc.stderr,
+            "caseweight-calibrate: %s is not a scheme pack: it is not an extension (it has no "
+            "description.xml)\n" % other,
+        )
+        self.assertFalse(os.path.exists(out))
+
     def fill(self, url, manager, changes, folder):
         doc = self.office.desktop.loadComponentFromURL(
             url, "_blank", 0, props(Hidden=True, AsTemplate=True)

@@ -39,6 +39,37 @@ class Packing(unittest.TestCase):
         self.assertIn('<identifier value="org.caseweight.schemes.kent"/>', desc)
         self.assertIn('<version value="1.2"/>', desc)
 
+    def test_what_is_not_a_pack_is_told_from_a_pack(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            scheme = os.path.join(tmp, "kent.toml")
+            with open(scheme, "w", encoding="utf-8") as f:
+                f.write('name = "KENT"\n')
+            pack = os.path.join(tmp, "kent.oxt")
+            packing.write_oxt(pack, "kent", "1.2", [scheme])
+            with zipfile.ZipFile(pack) as z:
+                self.assertIsNone(packing.not_a_pack(z))
+                description = z.read("description.xml")
+
+            def why(entries):
+                path = os.path.join(tmp, "other.zip")
+                with zipfile.ZipFile(path, "w") as z:
+                    for name, data in entries.items():
+                        z.writestr(name, data)
+                with zipfile.ZipFile(path) as z:
+                    return packing.not_a_pack(z)
+
+            self.assertIn("no description.xml", why({"notes.txt": "a zip of something else"}))
+            other = description.replace(b"org.caseweight.schemes.kent", b"org.example.tool")
+            self.assertIn("identifier", why({"description.xml": other, "schemes/k.toml": ""}))
+            self.assertIn("no scheme file", why({"description.xml": description}))
+            self.assertIn(
+                "no scheme file", why({"description.xml": description, "schemes/notes.txt": ""})
+            )
+            # a pack of a set of vignettes alone (for the schemes shipped)
+            self.assertIsNone(
+                why({"description.xml": description, "schemes/vignettes/set.toml": ""})
+            )
+
 
 if __name__ == "__main__":
     unittest.main()
