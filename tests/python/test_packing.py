@@ -8,6 +8,16 @@ import zipfile
 from caseweight import packing
 
 
+def kent_pack(folder):
+    """The pack kent 1.2 of one scheme file, written in folder; its path."""
+    scheme = os.path.join(folder, "kent.toml")
+    with open(scheme, "w", encoding="utf-8") as f:
+        f.write('name = "KENT"\n')
+    out = os.path.join(folder, "kent.oxt")
+    packing.write_oxt(out, "kent", "1.2", [scheme])
+    return out
+
+
 class Packing(unittest.TestCase):
     def test_names_and_versions(self):
         self.assertEqual(packing.name_for(["/x/Kent Scheme 2027.toml"]), "kent-scheme-2027")
@@ -24,12 +34,7 @@ class Packing(unittest.TestCase):
 
     def test_the_extension_holds_the_files(self):
         with tempfile.TemporaryDirectory() as tmp:
-            scheme = os.path.join(tmp, "kent.toml")
-            with open(scheme, "w", encoding="utf-8") as f:
-                f.write('name = "KENT"\n')
-            out = os.path.join(tmp, "kent.oxt")
-            packing.write_oxt(out, "kent", "1.2", [scheme])
-            with zipfile.ZipFile(out) as z:
+            with zipfile.ZipFile(kent_pack(tmp)) as z:
                 self.assertEqual(
                     sorted(z.namelist()),
                     ["META-INF/manifest.xml", "description.xml", "schemes/kent.toml"],
@@ -41,12 +46,7 @@ class Packing(unittest.TestCase):
 
     def test_what_is_not_a_pack_is_told_from_a_pack(self):
         with tempfile.TemporaryDirectory() as tmp:
-            scheme = os.path.join(tmp, "kent.toml")
-            with open(scheme, "w", encoding="utf-8") as f:
-                f.write('name = "KENT"\n')
-            pack = os.path.join(tmp, "kent.oxt")
-            packing.write_oxt(pack, "kent", "1.2", [scheme])
-            with zipfile.ZipFile(pack) as z:
+            with zipfile.ZipFile(kent_pack(tmp)) as z:
                 self.assertIsNone(packing.not_a_pack(z))
                 description = z.read("description.xml")
 
