@@ -384,7 +384,17 @@ class Office:
         if shared:
             # An office already running with the extension (a test's): only connect to it.
             self.attached = True
-            self._connect(int(shared), lambda: False)
+            self.port = int(shared)
+            owner = next(
+                (o for o in _live if o.proc is not None and o.port == self.port),
+                None,
+            )
+            if owner is not None:
+                # Started by this process: its connection is used. A second connection from
+                # one process to one office is now and then disposed during its first call.
+                self.ctx, self.desktop = owner.ctx, owner.desktop
+                return
+            self._connect(self.port, lambda: False)
             return
         cached = _cached_profile(self.oxt)
         if cached and os.path.isdir(cached):

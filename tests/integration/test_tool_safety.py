@@ -9,6 +9,7 @@ leaves nothing in the temporary folder; SIGINT / SIGTERM in any phase stops it w
 it, never by waiting a fixed time.
 """
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -16,11 +17,12 @@ import signal
 import struct
 import subprocess
 import tempfile
-import time
 import textwrap
+import time
 import unittest
 import zipfile
 import zlib
+from unittest import mock
 
 import audit_sheets
 from common import (
@@ -28,6 +30,7 @@ from common import (
     OXT,
     SHARED_OFFICE,
     SOURCE_DIR,
+    Office,
     OfficeTestCase,
     own_office_env,
     processes_with,
@@ -82,6 +85,15 @@ def write_odt(path, text):
             'opendocument.text"/><manifest:file-entry manifest:full-path="content.xml" '
             'manifest:media-type="text/xml"/></manifest:manifest>',
         )
+
+
+def open_sockets():
+    """How many sockets this process holds open."""
+    count = 0
+    for fd in os.listdir("/proc/self/fd"):
+        with contextlib.suppress(OSError):
+            count += os.readlink("/proc/self/fd/" + fd).startswith("socket:")
+    return count
 
 
 class ToolSafety(OfficeTestCase):
@@ -412,6 +424,20 @@ class ToolSafety(OfficeTestCase):
         self.assertEqual(p.returncode, 0, p.stderr)
         self.assertEqual(p.stdout.split(), ["True", "True", "1", "0"])
         self.assertIsNotNone(self.office.desktop.getComponents(), "the shared office goes on")
+
+    def test_an_office_attached_in_its_owners_process_shares_its_connection(self):
+        # A second connection from one process to one office hands back the objects the first
+        # already holds, ends itself as unused, and now and then did so during its first call
+        # (a test that made a county of sheets on its own office).
+        port = self.office.port
+        before = open_sockets()
+        with mock.patch.dict(os.environ, {SHARED_OFFICE: str(port)}):
+            for _ in range(3):
+                with Office(oxt=OXT) as attached:
+                    self.assertTrue(attached.attached)
+                    self.assertIsNotNone(attached.desktop.getComponents())
+                    self.assertEqual(open_sockets(), before, "no second connection")
+        self.assertIsNotNone(self.office.desktop.getComponents(), "the office goes on")
 
     def test_runs_leave_nothing_in_the_temporary_folder(self):
         d, env = self.fresh_tmpdir(fresh=False)
