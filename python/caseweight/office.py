@@ -726,10 +726,13 @@ def replace_file(src, dest, inputs=()):
     dest_given = dest
     dest = os.path.realpath(dest)
     folder = os.path.dirname(dest)
-    fd, tmp = tempfile.mkstemp(
-        prefix="." + os.path.basename(dest) + ".", suffix=".part", dir=folder
-    )
+    tmp = None
     try:
+        # A signal's exception is held back until the name is known, so that it is removed.
+        with _holding_signals():
+            fd, tmp = tempfile.mkstemp(
+                prefix="." + os.path.basename(dest) + ".", suffix=".part", dir=folder
+            )
         with os.fdopen(fd, "wb") as out, open(src, "rb") as inp:
             shutil.copyfileobj(inp, out, 1 << 20)
             out.flush()
@@ -745,8 +748,9 @@ def replace_file(src, dest, inputs=()):
                 )
         os.replace(tmp, dest)
     except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
         raise
 
 

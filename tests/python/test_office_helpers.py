@@ -5,6 +5,8 @@ reasons, the tools' exit statuses and the settings of a new profile."""
 import contextlib
 import io
 import os
+import signal
+import tempfile
 import unittest
 from unittest import mock
 
@@ -283,6 +285,33 @@ JAVA = """<?xml version="1.0" encoding="UTF-8"?>
 <userClassPath xsi:nil="true"/>
 </java>
 """
+
+
+class ReplaceFile(TempDir):
+    def setUp(self):
+        super().setUp()
+        for name in ("_received", "_raised", "_in_tool", "_deferred"):
+            patcher = mock.patch.object(office, name, [])
+            patcher.start()
+            self.addCleanup(patcher.stop)
+
+    def test_a_signal_as_the_temporary_file_is_made_leaves_no_part_file(self):
+        src = self.write("made.ods", b"the new roll-up")
+        folder = os.path.join(self.dir, "out")
+        os.mkdir(folder)
+        made = tempfile.mkstemp
+
+        def mkstemp_then_signal(*args, **kw):
+            found = made(*args, **kw)
+            # handled at the next instruction: before the caller has the file's name
+            os.kill(os.getpid(), signal.SIGTERM)
+            return found
+
+        with mock.patch.object(office.tempfile, "mkstemp", mkstemp_then_signal):
+            with self.assertRaises(SystemExit) as e:
+                office.replace_file(src, os.path.join(folder, "rollup.ods"))
+        self.assertEqual(e.exception.code, 128 + signal.SIGTERM)
+        self.assertEqual(os.listdir(folder), [])
 
 
 class QuickStart(TempDir):
